@@ -1,0 +1,71 @@
+import { CATALOGUE, severityRank, type FindingId, type Severity } from './catalogue.js';
+
+/** A 0-based position, like LSP. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** Where in a file a finding sits. */
+export interface SourceRange {
+  readonly file: string;
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** One problem (or fact worth knowing) about a domain's mail DNS. See `shared/checks.md`. */
+export interface Finding {
+  /** Stable catalogue id, e.g. `mx-target-cname`. */
+  readonly id: FindingId;
+  readonly severity: Severity;
+  /** One sentence for a person. */
+  readonly message: string;
+  /** The name the finding is about (`example.com`, `mail.example.com`). */
+  readonly subject: string;
+  /** What was seen (records, the resolver's answer), short. */
+  readonly evidence?: string;
+  /** The rule it rests on. */
+  readonly rfc?: string;
+  /** One concrete sentence, with the record to write where possible. */
+  readonly fix?: string;
+  /** Present on findings that come from a file. */
+  readonly range?: SourceRange;
+}
+
+export interface FindingDetails {
+  readonly message: string;
+  readonly subject: string;
+  readonly evidence?: string;
+  readonly fix?: string;
+  readonly range?: SourceRange;
+  /** Overrides the catalogue's rule reference when a more precise one applies. */
+  readonly rfc?: string;
+}
+
+/** Builds a finding whose severity and rule come from the catalogue, so checks cannot drift from it. */
+export function finding(id: FindingId, details: FindingDetails): Finding {
+  const entry: { severity: Severity; rfc?: string } = CATALOGUE[id];
+  const rfc = details.rfc ?? entry.rfc;
+  const result: Finding = {
+    id,
+    severity: entry.severity,
+    message: details.message,
+    subject: details.subject,
+    ...(details.evidence !== undefined && { evidence: details.evidence }),
+    ...(rfc !== undefined && { rfc }),
+    ...(details.fix !== undefined && { fix: details.fix }),
+    ...(details.range !== undefined && { range: details.range }),
+  };
+  return result;
+}
+
+/** Worst first; ties keep catalogue order then subject, so output is stable. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const order = new Map(Object.keys(CATALOGUE).map((id, index) => [id, index]));
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0) ||
+      a.subject.localeCompare(b.subject),
+  );
+}

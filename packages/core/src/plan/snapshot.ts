@@ -1,0 +1,47 @@
+import type { LookupResult } from '../dns/types.js';
+
+/**
+ * Everything the query plan learned about one mail domain, before any judgement.
+ * Checks are pure functions of this (plus, for SPF, its own gathered tree): they never query.
+ */
+export interface MailDnsSnapshot {
+  /** The domain checked, ASCII (punycode), lower case, no trailing dot. */
+  readonly domain: string;
+  /** MX at the domain from the primary resolver list (CNAME chain included in its records). */
+  readonly mx: LookupResult;
+  /**
+   * The same MX question put to each configured resolver separately, for `resolvers-disagree`.
+   * Empty when only one resolver is configured.
+   */
+  readonly mxByResolver: readonly { readonly resolver: string; readonly result: LookupResult }[];
+  /** The domain's own addresses: evidence for `mx-missing` (implicit MX, RFC 5321 §5.1). */
+  readonly a: LookupResult;
+  readonly aaaa: LookupResult;
+  /** TXT at the domain (SPF lives here). */
+  readonly txt: LookupResult;
+  /** TXT at `_dmarc.<domain>`. */
+  readonly dmarc: LookupResult;
+  /** One entry per distinct MX target that is a plausible host name (not `.`, not an IP literal). */
+  readonly targets: readonly TargetFacts[];
+}
+
+export interface TargetFacts {
+  /** The MX exchange, lower case, no trailing dot. */
+  readonly name: string;
+  /** A and AAAA for the target, each with the CNAME chain the resolver returned (followed to its end). */
+  readonly a: LookupResult;
+  readonly aaaa: LookupResult;
+  /** Names from the target through every CNAME hop; `[name]` when the target is no alias. */
+  readonly cnameChain: readonly string[];
+  /** One entry per address the target resolves to (after the chain). */
+  readonly addresses: readonly AddressFacts[];
+}
+
+export interface AddressFacts {
+  readonly address: string;
+  readonly family: 4 | 6;
+  /** PTR at the address's reverse name (`in-addr.arpa` / `ip6.arpa`). */
+  readonly ptr: LookupResult;
+  /** For each PTR name: its A (family 4) or AAAA (family 6), to confirm it points back. */
+  readonly forward: readonly { readonly ptrName: string; readonly result: LookupResult }[];
+}
