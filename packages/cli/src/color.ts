@@ -1,0 +1,27 @@
+/**
+ * Colour only where a person reads it: a TTY, with NO_COLOR unset (no-color.org), unless forced.
+ * Node's own `styleText` does the escapes, so no colour library is needed.
+ */
+import { styleText } from 'node:util';
+import type { Severity } from '@mx-doctor/core';
+
+export type Style = Parameters<typeof styleText>[0];
+
+export interface Painter {
+  (style: Style, text: string): string;
+  readonly enabled: boolean;
+}
+
+export function painter(enabled: boolean): Painter {
+  const paint = (style: Style, text: string) => (enabled ? styleText(style, text) : text);
+  return Object.assign(paint, { enabled });
+}
+
+export function colourWanted(stream: NodeJS.WriteStream, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (process.env['NO_COLOR']) return false;
+  if (process.env['FORCE_COLOR'] && process.env['FORCE_COLOR'] !== '0') return true;
+  return stream.isTTY === true;
+}
+
+export const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };

@@ -1,0 +1,37 @@
+/** `mx-doctor` entry: dispatches to a command and turns its outcome into an exit status. */
+import { runCheck } from './commands/check.js';
+import { USAGE, UsageError } from './usage.js';
+import { cliVersion } from './version.js';
+
+export interface Io {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+}
+
+export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await runCheck(rest, io);
+      case '-v':
+      case '--version':
+        io.stdout.write(`${cliVersion()}\n`);
+        return 0;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`mx-doctor: ${error.message}\nRun "mx-doctor --help" for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

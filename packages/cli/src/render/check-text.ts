@@ -1,0 +1,81 @@
+/** Readable text for `mx-doctor check`: verdict, MX table, SPF and DMARC, then findings worst first. */
+import type { DomainReport, Finding, MxTableRow, Verdict } from '@mx-doctor/core';
+import { SEVERITY_STYLE, type Painter } from '../color.js';
+
+const VERDICT_TEXT: Record<Verdict, { text: string; style: 'green' | 'red' | 'yellow' | 'blue' }> = {
+  'receives-mail': { text: 'receives mail', style: 'green' },
+  problems: { text: 'has problems', style: 'red' },
+  'no-mail': { text: 'accepts no mail (null MX)', style: 'blue' },
+  'could-not-check': { text: 'could not be checked', style: 'yellow' },
+};
+
+export function renderCheckText(reports: readonly DomainReport[], paint: Painter): string {
+  return reports.map((report) => renderOne(report, paint)).join('\n');
+}
+
+function renderOne(report: DomainReport, paint: Painter): string {
+  const verdict = VERDICT_TEXT[report.verdict];
+  const counts = countBySeverity(report.findings);
+  const lines: string[] = [];
+  const title = report.input && report.input !== report.domain ? `${report.domain} (from ${report.input})` : report.domain;
+  lines.push(`${paint('bold', title)} ${paint(verdict.style, verdict.text)}${counts ? paint('dim', ` — ${counts}`) : ''}`);
+  lines.push('');
+  if (report.mx.length > 0) {
+    lines.push(paint('bold', 'MX'));
+    lines.push(...mxTable(report.mx, paint).map((line) => `  ${line}`));
+    lines.push('');
+  }
+  lines.push(`${paint('bold', 'SPF')}    ${report.spf}`);
+  lines.push(`${paint('bold', 'DMARC')}  ${report.dmarc}`);
+  if (report.findings.length > 0) {
+    lines.push('');
+    lines.push(paint('bold', `Findings (${report.findings.length})`));
+    for (const finding of report.findings) lines.push(...renderFinding(finding, paint));
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+function mxTable(rows: readonly MxTableRow[], paint: Painter): string[] {
+  const cells = rows.map((row) => [
+    String(row.preference),
+    row.exchange,
+    row.provider ?? '',
+    row.addresses.length === 0
+      ? '—'
+      : row.addresses.map((a) => (a.ptr && a.ptr.length > 0 ? `${a.address} (${a.ptr.join(', ')})` : a.address)).join(', '),
+    row.status,
+  ]);
+  const header = ['PRI', 'HOST', 'PROVIDER', 'ADDRESSES (PTR)', 'STATUS'];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const format = (cols: string[]) =>
+    cols
+      .map((col, i) => (i === 0 ? col.padStart(widths[0] ?? 0) : i === cols.length - 1 ? col : col.padEnd(widths[i] ?? 0)))
+      .join('  ');
+  const statusStyle = { ok: 'green', problem: 'red', unknown: 'yellow' } as const;
+  return [
+    paint('dim', format(header)),
+    ...cells.map((c, i) => {
+      const row = rows[i]!;
+      const text = format(c.slice(0, -1).concat(''));
+      return `${text}${paint(statusStyle[row.status], row.status)}`;
+    }),
+  ];
+}
+
+function renderFinding(finding: Finding, paint: Painter): string[] {
+  const lines = [`  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))} ${paint('bold', finding.id)}  ${finding.message}`];
+  if (finding.evidence) lines.push(`          ${paint('dim', 'seen:')} ${finding.evidence}`);
+  if (finding.fix) lines.push(`          ${paint('dim', 'fix:')}  ${finding.fix}`);
+  if (finding.rfc) lines.push(`          ${paint('dim', 'rule:')} ${finding.rfc}`);
+  return lines;
+}
+
+function countBySeverity(findings: readonly Finding[]): string {
+  const parts: string[] = [];
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const n = findings.filter((f) => f.severity === severity).length;
+    if (n > 0) parts.push(`${n} ${severity}${n === 1 ? '' : 's'}`);
+  }
+  return parts.join(', ');
+}

@@ -1,0 +1,83 @@
+/**
+ * One domain, end to end: run the query plan, gather SPF beside it, optionally probe SMTP, then
+ * hand the facts to the pure checks and assemble the report every front end shows.
+ */
+import type { Resolver } from '../dns/types.js';
+import { recordsOf } from '../dns/types.js';
+import { sortFindings, type Finding } from '../findings/finding.js';
+import { runLiveMxChecks } from '../checks/mx/run-mx-checks.js';
+import { buildMxTable } from '../checks/mx/mx-table.js';
+import { gatherSpf } from '../checks/spf/gather-spf.js';
+import { runSpfChecks, describeSpf } from '../checks/spf/index.js';
+import { runDmarcChecks, describeDmarc } from '../checks/dmarc/index.js';
+import { checkNullMxIncomplete } from '../checks/spf/mx-null-incomplete.js';
+import { runSmtpChecks } from '../checks/smtp/run-smtp-checks.js';
+import type { SmtpProbeResult } from '../checks/smtp/types.js';
+import { gatherSnapshot, startApexQueries } from './gather.js';
+import type { DomainReport } from './report.js';
+import type { MailDnsSnapshot } from './snapshot.js';
+import { verdictOf } from './verdict.js';
+
+export interface CheckDomainOptions {
+  /** Answers every question of the plan (usually the cached failover DoH stack). */
+  readonly resolver: Resolver;
+  /** Each configured resolver on its own, to compare MX answers (`resolvers-disagree`). */
+  readonly compareResolvers?: readonly { readonly url: string; readonly resolver: Resolver }[];
+  /** Opt-in SMTP probe (Node only): given each MX host's addresses, returns what port 25 said. */
+  readonly transportProbe?: (targets: readonly { host: string; address: string }[]) => Promise<SmtpProbeResult[]>;
+}
+
+export interface DomainCheck {
+  readonly report: DomainReport;
+  /** The raw facts, for front ends that show more (hover, debugging). */
+  readonly snapshot: MailDnsSnapshot;
+}
+
+export async function checkDomain(domain: string, options: CheckDomainOptions): Promise<DomainReport> {
+  return (await checkDomainWithFacts(domain, options)).report;
+}
+
+export async function checkDomainWithFacts(domain: string, options: CheckDomainOptions): Promise<DomainCheck> {
+  const { resolver } = options;
+  const apex = startApexQueries(resolver, domain, options.compareResolvers ? { compareResolvers: options.compareResolvers } : {});
+  // SPF starts as soon as the TXT answer is in, beside the MX branch, not after it.
+  const spfPromise = apex.txt.then((txt) => gatherSpf(resolver, domain, txt));
+  const [snapshot, spf] = await Promise.all([gatherSnapshot(resolver, domain, apex), spfPromise]);
+
+  const findings: Finding[] = [...runLiveMxChecks(snapshot)];
+  const domainMissing = snapshot.mx.kind === 'nxdomain';
+  if (!domainMissing) {
+    findings.push(...runSpfChecks(spf), ...runDmarcChecks(snapshot.domain, snapshot.dmarc));
+    const mxRecords = recordsOf(snapshot.mx, 'MX');
+    const onlyNullMx = mxRecords.length > 0 && mxRecords.every((record) => record.data.exchange === '');
+    if (onlyNullMx) findings.push(...checkNullMxIncomplete(snapshot.domain, { hasNullMx: true, spf, dmarc: snapshot.dmarc }));
+  }
+  if (options.transportProbe && snapshot.targets.length > 0) {
+    const targets = snapshot.targets.flatMap((target) => target.addresses.map((a) => ({ host: target.name, address: a.address })));
+    if (targets.length > 0) findings.push(...runSmtpChecks(snapshot.domain, await options.transportProbe(targets)));
+  }
+
+  const sorted = sortFindings(dedupe(findings));
+  return {
+    snapshot,
+    report: {
+      domain: snapshot.domain,
+      verdict: verdictOf(snapshot.mx, sorted),
+      mx: buildMxTable(snapshot, sorted),
+      spf: domainMissing ? 'SPF: not checked (the domain does not exist)' : describeSpf(spf),
+      dmarc: domainMissing ? 'DMARC: not checked (the domain does not exist)' : describeDmarc(snapshot.dmarc),
+      findings: sorted,
+    },
+  };
+}
+
+/** The same failed query can surface from two gatherers (e.g. TXT at the apex); report it once. */
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.id}\u0000${f.subject}\u0000${f.evidence ?? ''}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
