@@ -75,15 +75,18 @@ export function txtText(record: { readonly data: readonly string[] }): string {
   return record.data.join('');
 }
 
+/** The record variant of one type (`RecordOf<'A'>` has `data: string`). */
+export type RecordOf<T extends RecordType> = DnsRecord & { readonly type: T };
+
 /** Records of one type owned by `name` in a result (empty for NXDOMAIN or failure). */
 export function recordsOf<T extends RecordType>(
   result: LookupResult,
   type: T,
   name?: string,
-): Extract<DnsRecord, { type: T }>[] {
+): RecordOf<T>[] {
   if (result.kind === 'failed') return [];
   return result.records.filter(
-    (record): record is Extract<DnsRecord, { type: T }> =>
+    (record): record is RecordOf<T> =>
       record.type === type && (name === undefined || record.name === name),
   );
 }
