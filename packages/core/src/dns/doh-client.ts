@@ -1,0 +1,304 @@
+/**
+ * A DNS-over-HTTPS client for one endpoint (RFC 8484). It runs unchanged in a browser extension
+ * and in Node 20: only `fetch`, `Uint8Array`, `TextDecoder` and `AbortController`.
+ *
+ * Rule zero lives here: every way a query can go wrong (HTTP status, content type, size, a message
+ * that does not decode or does not answer our question, TC, SERVFAIL, REFUSED, other RCODEs,
+ * timeout, network error, cancellation) becomes a `failed` result with a reason; `lookup` never
+ * throws and never turns a failure into an empty answer.
+ *
+ * - GET sends the query base64url-encoded without padding in `?dns=` (RFC 8484 §4.1, §6);
+ *   POST sends it as the body with `content-type: application/dns-message` (RFC 8484 §4.1).
+ * - The query has message ID 0 (RFC 8484 §4.1), so the response is matched on its question
+ *   (RFC 5452 §9.1: name case-insensitively, type and class) as well as the ID.
+ * - The response must be 2xx with `content-type: application/dns-message` (RFC 8484 §4.2.1, §6).
+ */
+
+import type { FailureReason, LookupOptions, LookupResult, Question, RecordType, Resolver } from './types.js';
+import { normalizeName } from './types.js';
+import { base64UrlEncode } from './base64url.js';
+import { describeQuestion } from './question-text.js';
+import { QueryEncodingError, encodeQuery } from './query-message.js';
+import { CLASS_IN, TYPE_CODES, rcodeName } from './record-types.js';
+import { MalformedMessageError, decodeResponse } from './response-message.js';
+import type { ResponseMessage } from './response-message.js';
+import { soaNegativeTtl } from './negative-ttl.js';
+import type { NegativeTtlHint } from './negative-ttl.js';
+import { validateResolverUrl } from './resolver-url.js';
+
+export { validateResolverUrl } from './resolver-url.js';
+
+/** The DoH media type (RFC 8484 §6). */
+export const DNS_MESSAGE_TYPE = 'application/dns-message';
+
+export interface DohResolverOptions {
+  /** The endpoint, e.g. `https://cloudflare-dns.com/dns-query`. `http:` only for loopback hosts. */
+  readonly url: string;
+  /** HTTP method (RFC 8484 §4.1); GET is cacheable. Default `GET`. */
+  readonly method?: 'GET' | 'POST';
+  /** Time for the whole exchange, body included. Default 3000 ms. */
+  readonly timeoutMs?: number;
+  /** `fetch` to use; default `globalThis.fetch`, looked up at call time. */
+  readonly fetch?: typeof fetch;
+  /** Largest response body accepted. Default 65535 (the largest DNS message, RFC 1035 §4.2.2). */
+  readonly maxResponseBytes?: number;
+}
+
+/** What a `DohResolver` returns: a `LookupResult`, with the RFC 2308 negative TTL when an SOA came with it. */
+export type DohLookupResult = LookupResult & NegativeTtlHint;
+
+const DEFAULT_TIMEOUT_MS = 3000;
+const DEFAULT_MAX_RESPONSE_BYTES = 65535;
+
+/** A failure found while talking to the endpoint, before it becomes a `LookupResult`. */
+class ExchangeFailure {
+  constructor(
+    readonly reason: FailureReason,
+    readonly detail: string,
+  ) {}
+}
+
+/** Thrown (internally) when our own signal fires during a step that does not watch it. */
+class Interrupted extends Error {}
+
+export class DohResolver implements Resolver {
+  readonly url: string;
+  readonly method: 'GET' | 'POST';
+  readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
+  private readonly fetchImpl: typeof fetch;
+  /** The URL without its fragment, ready to take the `dns` parameter. */
+  private readonly baseUrl: string;
+
+  constructor(options: DohResolverOptions) {
+    const problem = validateResolverUrl(options.url);
+    if (problem !== undefined) throw new Error(`Invalid DNS-over-HTTPS resolver: ${problem}`);
+    this.url = options.url.trim();
+    const parsed = new URL(this.url);
+    parsed.hash = '';
+    this.baseUrl = parsed.href;
+    this.method = options.method ?? 'GET';
+    if (this.method !== 'GET' && this.method !== 'POST') throw new Error(`Invalid DoH method "${String(this.method)}": use GET or POST`);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (!(this.timeoutMs > 0)) throw new Error(`Invalid DoH timeout ${this.timeoutMs}: must be a positive number of milliseconds`);
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    if (!(this.maxResponseBytes >= 12)) throw new Error(`Invalid maxResponseBytes ${this.maxResponseBytes}: must be at least 12`);
+    const injected = options.fetch;
+    // Never call `globalThis.fetch` as a method of this object: browsers throw "Illegal invocation".
+    this.fetchImpl = injected ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  async lookup(name: string, type: RecordType, options?: LookupOptions): Promise<DohLookupResult> {
+    const question: Question = { name: normalizeName(name), type };
+    const asked = describeQuestion(question);
+    const failed = (reason: FailureReason, detail: string): DohLookupResult => ({
+      kind: 'failed',
+      question,
+      reason,
+      detail,
+      resolver: this.url,
+    });
+    const signal = options?.signal;
+    if (signal?.aborted) return failed('aborted', `lookup of ${asked} at ${this.url} was cancelled`);
+
+    let query: Uint8Array;
+    try {
+      query = encodeQuery(question.name, type);
+    } catch (error) {
+      const why = error instanceof QueryEncodingError ? error.message : String(error);
+      return failed('malformed', `cannot ask ${this.url} for ${asked}: ${why}`);
+    }
+
+    const controller = new AbortController();
+    let timedOut = false;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const onCallerAbort = (): void => {
+      cancelled = true;
+      controller.abort();
+    };
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      const body = await this.exchange(query, controller.signal, asked);
+      if (body instanceof ExchangeFailure) return failed(body.reason, body.detail);
+      return this.interpret(question, body);
+    } catch (error) {
+      if (cancelled) return failed('aborted', `lookup of ${asked} at ${this.url} was cancelled`);
+      if (timedOut) return failed('timeout', `no answer from ${this.url} within ${this.timeoutMs} ms for ${asked}`);
+      return failed('network', `could not reach ${this.url} for ${asked}: ${errorText(error)}`);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  /** One HTTP exchange: the response body, or why there is none. Throws on network errors and aborts. */
+  private async exchange(query: Uint8Array, signal: AbortSignal, asked: string): Promise<Uint8Array | ExchangeFailure> {
+    const init: RequestInit = {
+      method: this.method,
+      headers: this.method === 'POST' ? { accept: DNS_MESSAGE_TYPE, 'content-type': DNS_MESSAGE_TYPE } : { accept: DNS_MESSAGE_TYPE },
+      signal,
+      credentials: 'omit',
+      redirect: 'follow',
+    };
+    let target = this.baseUrl;
+    if (this.method === 'POST') {
+      init.body = new Uint8Array(query); // a copy typed as backed by a plain ArrayBuffer, as BodyInit wants
+    } else {
+      const separator = target.includes('?') ? (target.endsWith('?') || target.endsWith('&') ? '' : '&') : '?';
+      target = `${target}${separator}dns=${base64UrlEncode(query)}`;
+    }
+
+    const response = await untilAborted(this.fetchImpl(target, init), signal);
+
+    if (response.status < 200 || response.status > 299) {
+      discard(response);
+      return new ExchangeFailure('http-status', `HTTP ${response.status} from ${this.url} for ${asked}`);
+    }
+    const contentType = response.headers.get('content-type');
+    const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+    if (mediaType !== DNS_MESSAGE_TYPE) {
+      discard(response);
+      const seen = contentType === null ? 'no content type' : `content type "${contentType}"`;
+      return new ExchangeFailure('content-type', `${seen} instead of ${DNS_MESSAGE_TYPE} from ${this.url} for ${asked}`);
+    }
+    const tooLarge = new ExchangeFailure(
+      'too-large',
+      `response from ${this.url} for ${asked} is larger than ${this.maxResponseBytes} bytes`,
+    );
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > this.maxResponseBytes) {
+      discard(response);
+      return tooLarge;
+    }
+    const body = await readCapped(response, this.maxResponseBytes, signal);
+    return body ?? tooLarge;
+  }
+
+  /** Judge a response body against the question (RFC 1035 §4.1.1, RFC 8484 §4.2.1). */
+  private interpret(question: Question, body: Uint8Array): DohLookupResult {
+    const asked = describeQuestion(question);
+    const failed = (reason: FailureReason, detail: string): DohLookupResult => ({
+      kind: 'failed',
+      question,
+      reason,
+      detail,
+      resolver: this.url,
+    });
+    let message: ResponseMessage;
+    try {
+      message = decodeResponse(body);
+    } catch (error) {
+      const why = error instanceof MalformedMessageError ? error.message : errorText(error);
+      return failed('malformed', `malformed DNS message from ${this.url} for ${asked}: ${why}`);
+    }
+
+    const mismatch = (why: string): DohLookupResult =>
+      failed('mismatch', `response from ${this.url} does not answer ${asked}: ${why}`);
+    if (!message.isResponse) return mismatch('the message is a query, not a response');
+    if (message.opcode !== 0) return mismatch(`opcode ${message.opcode} instead of QUERY`);
+    if (message.id !== 0) return mismatch(`message ID ${message.id} instead of 0`);
+    // Some servers leave the question out of an error response; let its RCODE speak then.
+    const errorWithoutQuestion = message.questions.length === 0 && message.rcode !== 0 && message.rcode !== 3;
+    if (!errorWithoutQuestion) {
+      if (message.questions.length !== 1) return mismatch(`${message.questions.length} questions instead of 1`);
+      const echoed = message.questions[0]!;
+      if (echoed.name !== question.name || echoed.type !== TYPE_CODES[question.type] || echoed.klass !== CLASS_IN) {
+        return mismatch(`it answers ${echoed.name === '' ? '.' : echoed.name} type ${echoed.type} class ${echoed.klass}`);
+      }
+    }
+    if (message.truncated) return failed('truncated', `truncated response (TC bit) from ${this.url} for ${asked}`);
+
+    switch (message.rcode) {
+      case 0:
+      case 3: {
+        const records = message.answers.flatMap((entry) => (entry.record === undefined ? [] : [entry.record]));
+        const soa = message.authorities.find((entry) => entry.record?.type === 'SOA')?.record;
+        const kind = message.rcode === 0 ? 'answer' : 'nxdomain';
+        const result: DohLookupResult =
+          soa?.type === 'SOA'
+            ? { kind, question, records, resolver: this.url, negativeTtl: soaNegativeTtl(soa) }
+            : { kind, question, records, resolver: this.url };
+        return result;
+      }
+      case 2:
+        return failed('servfail', `SERVFAIL from ${this.url} for ${asked}`);
+      case 5:
+        return failed('refused', `REFUSED from ${this.url} for ${asked}`);
+      default:
+        return failed('rcode', `${rcodeName(message.rcode)} from ${this.url} for ${asked}`);
+    }
+  }
+}
+
+/** Resolve `promise`, or reject as soon as `signal` fires (for fetch implementations that ignore it). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(new Interrupted('aborted'));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Interrupted('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Read a body, giving up (returning `undefined`) as soon as it exceeds `cap` octets. */
+async function readCapped(response: Response, cap: number, signal: AbortSignal): Promise<Uint8Array | undefined> {
+  if (response.body === null) {
+    const whole = new Uint8Array(await untilAborted(response.arrayBuffer(), signal));
+    return whole.length > cap ? undefined : whole;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) break;
+      total += value.length;
+      if (total > cap) return undefined;
+      chunks.push(value);
+    }
+    finished = true;
+  } finally {
+    if (!finished) reader.cancel().catch(() => undefined);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+
+/** Drop a response body we will not read, so the connection can be reused or closed. */
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
+/** A short text for a fetch error, with its cause when there is one (Node: `fetch failed` + ECONNREFUSED). */
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return `${error.message} (${typeof code === 'string' ? `${code}: ` : ''}${cause.message})`;
+  }
+  return error.message;
+}

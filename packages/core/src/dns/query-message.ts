@@ -1,0 +1,72 @@
+/**
+ * The DNS query we send over DoH.
+ * - RD set: we ask a recursive resolver (RFC 1035 §4.1.1).
+ * - Message ID 0, so identical GET requests are cacheable by HTTP caches (RFC 8484 §4.1).
+ * - An EDNS(0) OPT record (RFC 6891 §6.1) carrying a PADDING option (RFC 7830) that pads the
+ *   whole query to a multiple of 128 octets, the block-length strategy recommended for clients
+ *   (RFC 8467 §4.1), so the query's size says little about the name asked for.
+ */
+
+import * as dnsPacket from '@leichtgewicht/dns-packet';
+import type { RecordType } from './types.js';
+
+/** Queries are padded to a multiple of this many octets (RFC 8467 §4.1). */
+export const QUERY_PADDING_BLOCK = 128;
+
+/** EDNS(0) UDP payload size we advertise; meaningless over HTTP, 1232 is the usual safe value. */
+const UDP_PAYLOAD_SIZE = 1232;
+
+/** Thrown when a name cannot be put on the wire (RFC 1035 §2.3.4 size limits). */
+export class QueryEncodingError extends Error {
+  override readonly name = 'QueryEncodingError';
+}
+
+const utf8 = new TextEncoder();
+
+/** Why `name` (lower case, no trailing dot, `''` for the root) cannot be asked, or `undefined`. */
+export function queryNameProblem(name: string): string | undefined {
+  if (name === '') return undefined;
+  let wireLength = 1; // the root label
+  for (const label of name.split('.')) {
+    const octets = utf8.encode(label).length;
+    if (octets === 0) return `"${name}" has an empty label`;
+    if (octets > 63) return `"${name}" has a label longer than 63 octets`;
+    wireLength += octets + 1;
+  }
+  if (wireLength > 255) return `"${name}" is longer than 255 octets on the wire`;
+  return undefined;
+}
+
+/**
+ * Encode a query for `name` (lower case, no trailing dot, `''` for the root) and `type`,
+ * padded to a multiple of 128 octets. Throws `QueryEncodingError` for a name that does not fit.
+ */
+export function encodeQuery(name: string, type: RecordType): Uint8Array {
+  const problem = queryNameProblem(name);
+  if (problem !== undefined) throw new QueryEncodingError(problem);
+
+  const padding: dnsPacket.PaddingOptionData = { code: 'PADDING', length: 0 };
+  const opt = {
+    type: 'OPT' as const,
+    name: '.',
+    udpPayloadSize: UDP_PAYLOAD_SIZE,
+    flags: 0,
+    // dns-packet sizes an OPT record from `data` and writes it from `options`.
+    data: [padding],
+    options: [padding],
+  };
+  const packet: dnsPacket.Packet = {
+    type: 'query',
+    id: 0,
+    flags: dnsPacket.RECURSION_DESIRED,
+    questions: [{ name: name === '' ? '.' : name, type, class: 'IN' }],
+    additionals: [opt],
+  };
+  const unpadded = dnsPacket.encodingLength(packet);
+  padding.length = (QUERY_PADDING_BLOCK - (unpadded % QUERY_PADDING_BLOCK)) % QUERY_PADDING_BLOCK;
+  const bytes = dnsPacket.encode(packet);
+  if (bytes.length % QUERY_PADDING_BLOCK !== 0) {
+    throw new QueryEncodingError(`padded query has ${bytes.length} octets, not a multiple of ${QUERY_PADDING_BLOCK}`);
+  }
+  return bytes;
+}
