@@ -1,0 +1,52 @@
+/**
+ * What an MX target must look like. RFC 5321 §5.1: the MX data is a domain name that has address
+ * records, never an address. Host names are LDH (RFC 1123 §2.1, RFC 952): letters, digits and
+ * hyphens, no hyphen at either end of a label; labels 1–63 octets, the name at most 253 octets
+ * written without the root dot (RFC 1035 §2.3.4); the top label is not all-numeric (RFC 3696 §2).
+ */
+import { parseIpv6 } from '../address/ip-ranges.js';
+
+const DOTTED_QUAD = /^\[?\d{1,3}(\.\d{1,3}){3}\]?$/;
+
+/** True when the name is an IP address written where a host name belongs (`203.0.113.10`, `[2001:db8::1]`). */
+export function isIpLiteral(name: string): boolean {
+  const text = name.trim().replace(/\.$/, '');
+  if (DOTTED_QUAD.test(text)) return true;
+  const unbracketed = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+  const v6 = unbracketed.replace(/^ipv6:/i, '');
+  return v6.includes(':') && parseIpv6(v6) !== undefined;
+}
+
+const LDH_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
+
+/**
+ * Why `name` is not a valid host name, or `undefined` when it is. `name` is without the root dot;
+ * `''` (the null MX) is not judged here.
+ */
+export function hostNameProblem(name: string): string | undefined {
+  if (name.length > 253) return `the name is ${name.length} octets long; the limit is 253`;
+  const labels = name.split('.');
+  for (const label of labels) {
+    if (label === '') return 'it has an empty label (two dots in a row, or a leading dot)';
+    if (label.length > 63) return `the label "${label.slice(0, 20)}…" is ${label.length} octets long; the limit is 63`;
+    if (!LDH_LABEL.test(label)) {
+      const bad = [...label].find((char) => !/[a-z0-9-]/i.test(char));
+      return bad !== undefined
+        ? `the label "${label}" contains "${bad}"; host names allow only letters, digits and hyphens`
+        : `the label "${label}" starts or ends with a hyphen`;
+    }
+  }
+  const top = labels[labels.length - 1] ?? '';
+  if (/^[0-9]+$/.test(top)) return `the top-level label "${top}" is all digits`;
+  return undefined;
+}
+
+/** True for a syntactically valid host name (see `hostNameProblem`). */
+export function isValidHostName(name: string): boolean {
+  return name !== '' && hostNameProblem(name) === undefined;
+}
+
+/** A target worth looking up and judging further: not the null MX, not an IP literal, a valid name. */
+export function isUsableTarget(exchange: string): boolean {
+  return exchange !== '' && !isIpLiteral(exchange) && isValidHostName(exchange);
+}

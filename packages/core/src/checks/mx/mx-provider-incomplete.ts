@@ -1,0 +1,93 @@
+/**
+ * `mx-provider-incomplete`: a recognised provider documents a whole MX set (Google's legacy five
+ * hosts, or `smtp.google.com` alone), and only part of it is published, or parts of two sets are
+ * mixed, or a host the provider has retired is still listed (Microsoft's `mail.eo.outlook.com`:
+ * 451 4.4.62). Source: the providers' setup pages, collected in `shared/reference.md`.
+ * Preferences are not compared: providers accept any order that keeps their hosts.
+ */
+import { finding, type Finding } from '../../findings/finding.js';
+import { matchesHostPattern } from '../../providers/match-provider.js';
+import type { DocumentedMxSet, Provider } from '../../providers/providers.js';
+import { formatMx, formatMxSet, type MxEntry } from './mx-entry.js';
+import { operatedEntries } from './provider-groups.js';
+
+function setHosts(set: DocumentedMxSet): string[] {
+  return set.hosts.map((host) => host.exchange);
+}
+
+function missingFrom(set: DocumentedMxSet, present: ReadonlySet<string>): string[] {
+  return set.hosts.filter((host) => !host.optional && !present.has(host.exchange)).map(formatMx);
+}
+
+function judgeSets(owner: string, provider: Provider, entries: readonly MxEntry[]): Finding[] {
+  const sets = provider.mxSets ?? [];
+  const present = new Set(entries.map((entry) => entry.exchange));
+  const known = new Set(sets.flatMap(setHosts));
+  // A host we have no set for (say gmail.com's own MX) may belong to a set we do not know: no verdict.
+  if (sets.length === 0 || [...present].some((host) => !known.has(host))) return [];
+  const containing = sets.filter((set) => [...present].every((host) => setHosts(set).includes(host)));
+  if (containing.some((set) => missingFrom(set, present).length === 0)) return [];
+  const recommended = sets[0];
+  const range = entries[0]?.range;
+  const evidence = `MX ${formatMxSet(entries)}`;
+  const best = [...containing].sort((a, b) => missingFrom(a, present).length - missingFrom(b, present).length)[0];
+  if (best !== undefined) {
+    const missing = missingFrom(best, present);
+    return [
+      finding('mx-provider-incomplete', {
+        message: `${owner} publishes only part of ${provider.name}'s ${best.name} MX set: ${missing.length} host${missing.length === 1 ? '' : 's'} missing.`,
+        subject: owner,
+        evidence,
+        fix:
+          recommended !== undefined && recommended !== best
+            ? `Replace the MX records with ${provider.name}'s current set: ${recommended.hosts.map(formatMx).join(', ')}; or add the missing ${missing.join(', ')}.`
+            : `Add the missing records: ${missing.map((mx) => `\`${owner}. MX ${mx}\``).join(', ')}.`,
+        range,
+      }),
+    ];
+  }
+  const mixed = sets.filter((set) => setHosts(set).some((host) => present.has(host))).map((set) => set.name);
+  return [
+    finding('mx-provider-incomplete', {
+      message: `${owner} mixes ${provider.name} MX sets (${mixed.join(' and ')}); publish one set, never parts of two.`,
+      subject: owner,
+      evidence,
+      fix: `Publish exactly one set; ${provider.name} recommends ${recommended?.hosts.map((host) => `\`${owner}. MX ${formatMx(host)}\``).join(', ') ?? 'its current set'} and no other ${provider.name} records.`,
+      range,
+    }),
+  ];
+}
+
+function judgeDeprecated(provider: Provider, entries: readonly MxEntry[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const entry of entries) {
+    const retired = provider.deprecated?.find((host) => matchesHostPattern(entry.exchange, host.pattern));
+    if (retired === undefined) continue;
+    findings.push(
+      finding('mx-provider-incomplete', {
+        message: `The MX target ${entry.exchange} is a ${provider.name} host that is no longer in service (${retired.note}).`,
+        subject: entry.exchange,
+        evidence: `MX ${formatMx(entry)}`,
+        fix: `Replace it with the MX record ${provider.name} shows for your domain in its admin centre${provider.id === 'microsoft' ? ' (`0 <domain-with-hyphens>.mail.protection.outlook.com.`)' : ''}.`,
+        range: entry.range,
+      }),
+    );
+  }
+  return findings;
+}
+
+export function mxProviderIncomplete(owner: string, entries: readonly MxEntry[]): Finding[] {
+  const byProvider = new Map<string, { provider: Provider; entries: MxEntry[] }>();
+  for (const { entry, operator } of operatedEntries(entries)) {
+    if (operator.provider === undefined) continue;
+    const group = byProvider.get(operator.provider.id) ?? { provider: operator.provider, entries: [] };
+    group.entries.push(entry);
+    byProvider.set(operator.provider.id, group);
+  }
+  const findings: Finding[] = [];
+  for (const { provider, entries: own } of byProvider.values()) {
+    const deprecated = judgeDeprecated(provider, own);
+    findings.push(...deprecated, ...(deprecated.length === 0 ? judgeSets(owner, provider, own) : []));
+  }
+  return findings;
+}

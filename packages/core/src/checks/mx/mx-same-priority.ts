@@ -1,0 +1,28 @@
+/**
+ * `mx-same-priority`: all MX hosts at one preference. RFC 5321 §5.1: senders pick among equal
+ * preferences at random, so the hosts share load but there is no primary/backup order. Often
+ * intended; worth knowing. Not reported when hosts of different providers share it: that is
+ * `mx-split-delivery`.
+ */
+import { finding, type Finding } from '../../findings/finding.js';
+import { isUsableTarget } from './host-name.js';
+import { formatMxSet, isNullMx, type MxEntry } from './mx-entry.js';
+import { splitAtLowestPreference } from './provider-groups.js';
+
+export function mxSamePriority(owner: string, entries: readonly MxEntry[]): Finding[] {
+  if (entries.length === 0 || entries.some(isNullMx)) return [];
+  const names = new Set(entries.filter((entry) => isUsableTarget(entry.exchange)).map((entry) => entry.exchange));
+  const preferences = new Set(entries.map((entry) => entry.preference));
+  const [preference] = preferences;
+  if (names.size < 2 || preferences.size !== 1 || preference === undefined) return [];
+  if (splitAtLowestPreference(entries) !== undefined) return [];
+  return [
+    finding('mx-same-priority', {
+      message: `All ${names.size} MX hosts of ${owner} share preference ${preference}: senders spread mail across them at random, with no failover order.`,
+      subject: owner,
+      evidence: `MX ${formatMxSet(entries)}`,
+      fix: `Nothing to do if load-sharing is intended; for a primary and a backup, give the backup a higher number, e.g. \`MX ${Math.min(preference + 10, 65535)} <backup host>.\`.`,
+      range: entries[0]?.range,
+    }),
+  ];
+}

@@ -1,0 +1,26 @@
+/**
+ * `mx-single`: one MX host is one point of failure. RFC 5321 §5.1 lets senders fall back through
+ * the MX list; with one host there is nothing to fall back to while it is down (senders queue, then
+ * bounce). Providers that are redundant behind one name (see the provider table) are exempt.
+ */
+import { finding, type Finding } from '../../findings/finding.js';
+import { isSingleMxRedundant } from '../../providers/match-provider.js';
+import { isUsableTarget } from './host-name.js';
+import { formatMx, isNullMx, type MxEntry } from './mx-entry.js';
+
+export function mxSingle(owner: string, entries: readonly MxEntry[]): Finding[] {
+  if (entries.some(isNullMx)) return [];
+  const usable = entries.filter((entry) => isUsableTarget(entry.exchange));
+  const names = new Set(usable.map((entry) => entry.exchange));
+  const [only] = usable;
+  if (names.size !== 1 || only === undefined || isSingleMxRedundant(only.exchange)) return [];
+  return [
+    finding('mx-single', {
+      message: `${owner} has a single MX host, ${only.exchange}: while it is down, mail waits in senders' queues and may bounce.`,
+      subject: owner,
+      evidence: `MX ${formatMx(only)}`,
+      fix: `Add a backup host at a higher preference, e.g. \`${owner}. MX ${Math.min(only.preference + 10, 65535)} mx2.${owner}.\`, or use your provider's full documented MX set.`,
+      range: entries[0]?.range,
+    }),
+  ];
+}

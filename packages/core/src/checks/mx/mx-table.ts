@@ -1,0 +1,70 @@
+/**
+ * The MX table the CLI and the popup show: one row per MX record, sorted by preference then name
+ * (RFC 5321 §5.1 order), with the provider, the addresses and their PTR names, and a status taken
+ * from the findings about that host: `problem` for any warning or error, `unknown` when a lookup it
+ * needs failed (rule zero) or it was not looked up, else `ok`.
+ */
+import { normalizeName, recordsOf } from '../../dns/types.js';
+import type { Finding } from '../../findings/finding.js';
+import type { MailDnsSnapshot } from '../../plan/snapshot.js';
+import { matchProvider } from '../../providers/match-provider.js';
+import { isUsableTarget } from './host-name.js';
+import { mxEntriesFrom, sortEntries } from './mx-entry.js';
+import { runLiveMxChecks } from './run-mx-checks.js';
+
+export interface MxTableAddress {
+  readonly address: string;
+  readonly family: 4 | 6;
+  /** PTR names, when the PTR lookup answered (absent when it failed). */
+  readonly ptr?: string[];
+}
+
+export interface MxTableRow {
+  readonly preference: number;
+  /** Lower case, no trailing dot; `''` for the null MX. */
+  readonly exchange: string;
+  /** Provider display name, when recognised. */
+  readonly provider?: string;
+  readonly addresses: MxTableAddress[];
+  readonly status: 'ok' | 'problem' | 'unknown';
+}
+
+export function buildMxTable(snapshot: MailDnsSnapshot, findings: readonly Finding[] = runLiveMxChecks(snapshot)): MxTableRow[] {
+  if (snapshot.mx.kind !== 'answer') return [];
+  const entries = sortEntries(mxEntriesFrom(snapshot.mx, snapshot.domain));
+  const rows: MxTableRow[] = [];
+  for (const entry of entries) {
+    const provider = entry.exchange === '' ? undefined : matchProvider(entry.exchange);
+    const target = snapshot.targets.find((facts) => facts.name === entry.exchange);
+    const addresses: MxTableAddress[] = (target?.addresses ?? []).map((facts) => {
+      const row: MxTableAddress = { address: facts.address, family: facts.family };
+      return facts.ptr.kind === 'failed'
+        ? row
+        : { ...row, ptr: recordsOf(facts.ptr, 'PTR').map((record) => normalizeName(record.data)) };
+    });
+    const about = findings.filter((item) => item.subject === entry.exchange && item.id !== 'lookup-failed');
+    let status: MxTableRow['status'];
+    if (entry.exchange === '') {
+      status = entries.length > 1 || entry.preference !== 0 ? 'problem' : 'ok';
+    } else if (about.some((item) => item.severity !== 'info') || !isUsableTarget(entry.exchange)) {
+      status = 'problem';
+    } else if (
+      target === undefined ||
+      target.a.kind === 'failed' ||
+      target.aaaa.kind === 'failed' ||
+      target.addresses.some((facts) => facts.ptr.kind === 'failed' || facts.forward.some((item) => item.result.kind === 'failed'))
+    ) {
+      status = 'unknown';
+    } else {
+      status = 'ok';
+    }
+    rows.push({
+      preference: entry.preference,
+      exchange: entry.exchange,
+      ...(provider !== undefined && { provider: provider.name }),
+      addresses,
+      status,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,26 @@
+/**
+ * `mx-target-invalid-name`: an MX target must be a host name (RFC 5321 §5.1, RFC 1123 §2.1 LDH
+ * rule, RFC 1035 §2.3.4 length limits). IP literals are left to `mx-target-ip-literal`.
+ */
+import { finding, type Finding } from '../../findings/finding.js';
+import { hostNameProblem, isIpLiteral } from './host-name.js';
+import { formatMx, type MxEntry } from './mx-entry.js';
+
+export function mxTargetInvalidName(owner: string, entries: readonly MxEntry[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const entry of entries) {
+    if (entry.exchange === '' || isIpLiteral(entry.exchange)) continue;
+    const problem = hostNameProblem(entry.exchange);
+    if (problem === undefined) continue;
+    findings.push(
+      finding('mx-target-invalid-name', {
+        message: `The MX target "${entry.exchange}" of ${owner} is not a valid host name: ${problem}.`,
+        subject: entry.exchange,
+        evidence: `MX ${formatMx(entry)}`,
+        fix: `Point the MX at a host name made of letters, digits and hyphens, e.g. \`${owner}. MX ${entry.preference} mx.${owner}.\`.`,
+        range: entry.range,
+      }),
+    );
+  }
+  return findings;
+}

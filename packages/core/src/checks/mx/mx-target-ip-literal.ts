@@ -1,0 +1,22 @@
+/**
+ * `mx-target-ip-literal`: RFC 5321 §5.1 — the MX data is a domain name that is looked up for
+ * address records; an address written there is read as a host name (`203.0.113.10.`), which does
+ * not exist, so the mail is not delivered.
+ */
+import { finding, type Finding } from '../../findings/finding.js';
+import { isIpLiteral } from './host-name.js';
+import { formatMx, type MxEntry } from './mx-entry.js';
+
+export function mxTargetIpLiteral(owner: string, entries: readonly MxEntry[]): Finding[] {
+  return entries
+    .filter((entry) => entry.exchange !== '' && isIpLiteral(entry.exchange))
+    .map((entry) =>
+      finding('mx-target-ip-literal', {
+        message: `The MX target "${entry.exchange}" of ${owner} is an IP address; an MX must name a host, which then has the address.`,
+        subject: entry.exchange,
+        evidence: `MX ${formatMx(entry)}`,
+        fix: `Give the address a name and point the MX at it: \`mx.${owner}. A ${entry.exchange.replace(/^\[|\]$/g, '')}\` and \`${owner}. MX ${entry.preference} mx.${owner}.\` (use AAAA for IPv6).`,
+        range: entry.range,
+      }),
+    );
+}

@@ -1,0 +1,45 @@
+/**
+ * `lookup-failed`: rule zero of `shared/checks.md` — a timeout, SERVFAIL, REFUSED, HTTP error or
+ * malformed answer is not an empty answer. Each failed query of the snapshot is reported once, so
+ * a person sees which checks could not run and why.
+ */
+import { finding, type Finding } from '../../findings/finding.js';
+import type { LookupResult } from '../../dns/types.js';
+import type { MailDnsSnapshot } from '../../plan/snapshot.js';
+
+/** Every lookup the snapshot holds, in a stable order (domain first, then targets, then PTRs). */
+export function snapshotLookups(snapshot: MailDnsSnapshot): LookupResult[] {
+  const results: LookupResult[] = [snapshot.mx, snapshot.a, snapshot.aaaa, snapshot.txt, snapshot.dmarc];
+  results.push(...snapshot.mxByResolver.map((item) => item.result));
+  for (const target of snapshot.targets) {
+    results.push(target.a, target.aaaa);
+    for (const address of target.addresses) {
+      results.push(address.ptr, ...address.forward.map((item) => item.result));
+    }
+  }
+  return results;
+}
+
+export function lookupFailedFinding(result: Extract<LookupResult, { kind: 'failed' }>): Finding {
+  const { name, type } = result.question;
+  const via = result.resolver !== undefined ? ` via ${result.resolver}` : '';
+  return finding('lookup-failed', {
+    message: `The ${type} lookup for ${name} failed (${result.reason})${via}; the checks that need it were skipped.`,
+    subject: name,
+    evidence: `${type} ${name}: ${result.detail}`,
+    fix: `Run the check again; if it keeps failing, test the name servers of ${name} directly (e.g. \`dig +trace ${name} ${type}\`) and fix the one that fails.`,
+  });
+}
+
+export function lookupFailed(snapshot: MailDnsSnapshot): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const result of snapshotLookups(snapshot)) {
+    if (result.kind !== 'failed') continue;
+    const key = `${result.question.name}|${result.question.type}|${result.resolver ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(lookupFailedFinding(result));
+  }
+  return findings;
+}
