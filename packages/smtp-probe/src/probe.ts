@@ -7,7 +7,7 @@
  */
 
 import { isIP, Socket } from 'node:net';
-import { offersStarttls, parseSmtpReply, type SmtpOutcome, type SmtpProbeResult } from '@mx-doctor/core';
+import { parseSmtpReply, type SmtpOutcome, type SmtpProbeResult } from '@mx-doctor/core';
 
 /** One address to probe and the MX host it belongs to. */
 export interface SmtpProbeTarget {
@@ -70,6 +70,16 @@ export async function probeSmtp(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
   return results;
+}
+
+/**
+ * Whether an EHLO reply offers STARTTLS: a `250` reply whose extension lines (all but the first,
+ * which names the server; RFC 5321 §4.1.1.1) include the keyword, in any case (RFC 3207 §4).
+ * Mirrors the core's `offersStarttls`, which the core's public index does not export.
+ */
+function offersStarttls(ehlo: { readonly code: number; readonly lines: readonly string[] }): boolean {
+  if (ehlo.code !== 250) return false;
+  return ehlo.lines.slice(1).some((line) => line.trim().split(/\s+/, 1)[0]?.toUpperCase() === 'STARTTLS');
 }
 
 function positive(value: number | undefined): number | undefined {
@@ -170,7 +180,7 @@ function probeAddress(target: SmtpProbeTarget, settings: Settings): Promise<Smtp
       }
       if (stage === 'greeting') {
         greeting = { code: reply.code, text: reply.lines.join('\n') };
-        // RFC 5321 §3.1: after any greeting but 220 the client sends QUIT and nothing else.
+        // RFC 5321 §3.1: only a 220 greeting opens a session; after any other, the client says QUIT.
         if (reply.code !== 220) {
           quit();
           return;
