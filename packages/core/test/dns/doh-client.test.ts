@@ -4,7 +4,7 @@ import { DohResolver, validateResolverUrl } from '../../src/dns/doh-client.js';
 import type { DohLookupResult } from '../../src/dns/doh-client.js';
 import type { LookupResult } from '../../src/dns/types.js';
 import { questionOf, respond, startDohServer } from './doh-test-server.js';
-import type { DohTestServer } from './doh-test-server.js';
+import type { DohTestServer, Handler } from './doh-test-server.js';
 
 const SOA_RECORD: dnsPacket.Answer = {
   type: 'SOA',
@@ -111,6 +111,12 @@ describe('DohResolver requests (RFC 8484 §4.1)', () => {
       expect(opt.options[0]!.code).toBe(12);
     }
     expect(sizes.size).toBeGreaterThan(1); // long names spill into a second block
+  });
+
+  it('GET keeps an endpoint\'s own query parameters and drops its fragment', async () => {
+    const resolver = new DohResolver({ url: `${server.url}?client=mx-doctor#ignored` });
+    expect((await resolver.lookup('example.com', 'MX')).resolver).toBe(`${server.url}?client=mx-doctor#ignored`);
+    expect(server.requests[0]!.url).toMatch(/^\/dns-query\?client=mx-doctor&dns=[A-Za-z0-9_-]+$/);
   });
 
   it('an injected fetch is used instead of the global one', async () => {
@@ -223,7 +229,7 @@ describe('DohResolver answers', () => {
 });
 
 describe('DohResolver failures (rule zero: a failure is never an empty answer)', () => {
-  const cases: { what: string; reply: Parameters<DohTestServer['handler']>[0] extends infer R ? (request: R) => ReturnType<DohTestServer['handler']> : never; reason: string; detail?: RegExp }[] = [
+  const cases: { what: string; reply: Handler; reason: string; detail?: RegExp }[] = [
     { what: 'HTTP 500', reply: () => ({ status: 500, contentType: 'text/plain', body: 'oops' }), reason: 'http-status', detail: /^HTTP 500 from http:\/\/127\.0\.0\.1:\d+\/dns-query for example\.com MX$/ },
     { what: 'HTTP 404 with a DNS body', reply: (request) => ({ status: 404, body: respond(request) }), reason: 'http-status' },
     { what: 'text/html content type', reply: () => ({ contentType: 'text/html', body: '<html>blocked</html>' }), reason: 'content-type', detail: /text\/html/ },

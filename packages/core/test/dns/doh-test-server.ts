@@ -4,7 +4,7 @@
  * response, or something deliberately broken (wrong status, content type, garbage, silence).
  */
 
-import http from 'node:http';
+import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as dnsPacket from '@leichtgewicht/dns-packet';
 
