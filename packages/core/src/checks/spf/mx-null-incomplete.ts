@@ -1,0 +1,54 @@
+/**
+ * `mx-null-incomplete`: a domain that publishes a null MX (RFC 7505) says it receives no mail; it
+ * should also say it sends none, or forgers will use it: SPF `v=spf1 -all` (RFC 7208) and DMARC
+ * `p=reject` (RFC 7489), as RFC 7505 §4 recommends. Rule zero: a failed TXT or `_dmarc` lookup
+ * leaves its half unjudged.
+ */
+import type { LookupResult } from '../../dns/types.js';
+import { finding, type Finding } from '../../findings/finding.js';
+import { dmarcTexts } from '../dmarc/dmarc-records.js';
+import { parseDmarc } from '../dmarc/parse-dmarc.js';
+import type { SpfFacts } from './spf-facts.js';
+
+export function checkMxNullIncomplete(domain: string, hasNullMx: boolean, spf: SpfFacts, dmarc: LookupResult): Finding[] {
+  if (!hasNullMx) return [];
+  const missing: string[] = [];
+  const seen: string[] = [];
+  const fixes: string[] = [];
+  if (spf.root.status !== 'failed') {
+    if (!isSpfNoMail(spf)) {
+      missing.push('an SPF record "v=spf1 -all"');
+      seen.push(spf.root.record !== undefined ? `SPF "${spf.root.record}"` : spf.root.records.length > 1 ? `${spf.root.records.length} SPF records` : 'no SPF record');
+      fixes.push(`\`${domain}. TXT "v=spf1 -all"\``);
+    }
+  }
+  if (dmarc.kind !== 'failed') {
+    const texts = dmarcTexts(dmarc);
+    const [text] = texts;
+    const policy = texts.length === 1 && text !== undefined ? parseDmarc(text).policy : undefined;
+    if (policy !== 'reject') {
+      missing.push('a DMARC policy "p=reject"');
+      seen.push(texts.length === 0 ? 'no DMARC record' : texts.length > 1 ? `${texts.length} DMARC records` : `DMARC "${text ?? ''}"`);
+      fixes.push(`\`_dmarc.${domain}. TXT "v=DMARC1; p=reject"\``);
+    }
+  }
+  if (missing.length === 0) return [];
+  return [
+    finding('mx-null-incomplete', {
+      message: `${domain} publishes a null MX (it receives no mail) but lacks ${missing.join(' and ')}, so mail forged in its name is not refused everywhere.`,
+      subject: domain,
+      evidence: `MX 0 . ; ${seen.join('; ')}`,
+      fix: `Publish ${fixes.join(' and ')}.`,
+    }),
+  ];
+}
+
+/** The one SPF record authorises nobody: its only mechanism is `-all`. */
+function isSpfNoMail(spf: SpfFacts): boolean {
+  const { root } = spf;
+  if (root.status !== 'ok' || root.parsed === undefined || root.parsed.errors.length > 0) return false;
+  const mechanisms = root.parsed.terms.filter((term) => term.kind === 'mechanism');
+  const redirect = root.parsed.terms.some((term) => term.kind === 'modifier' && term.name === 'redirect');
+  const [only] = mechanisms;
+  return mechanisms.length === 1 && only?.name === 'all' && only.qualifier === '-' && !redirect;
+}
