@@ -61,6 +61,10 @@ describe('mx-target-ip-literal', () => {
     expect(findings[0]).toMatchObject({ id: 'mx-target-ip-literal', severity: 'error', subject: '203.0.113.10', range: { start: { line: 1 } } });
     expect(findings[0]?.fix).toContain('A 203.0.113.10');
   });
+  it('writes an AAAA record in the fix for an IPv6 literal', () => {
+    const findings = mxTargetIpLiteral(D, entries(['10 2001:db8::25']));
+    expect(findings[0]?.fix).toContain('mx.example.com. AAAA 2001:db8::25');
+  });
   it('does not fire for a name that merely starts with digits', () => {
     expect(mxTargetIpLiteral(D, entries(['10 203.0.113.10.example.com', '0 .']))).toEqual([]);
   });
@@ -192,6 +196,11 @@ describe('mx-provider-incomplete', () => {
   });
   it('gives no verdict on provider hosts it has no set for (gmail.com itself)', () => {
     expect(mxProviderIncomplete('gmail.com', entries(['5 gmail-smtp-in.l.google.com', '10 alt1.gmail-smtp-in.l.google.com']))).toEqual([]);
+  });
+  it('judges the documented hosts even beside a mistyped one', () => {
+    const findings = mxProviderIncomplete(D, entries(['1 aspmx.l.google.com', '5 alt1.aspmx.l.google.com', '10 msmx.l.google.com']));
+    expect(ids(findings)).toEqual(['mx-provider-incomplete']);
+    expect(findings[0]?.fix).toContain('alt2.aspmx.l.google.com');
   });
   it('fires for half of the Fastmail set', () => {
     expect(ids(mxProviderIncomplete(D, entries(['10 in1-smtp.messagingengine.com'])))).toEqual(['mx-provider-incomplete']);

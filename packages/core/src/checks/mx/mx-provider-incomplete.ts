@@ -21,10 +21,11 @@ function missingFrom(set: DocumentedMxSet, present: ReadonlySet<string>): string
 
 function judgeSets(owner: string, provider: Provider, entries: readonly MxEntry[]): Finding[] {
   const sets = provider.mxSets ?? [];
-  const present = new Set(entries.map((entry) => entry.exchange));
   const known = new Set(sets.flatMap(setHosts));
-  // A host we have no set for (say gmail.com's own MX) may belong to a set we do not know: no verdict.
-  if (sets.length === 0 || [...present].some((host) => !known.has(host))) return [];
+  // Hosts we have no set for (gmail.com's own MX, a typo) are judged by other checks; with none of
+  // the documented hosts present there is no verdict.
+  const present = new Set(entries.map((entry) => entry.exchange).filter((host) => known.has(host)));
+  if (present.size === 0) return [];
   const containing = sets.filter((set) => [...present].every((host) => setHosts(set).includes(host)));
   if (containing.some((set) => missingFrom(set, present).length === 0)) return [];
   const recommended = sets[0];

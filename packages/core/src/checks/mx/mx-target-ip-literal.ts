@@ -10,13 +10,15 @@ import { formatMx, type MxEntry } from './mx-entry.js';
 export function mxTargetIpLiteral(owner: string, entries: readonly MxEntry[]): Finding[] {
   return entries
     .filter((entry) => entry.exchange !== '' && isIpLiteral(entry.exchange))
-    .map((entry) =>
-      finding('mx-target-ip-literal', {
+    .map((entry) => {
+      const address = entry.exchange.replace(/^\[|\]$/g, '').replace(/^ipv6:/i, '');
+      const type = address.includes(':') ? 'AAAA' : 'A';
+      return finding('mx-target-ip-literal', {
         message: `The MX target "${entry.exchange}" of ${owner} is an IP address; an MX must name a host, which then has the address.`,
         subject: entry.exchange,
         evidence: `MX ${formatMx(entry)}`,
-        fix: `Give the address a name and point the MX at it: \`mx.${owner}. A ${entry.exchange.replace(/^\[|\]$/g, '')}\` and \`${owner}. MX ${entry.preference} mx.${owner}.\` (use AAAA for IPv6).`,
+        fix: `Give the address a name and point the MX at it: \`mx.${owner}. ${type} ${address}\` and \`${owner}. MX ${entry.preference} mx.${owner}.\`.`,
         range: entry.range,
-      }),
-    );
+      });
+    });
 }
