@@ -28,7 +28,7 @@ export { CachingResolver } from './dns/cache.js';
 
 // Input, the query plan and the report
 export { parseDomainInput, type DomainInput } from './input/domain-input.js';
-export { reverseName } from './plan/reverse-name.js';
+export { reverseName } from './checks/ptr/reverse-name.js';
 export type { AddressFacts, MailDnsSnapshot, TargetFacts } from './plan/snapshot.js';
 export type { DomainReport, MxTableAddress, MxTableRow, Verdict } from './plan/report.js';
 

@@ -3,23 +3,13 @@
  * server (our test BIND, or a resolver that stops at a zone cut) may return only the first hop.
  * `lookupFollowingChain` finishes the chain itself so callers always see it to its end.
  */
-import type { DnsRecord, LookupResult, RecordType, Resolver } from '../dns/types.js';
+import type { LookupResult, RecordType, Resolver } from '../dns/types.js';
+import { cnameChain } from '../checks/domain/cname-chain.js';
+
+export { cnameChain };
 
 /** RFC 1034 §3.6.2 allows chains; resolvers give up around 8–16 hops. */
 const MAX_HOPS = 8;
-
-/** Names from `start` through every CNAME hop found in `records`, loop-safe. */
-export function cnameChain(records: readonly DnsRecord[], start: string): string[] {
-  const chain = [start];
-  let current = start;
-  for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const alias = records.find((record) => record.type === 'CNAME' && record.name === current);
-    if (alias === undefined || alias.type !== 'CNAME' || chain.includes(alias.data)) break;
-    chain.push(alias.data);
-    current = alias.data;
-  }
-  return chain;
-}
 
 /**
  * Asks `name`/`type`; when the answer ends in a CNAME whose target the answer does not cover,

@@ -12,9 +12,9 @@
  */
 import { normalizeName, recordsOf, type LookupResult, type Resolver } from '../dns/types.js';
 import { cnameChain, lookupFollowingChain } from './follow-chain.js';
-import { reverseName } from './reverse-name.js';
+import { reverseName } from '../checks/ptr/reverse-name.js';
 import type { AddressFacts, MailDnsSnapshot, TargetFacts } from './snapshot.js';
-import { isQueryableHostName } from './queryable-name.js';
+import { isUsableTarget } from '../checks/mx/host-name.js';
 
 /** A PTR may list several names; following a handful is enough to confirm one (RFC 8601 §3). */
 const MAX_PTR_NAMES = 4;
@@ -68,7 +68,7 @@ export async function gatherSnapshot(resolver: Resolver, domain: string, apex: A
 export function mxTargetNames(mx: LookupResult, domain: string): string[] {
   const owner = cnameChain(mx.kind === 'failed' ? [] : mx.records, domain).at(-1) ?? domain;
   const names = recordsOf(mx, 'MX', owner).map((record) => record.data.exchange);
-  return [...new Set(names)].filter(isQueryableHostName);
+  return [...new Set(names)].filter(isUsableTarget);
 }
 
 async function gatherTarget(resolver: Resolver, name: string): Promise<TargetFacts> {
