@@ -136,7 +136,7 @@ export async function gatherSpf(
     domain: name,
     root,
     lookupCount: countLookups(root),
-    lookupCountComplete: !stoppedEarly && isTreeComplete(root),
+    lookupCountComplete: isTreeComplete(root),
     voidLookups: collectVoidLookups(root),
     queries,
     stoppedEarly,

@@ -155,9 +155,16 @@ export function collectVoidLookups(root: SpfNode): SpfVoidLookup[] {
   return found;
 }
 
-/** True when every record of the tree was read, so the lookup count is exact. */
+/** True when every record of the tree was read (every include and redirect followed), so the lookup count is exact. */
 export function isTreeComplete(root: SpfNode): boolean {
-  return spfNodes(root).every((node) => node.status !== 'failed' && node.status !== 'skipped' && node.status !== 'macro');
+  return spfNodes(root).every((node) => {
+    if (node.status === 'failed' || node.status === 'skipped' || node.status === 'macro') return false;
+    if (node.status !== 'ok' || node.parsed === undefined) return true;
+    const followed = evaluatedTerms(node.parsed).filter(
+      (term) => (term.kind === 'mechanism' && term.name === 'include') || (term.kind === 'modifier' && term.name === 'redirect'),
+    ).length;
+    return node.children.length === followed;
+  });
 }
 
 /** `root → include:a → include:b`, for messages. */
