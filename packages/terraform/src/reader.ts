@@ -1,0 +1,119 @@
+/**
+ * The Terraform reader: parse a module's .tf files (tree-sitter, recovering from errors), gather
+ * what the module declares, and extract the DNS records of every supported provider resource.
+ * `read` is the one-file case of `readModule`. After the wasm is loaded everything is synchronous,
+ * and neither call throws: what cannot be read becomes a `syntax` finding or an unresolved field.
+ */
+import { finding, type FileRecord, type Finding, type ReadResult } from '@mx-doctor/core';
+import type { Parser, Tree } from 'web-tree-sitter';
+import { Evaluator } from './evaluator.js';
+import { loadTerraformParser, type TerraformReaderOptions } from './loader.js';
+import { ModuleScope, type ParsedFile } from './module-scope.js';
+import { Positions } from './positions.js';
+import { PROVIDER_BY_TYPE } from './providers.js';
+import { extractRecords } from './record-extractor.js';
+import { syntaxProblems } from './syntax-tree.js';
+import { resolveZoneAttribute, resolveZoneReference } from './zone-resources.js';
+
+export interface TerraformSource {
+  readonly text: string;
+  /** The file's path or URI; every range names it. */
+  readonly file: string;
+}
+
+export interface TerraformReader {
+  /** Records and findings of one .tf file on its own. */
+  read(text: string, file: string): ReadResult;
+  /** Records and findings of the .tf files of one module (directory), resolving names across them. */
+  readModule(files: readonly TerraformSource[]): ReadResult;
+}
+
+/** A parse that takes longer than this is abandoned (reported as a `syntax` finding). */
+const PARSE_BUDGET_MS = 5_000;
+
+/** Loads the parser (once per process) and returns a reader. */
+export async function createTerraformReader(options: TerraformReaderOptions = {}): Promise<TerraformReader> {
+  const parser = await loadTerraformParser(options);
+  return {
+    read: (text, file) => readModule(parser, [{ text, file }]),
+    readModule: (files) => readModule(parser, files),
+  };
+}
+
+function readModule(parser: Parser, sources: readonly TerraformSource[]): ReadResult {
+  const trees: Tree[] = [];
+  const findings: Finding[] = [];
+  const records: FileRecord[] = [];
+  try {
+    const positions = new Positions(sources);
+    const parsed: ParsedFile[] = [];
+    for (const { text, file } of sources) {
+      const tree = parse(parser, text);
+      if (tree === null) {
+        findings.push(
+          finding('syntax', {
+            message: 'The file could not be parsed in time; no records were read from it.',
+            subject: file,
+            range: positions.range({ file, start: 0, end: 0 }),
+          }),
+        );
+        continue;
+      }
+      trees.push(tree);
+      parsed.push({ file, text, root: tree.rootNode });
+      for (const problem of syntaxProblems(tree.rootNode)) {
+        const { node } = problem;
+        const range = positions.range({ file, start: node.startIndex, end: node.endIndex });
+        const message =
+          problem.kind === 'missing'
+            ? `Syntax error: missing ${describe(node.type)} here.`
+            : `Syntax error: unexpected ${snippet(node.text)}; this part of the file was skipped.`;
+        findings.push(finding('syntax', { message, subject: file, range }));
+      }
+    }
+    const scope = new ModuleScope(parsed);
+    const context = {
+      values: new Evaluator(scope, resolveZoneAttribute),
+      zones: new Evaluator(scope, resolveZoneReference),
+      positions,
+    };
+    for (const resource of scope.resourceList) {
+      const spec = PROVIDER_BY_TYPE.get(resource.type);
+      if (!spec) continue;
+      try {
+        const result = extractRecords(resource, spec, context);
+        records.push(...result.records);
+        findings.push(...result.findings);
+      } catch {
+        // A resource the extractor cannot follow is skipped; the rest of the module is still read.
+      }
+    }
+  } catch {
+    // Never throw: return what was read so far.
+  } finally {
+    for (const tree of trees) tree.delete();
+  }
+  const origins = new Set(records.map((record) => record.origin));
+  const [origin] = origins;
+  return { records, findings, ...(origins.size === 1 && origin !== undefined && { origin }) };
+}
+
+function parse(parser: Parser, text: string): Tree | null {
+  const started = performance.now();
+  try {
+    parser.reset();
+    return parser.parse(text, null, { progressCallback: () => performance.now() - started > PARSE_BUDGET_MS });
+  } catch {
+    return null;
+  }
+}
+
+function describe(type: string): string {
+  return /^[a-z_]+$/.test(type) ? type.replace(/_/g, ' ') : `"${type}"`;
+}
+
+function snippet(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line === '') return 'text';
+  return `"${line.length > 40 ? `${line.slice(0, 37)}...` : line}"`;
+}
