@@ -160,4 +160,13 @@ describe('gatherSpf', () => {
     expect(resolver.asked.filter((key) => key === 'TXT shared.example.net')).toHaveLength(1);
     expect(facts.lookupCount).toBe(4);
   });
+
+  it('reuses answers it is given instead of asking again', async () => {
+    const resolver = new FakeResolver({}, { 'A example.com': ['192.0.2.1'] });
+    const mx = { kind: 'answer' as const, question: { name: 'example.com', type: 'MX' as const }, records: [] };
+    const facts = await gatherSpf(resolver, 'example.com', txtAnswer('example.com', 'v=spf1 a mx -all'), { known: [mx] });
+    expect(resolver.asked).toEqual(['A example.com']);
+    expect(facts.queries).toBe(1);
+    expect(facts.root.targets[1]?.result).toBe(mx);
+  });
 });

@@ -86,6 +86,15 @@ describe('parseSpf: valid records', () => {
     expect(terms[5]).toMatchObject({ kind: 'modifier', name: 'redirect', value: 'r.example.com' });
   });
 
+  // RFC 7208 §7.4 macro examples, as exists: targets.
+  it.each([
+    '%{s}.example.com', '%{o}.example.com', '%{d}', '%{d4}', '%{d3}', '%{d2}', '%{d1}', '%{dr}', '%{d2r}',
+    '%{l}.example.com', '%{l-}.example.com', '%{lr}.example.com', '%{lr-}.example.com', '%{l1r-}.example.com',
+    '%{ir}.%{v}._spf.%{d2}', '%{lr-}.lp._spf.%{d2}', '%{lr-}.lp.%{ir}.%{v}._spf.%{d2}',
+    '%{ir}.%{v}.%{l1r-}.lp._spf.%{d2}', '%{d2}.trusted-domains.example.net',
+    '%{p}.example.com', '%{h}.example.com', '%{i6}.example.com',
+  ])('RFC 7208 §7.4 macro exists:%s', (spec) => expectValid(`v=spf1 exists:${spec} -all`));
+
   it('marks terms with macros', () => {
     const { terms } = parseSpf('v=spf1 exists:%{i}._spf.%{d} include:plain.example.com -all');
     expect(terms[0]?.hasMacro).toBe(true);

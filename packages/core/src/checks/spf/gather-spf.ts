@@ -29,6 +29,11 @@ export interface GatherSpfOptions {
   /** Most queries to send (default 30). */
   readonly maxQueries?: number;
   readonly signal?: AbortSignal;
+  /**
+   * Answers already fetched (e.g. the snapshot's MX and A for the domain): reused instead of asked
+   * again, and not counted as queries.
+   */
+  readonly known?: readonly LookupResult[];
 }
 
 const DEFAULT_MAX_QUERIES = 30;
@@ -48,6 +53,9 @@ export async function gatherSpf(
   const name = normalizeName(domain);
   const maxQueries = options.maxQueries ?? DEFAULT_MAX_QUERIES;
   const cache = new Map<string, Promise<LookupResult>>();
+  for (const result of options.known ?? []) {
+    cache.set(`${result.question.type} ${normalizeName(result.question.name)}`, Promise.resolve(result));
+  }
   let queries = 0;
   let stoppedEarly = false;
 
