@@ -65,6 +65,11 @@ describe('parseDmarc: invalid records', () => {
   ])('%j', (text, pattern) => {
     expect(messages(text)).toMatch(pattern);
   });
+  it('reports a p= hidden by a missing ";" once, not also as missing', () => {
+    const { errors, policy } = parseDmarc('v=DMARC1 p=reject');
+    expect(errors.map((error) => error.message)).toEqual(['a ";" is missing before "p=" (in v=DMARC1 p=reject)']);
+    expect(policy).toBeUndefined();
+  });
   it('leaves policy unset when p is invalid', () => {
     expect(parseDmarc('v=DMARC1; p=block').policy).toBeUndefined();
   });

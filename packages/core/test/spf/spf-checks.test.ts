@@ -83,6 +83,7 @@ describe('spf-syntax', () => {
     const [found] = await check('v=spf1 mx\t-all');
     expect(found?.id).toBe('spf-syntax');
     expect(found?.fix).toContain('TXT "v=spf1 mx -all"');
+    expect(found?.evidence).toBe('"v=spf1 mx\\t-all" (offset 9)');
   });
   it('fires for a bad record reached through an include, with the included name as subject', async () => {
     const findings = await check('v=spf1 include:_spf.example.net -all', { '_spf.example.net': ['v=spf1 include:example.123 -all'] });

@@ -108,9 +108,10 @@ export function parseDmarc(text: string): ParsedDmarc {
     errors.unshift({ offset: first?.offset ?? 0, length: 1, ...(first !== undefined && { tag: first.name }), message: 'the record must start with v=DMARC1' });
   }
   const p = tags.findIndex((tag) => tag.name === 'p');
-  if (p < 0) {
+  const hiddenP = tags.some((tag) => /[ \t]p[ \t]*=/i.test(tag.value));
+  if (p < 0 && !hiddenP) {
     errors.push({ offset: 0, length: text.length, message: 'the required p= tag (none, quarantine or reject) is missing' });
-  } else if (p !== 1 && first?.name === 'v') {
+  } else if (p > 1 && first?.name === 'v') {
     const tag = tags[p];
     errors.push({ offset: tag?.offset ?? 0, length: 1, tag: 'p', message: 'p= must come right after v=DMARC1 (RFC 7489 §6.4)' });
   }

@@ -21,7 +21,10 @@ export function looksLikeSpf(text: string): boolean {
   return !isSpfRecord(text) && /^\s*"?\s*v?\s*=?\s*spf/i.test(text);
 }
 
-/** Shortens a record for evidence. */
+/** Shortens a record for evidence, showing control characters as escapes (`\t`). */
 export function clip(text: string, max = 160): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  const shown = text.replace(/[\x00-\x1f\x7f]/g, (char) =>
+    char === '\t' ? '\\t' : char === '\n' ? '\\n' : char === '\r' ? '\\r' : `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+  return shown.length <= max ? shown : `${shown.slice(0, max - 1)}…`;
 }

@@ -45,7 +45,7 @@ export interface SpfModifier extends SpfTermBase {
 export type SpfTerm = SpfMechanism | SpfModifier;
 
 export interface SpfSyntaxError {
-  /** Character offset of the fault in the record. */
+  /** Offset of the fault in the record (the joined TXT strings), in UTF-16 code units like JS strings and LSP. */
   readonly offset: number;
   /** Characters covered by the fault (at least 1 unless the record is empty). */
   readonly length: number;
