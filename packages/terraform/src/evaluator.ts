@@ -46,7 +46,7 @@ function loc(file: string, node: Node): Loc {
   return { file, start: node.startIndex, end: node.endIndex };
 }
 
-function short(source: string): string {
+export function short(source: string): string {
   const line = source.replace(/\s+/g, ' ').trim();
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
@@ -76,7 +76,8 @@ export class Evaluator {
 
   private evaluateNode(node: Node, file: string): Value {
     const here = loc(file, node);
-    if (node.hasError) return unknown(here, node.text, 'it contains a syntax error');
+    // A MISSING token (`]` the parser assumed) leaves the value readable; skipped text does not.
+    if (node.isError || node.isMissing) return unknown(here, node.text, 'it contains a syntax error');
     switch (node.type) {
       case 'expression':
         return this.expression(node, file);
@@ -224,18 +225,17 @@ export class Evaluator {
     const path = data ? steps.slice(1) : steps;
     const type = data ? (first && 'attribute' in first ? first.attribute : '') : root;
     const name = path[0];
-    if (name === undefined || !('attribute' in name)) {
-      return unknown(here, source, `${short(source)} is known only after terraform apply`);
-    }
+    const later = root.includes('_')
+      ? `${short(source)} is known only after terraform apply`
+      : `${short(source)} is known only when Terraform expands the configuration`;
+    if (name === undefined || !('attribute' in name)) return unknown(here, source, later);
     // `aws_route53_zone.main[0].name`: skip the instance index of a counted resource.
     let at = 1;
     if (path[at] !== undefined && 'index' in (path[at] as Step)) at++;
     const attribute = path[at];
-    if (attribute === undefined || !('attribute' in attribute)) {
-      return unknown(here, source, `${short(source)} is known only after terraform apply`);
-    }
+    if (attribute === undefined || !('attribute' in attribute)) return unknown(here, source, later);
     const resolved = this.resolveReference({ data, type, name: name.attribute, attribute: attribute.attribute }, this);
-    if (resolved === undefined) return unknown(here, source, `${short(source)} is known only after terraform apply`);
+    if (resolved === undefined) return unknown(here, source, later);
     const result = this.apply(resolved, path.slice(at + 1), whole, file);
     return result.kind === 'unknown' ? unknown(here, source, result.reason) : result;
   }

@@ -6,7 +6,7 @@
  */
 import { finding, type Field, type FileRecord, type Finding } from '@mx-doctor/core';
 import type { Node } from 'web-tree-sitter';
-import type { Evaluator } from './evaluator.js';
+import { short, type Evaluator } from './evaluator.js';
 import type { ResourceBlock } from './module-scope.js';
 import type { Loc, Positions } from './positions.js';
 import type { DataShape, ProviderSpec } from './providers.js';
@@ -243,7 +243,7 @@ function unresolvedTarget(target: BuiltField, owner: string, address: string): F
   const field: Field = target.field;
   const reason = target.unknowns[0]?.reason ?? 'it is known only when Terraform runs';
   return finding('mx-target-unresolved-expression', {
-    message: `The MX target \`${field.text}\` cannot be evaluated statically: ${reason}. Live checks skip it.`,
+    message: `The MX target \`${short(field.text)}\` cannot be evaluated statically: ${reason}. Live checks skip it.`,
     subject: owner,
     evidence: `${address}: ${field.text}`,
     fix: 'Write the target as a literal (or a local with a literal value) so it can be checked before apply.',
