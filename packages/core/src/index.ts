@@ -37,3 +37,24 @@ export { parseSmtpReply, runSmtpChecks, type SmtpOutcome, type SmtpProbeResult, 
 
 // File readers
 export type { Field, FileRecord, ReadResult } from './readers/file-record.js';
+
+// Checking a domain end to end
+export { checkDomain, checkDomainWithFacts, type CheckDomainOptions, type DomainCheck } from './plan/check-domain.js';
+export { verdictOf } from './plan/verdict.js';
+
+// Checks and helpers the front ends and the file checks reuse
+export { offersStarttls } from './checks/smtp/index.js';
+export { matchProvider, isSingleMxRedundant } from './providers/match-provider.js';
+export { PROVIDERS, type Provider } from './providers/providers.js';
+export { mxEntriesFrom, type MxEntry } from './checks/mx/mx-entry.js';
+export { runLiveMxChecks, runLiveTargetChecks, runMxSetChecks } from './checks/mx/run-mx-checks.js';
+export { buildMxTable } from './checks/mx/mx-table.js';
+export { mxTargetCnameFinding } from './checks/mx/mx-target-cname.js';
+export { mxTargetNoAddressFinding } from './checks/mx/mx-target-no-address.js';
+export { domainCnameFinding } from './checks/domain/domain-cname.js';
+export { hostNameProblem, isIpLiteral, isUsableTarget } from './checks/mx/host-name.js';
+export { classifyAddress, isPublicAddress } from './checks/address/ip-ranges.js';
+export { checkSpfTexts, describeSpf, gatherSpf, isSpfRecord, parseSpf, runSpfChecks, type SpfFacts } from './checks/spf/index.js';
+export { checkDmarcTexts, describeDmarc, isDmarcRecord, parseDmarc, runDmarcChecks } from './checks/dmarc/index.js';
+export { gatherSnapshot, startApexQueries } from './plan/gather.js';
+export { lookupFollowingChain, cnameChain } from './plan/follow-chain.js';

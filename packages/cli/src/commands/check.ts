@@ -1,6 +1,7 @@
 /** `mx-doctor check`: live mail-DNS checks of one or more domains over DNS-over-HTTPS. */
 import { parseArgs } from 'node:util';
 import {
+  DohResolver,
   checkDomain,
   createResolver,
   parseDomainInput,
@@ -44,6 +45,10 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
   });
 
   const { resolver, endpoints } = createResolver({ ...(urls.length > 0 && { urls }), timeoutMs });
+  const compareResolvers = endpoints.map((endpoint, index) => ({
+    url: endpoint instanceof DohResolver ? endpoint.url : `resolver ${index + 1}`,
+    resolver: endpoint,
+  }));
   const showProgress = io.stderr.isTTY === true && format === 'text' && !process.env['CI'];
   const progress = new ProgressResolver(resolver, io.stderr, showProgress);
   const reports: DomainReport[] = [];
@@ -52,7 +57,7 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
     try {
       const report = await checkDomain(parsed.domain, {
         resolver: progress,
-        compareResolvers: endpoints,
+        compareResolvers,
         ...(values.smtp && {
           transportProbe: (targets: readonly { host: string; address: string }[]) => probeSmtp([...targets], { port: smtpPort }),
         }),

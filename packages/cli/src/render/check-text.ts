@@ -25,8 +25,8 @@ function renderOne(report: DomainReport, paint: Painter): string {
     lines.push(...mxTable(report.mx, paint).map((line) => `  ${line}`));
     lines.push('');
   }
-  lines.push(`${paint('bold', 'SPF')}    ${report.spf}`);
-  lines.push(`${paint('bold', 'DMARC')}  ${report.dmarc}`);
+  lines.push(report.spf);
+  lines.push(report.dmarc);
   if (report.findings.length > 0) {
     lines.push('');
     lines.push(paint('bold', `Findings (${report.findings.length})`));

@@ -7,10 +7,8 @@ import { recordsOf } from '../dns/types.js';
 import { sortFindings, type Finding } from '../findings/finding.js';
 import { runLiveMxChecks } from '../checks/mx/run-mx-checks.js';
 import { buildMxTable } from '../checks/mx/mx-table.js';
-import { gatherSpf } from '../checks/spf/gather-spf.js';
-import { runSpfChecks, describeSpf } from '../checks/spf/index.js';
-import { runDmarcChecks, describeDmarc } from '../checks/dmarc/index.js';
-import { checkNullMxIncomplete } from '../checks/spf/mx-null-incomplete.js';
+import { checkMxNullIncomplete, describeSpf, gatherSpf, runSpfChecks } from '../checks/spf/index.js';
+import { describeDmarc, runDmarcChecks } from '../checks/dmarc/index.js';
 import { runSmtpChecks } from '../checks/smtp/run-smtp-checks.js';
 import type { SmtpProbeResult } from '../checks/smtp/types.js';
 import { gatherSnapshot, startApexQueries } from './gather.js';
@@ -50,7 +48,7 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
     findings.push(...runSpfChecks(spf), ...runDmarcChecks(snapshot.domain, snapshot.dmarc));
     const mxRecords = recordsOf(snapshot.mx, 'MX');
     const onlyNullMx = mxRecords.length > 0 && mxRecords.every((record) => record.data.exchange === '');
-    if (onlyNullMx) findings.push(...checkNullMxIncomplete(snapshot.domain, { hasNullMx: true, spf, dmarc: snapshot.dmarc }));
+    if (onlyNullMx) findings.push(...checkMxNullIncomplete(snapshot.domain, true, spf, snapshot.dmarc));
   }
   if (options.transportProbe && snapshot.targets.length > 0) {
     const targets = snapshot.targets.flatMap((target) => target.addresses.map((a) => ({ host: target.name, address: a.address })));
@@ -71,11 +69,15 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
   };
 }
 
-/** The same failed query can surface from two gatherers (e.g. TXT at the apex); report it once. */
+/**
+ * The same failed query can surface from two gatherers (the domain's MX, asked by the plan and by
+ * an SPF `mx` term); report it once. Evidence of `lookup-failed` starts with "TYPE name:".
+ */
 function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.id}\u0000${f.subject}\u0000${f.evidence ?? ''}\u0000${f.message}`;
+    const what = f.id === 'lookup-failed' ? (f.evidence ?? '').split(':', 1)[0] : `${f.evidence ?? ''}\u0000${f.message}`;
+    const key = `${f.id}\u0000${f.subject}\u0000${what}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
