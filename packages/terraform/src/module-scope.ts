@@ -5,7 +5,7 @@
  * `zones.tf`.
  */
 import type { Node } from 'web-tree-sitter';
-import { topLevelBlocks, type BlockInfo } from './syntax-tree.js';
+import type { BlockInfo } from './syntax-tree.js';
 
 export interface Declared<T> {
   readonly file: string;
@@ -24,7 +24,8 @@ export interface ResourceBlock {
 export interface ParsedFile {
   readonly file: string;
   readonly text: string;
-  readonly root: Node;
+  /** The file's top-level blocks. */
+  readonly blocks: readonly BlockInfo[];
 }
 
 export class ModuleScope {
@@ -40,9 +41,9 @@ export class ModuleScope {
   private readonly texts = new Map<string, string>();
 
   constructor(files: readonly ParsedFile[]) {
-    for (const { file, text, root } of files) {
+    for (const { file, text, blocks } of files) {
       this.texts.set(file, text);
-      for (const block of topLevelBlocks(root)) this.add(file, block);
+      for (const block of blocks) this.add(file, block);
     }
   }
 

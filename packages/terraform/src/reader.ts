@@ -12,7 +12,7 @@ import { ModuleScope, type ParsedFile } from './module-scope.js';
 import { Positions } from './positions.js';
 import { PROVIDER_BY_TYPE } from './providers.js';
 import { extractRecords } from './record-extractor.js';
-import { syntaxProblems } from './syntax-tree.js';
+import { parseWithRecovery } from './recovering-parse.js';
 import { resolveZoneAttribute, resolveZoneReference } from './zone-resources.js';
 
 export interface TerraformSource {
@@ -27,9 +27,6 @@ export interface TerraformReader {
   /** Records and findings of the .tf files of one module (directory), resolving names across them. */
   readModule(files: readonly TerraformSource[]): ReadResult;
 }
-
-/** A parse that takes longer than this is abandoned (reported as a `syntax` finding). */
-const PARSE_BUDGET_MS = 5_000;
 
 /** Loads the parser (once per process) and returns a reader. */
 export async function createTerraformReader(options: TerraformReaderOptions = {}): Promise<TerraformReader> {
@@ -48,8 +45,8 @@ function readModule(parser: Parser, sources: readonly TerraformSource[]): ReadRe
     const positions = new Positions(sources);
     const parsed: ParsedFile[] = [];
     for (const { text, file } of sources) {
-      const tree = parse(parser, text);
-      if (tree === null) {
+      const result = parseWithRecovery(parser, text);
+      if (result === null) {
         findings.push(
           finding('syntax', {
             message: 'The file could not be parsed in time; no records were read from it.',
@@ -59,15 +56,14 @@ function readModule(parser: Parser, sources: readonly TerraformSource[]): ReadRe
         );
         continue;
       }
-      trees.push(tree);
-      parsed.push({ file, text, root: tree.rootNode });
-      for (const problem of syntaxProblems(tree.rootNode)) {
-        const { node } = problem;
-        const range = positions.range({ file, start: node.startIndex, end: node.endIndex });
+      trees.push(...result.trees);
+      parsed.push({ file, text, blocks: result.blocks });
+      for (const problem of result.problems) {
+        const range = positions.range({ file, start: problem.start, end: problem.end });
         const message =
           problem.kind === 'missing'
-            ? `Syntax error: missing ${describe(node.type)} here.`
-            : `Syntax error: unexpected ${snippet(node.text)}; this part of the file was skipped.`;
+            ? `Syntax error: missing ${describe(problem.type)} here.`
+            : `Syntax error: unexpected ${snippet(problem.text)}; this part of the file was skipped.`;
         findings.push(finding('syntax', { message, subject: file, range }));
       }
     }
@@ -96,16 +92,6 @@ function readModule(parser: Parser, sources: readonly TerraformSource[]): ReadRe
   const origins = new Set(records.map((record) => record.origin));
   const [origin] = origins;
   return { records, findings, ...(origins.size === 1 && origin !== undefined && { origin }) };
-}
-
-function parse(parser: Parser, text: string): Tree | null {
-  const started = performance.now();
-  try {
-    parser.reset();
-    return parser.parse(text, null, { progressCallback: () => performance.now() - started > PARSE_BUDGET_MS });
-  } catch {
-    return null;
-  }
 }
 
 function describe(type: string): string {
