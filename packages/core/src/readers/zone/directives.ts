@@ -1,0 +1,312 @@
+/**
+ * Control entries (RFC 1035 §5.1, RFC 2308 §4, BIND): `$ORIGIN name` (a relative name is put
+ * under the current origin), `$TTL ttl`, `$INCLUDE file [origin]` (read through the caller's
+ * callback, since core does no I/O; the origin and last owner come back afterwards, as in BIND;
+ * loops and nesting deeper than 10 are refused) and BIND's `$GENERATE range lhs [ttl] [class]
+ * type rhs`, expanded here with every record ranged on the `$GENERATE` line. As in BIND 9.18 the
+ * right-hand side is one token, and a quoted one is read again as rdata text (`"10 mx$"`).
+ */
+import type { Field, FileRecord } from '../file-record.js';
+import { decodeCharacterString, MAX_CHARACTER_STRING } from './character-strings.js';
+import type { Entry } from './entries.js';
+import { compileTemplate, expandTemplate, parseGenerateRange, rangeSize, type Template } from './generate.js';
+import { lexZone, QUOTED, tokenText, WORD } from './lexer.js';
+import type { SourceRange } from '../../findings/finding.js';
+import { spanRange, tokenRange } from './ranges.js';
+import { isTextType, noteRelativeNames, tooLongString } from './rdata.js';
+import { recordType } from './record-types.js';
+import { readHead } from './records.js';
+import { MAX_GENERATE, type FileContext, type IncludeResult, type ZoneState } from './state.js';
+import { parseTtl } from './ttl.js';
+
+/** BIND refuses deeper nesting; so do we. */
+export const MAX_INCLUDE_DEPTH = 10;
+
+/** Reads a file's tokens with the same state (the reader's entry point, passed in). */
+export type ReadFile = (st: ZoneState, fx: FileContext) => void;
+
+/** Whether an entry is a control entry: `$` at column 0. */
+export function isDirective(fx: FileContext, entry: Entry): boolean {
+  const t = entry.words[0]!;
+  const tk = fx.tokens;
+  return !entry.blankStart && tk.kind[t] === WORD && tk.text.charCodeAt(tk.start[t]!) === 36;
+}
+
+export function readDirective(st: ZoneState, fx: FileContext, entry: Entry, readFile: ReadFile): void {
+  const tk = fx.tokens;
+  const t0 = entry.words[0]!;
+  const raw = tokenText(tk, t0);
+  switch (raw.toUpperCase()) {
+    case '$ORIGIN':
+      return originDirective(st, fx, entry);
+    case '$TTL':
+      return ttlDirective(st, fx, entry);
+    case '$INCLUDE':
+      return includeDirective(st, fx, entry, readFile);
+    case '$GENERATE':
+      return generateDirective(st, fx, entry);
+    default:
+      st.syntax(tokenRange(tk, fx.file, t0), `Unknown directive \`${raw}\`: expected $ORIGIN, $TTL, $INCLUDE or $GENERATE.`);
+  }
+}
+
+/** Reports the first token past `allowed` arguments; true when there is none. */
+function noExtra(st: ZoneState, fx: FileContext, entry: Entry, allowed: number, directive: string): boolean {
+  if (entry.count <= allowed + 1) return true;
+  const t = entry.words[allowed + 1]!;
+  st.syntax(tokenRange(fx.tokens, fx.file, t), `Unexpected \`${tokenText(fx.tokens, t)}\` after ${directive}: expected the end of the line.`);
+  return false;
+}
+
+/** The argument at `index`, or a report that it is missing. */
+function argument(st: ZoneState, fx: FileContext, entry: Entry, index: number, expected: string): number | undefined {
+  if (index < entry.count) return entry.words[index]!;
+  const last = entry.words[entry.count - 1]!;
+  st.syntax(tokenRange(fx.tokens, fx.file, last), `Expected ${expected} after \`${tokenText(fx.tokens, last)}\`, found the end of the line.`);
+  return undefined;
+}
+
+function originDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
+  const tk = fx.tokens;
+  const t = argument(st, fx, entry, 1, 'a domain name');
+  if (t === undefined) return;
+  const raw = tokenText(tk, t);
+  if (raw === '@' && st.origin === undefined) {
+    // `$ORIGIN @` keeps the origin, and none is known.
+    st.originNeeded();
+    return;
+  }
+  const name = tk.kind[t] === QUOTED ? { error: 'is a quoted string' } : st.resolveName(raw);
+  if ('error' in name) {
+    st.syntax(tokenRange(tk, fx.file, t), `Expected a domain name after $ORIGIN; \`${raw}\` ${name.error}.`);
+    return;
+  }
+  noExtra(st, fx, entry, 1, '$ORIGIN');
+  st.origin = { text: name.text, absolute: true, wireLength: name.wireLength };
+}
+
+function ttlDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
+  const tk = fx.tokens;
+  const t = argument(st, fx, entry, 1, 'a TTL');
+  if (t === undefined) return;
+  const parsed = parseTtl(tokenText(tk, t));
+  if ('error' in parsed) {
+    st.syntax(tokenRange(tk, fx.file, t), parsed.error);
+    return;
+  }
+  noExtra(st, fx, entry, 1, '$TTL');
+  st.defaultTtl = parsed.value;
+}
+
+function includeDirective(st: ZoneState, fx: FileContext, entry: Entry, readFile: ReadFile): void {
+  const tk = fx.tokens;
+  const pathToken = argument(st, fx, entry, 1, 'a file name');
+  if (pathToken === undefined) return;
+  const pathRange = tokenRange(tk, fx.file, pathToken);
+  let path = tokenText(tk, pathToken);
+  if (tk.kind[pathToken] === QUOTED) {
+    const decoded = decodeCharacterString(tk.text, tk.start[pathToken]! + 1, tk.end[pathToken]! - 1);
+    if ('error' in decoded) {
+      st.syntax(pathRange, `This file name ${decoded.error}.`);
+      return;
+    }
+    path = decoded.value;
+  }
+  let origin = st.origin;
+  if (entry.count > 2) {
+    const t = entry.words[2]!;
+    const raw = tokenText(tk, t);
+    const name = tk.kind[t] === QUOTED ? { error: 'is a quoted string' } : st.resolveName(raw);
+    if ('error' in name) {
+      st.syntax(tokenRange(tk, fx.file, t), `Expected the origin of the included file; \`${raw}\` ${name.error}.`);
+      return;
+    }
+    origin = { text: name.text, absolute: true, wireLength: name.wireLength };
+  }
+  if (!noExtra(st, fx, entry, 2, '$INCLUDE')) return;
+  if (fx.depth + 1 > MAX_INCLUDE_DEPTH) {
+    st.syntax(pathRange, `$INCLUDE nests more than ${MAX_INCLUDE_DEPTH} files deep; \`${path}\` is not read.`);
+    return;
+  }
+  const read = st.options.readInclude;
+  if (read === undefined) {
+    st.syntax(pathRange, `Cannot read the $INCLUDE file \`${path}\`: no file access here.`);
+    return;
+  }
+  let result: IncludeResult;
+  try {
+    result = read(path, fx.file);
+  } catch (error) {
+    result = { error: error instanceof Error ? error.message : String(error) };
+  }
+  if (result === null || typeof result !== 'object' || !('text' in result) || typeof result.text !== 'string' || typeof result.file !== 'string') {
+    const why = result !== null && typeof result === 'object' && 'error' in result ? String(result.error) : 'no text came back';
+    st.syntax(pathRange, `Cannot read the $INCLUDE file \`${path}\`: ${why}.`);
+    return;
+  }
+  if (fx.chain.includes(result.file)) {
+    st.syntax(pathRange, `$INCLUDE loop: ${[...fx.chain, result.file].join(' → ')}; \`${path}\` is not read again.`);
+    return;
+  }
+  // BIND keeps the including file's origin and owner aside and restores them afterwards.
+  const savedOrigin = st.origin;
+  const savedOwner = st.lastOwner;
+  const savedBroken = st.lastOwnerBroken;
+  st.origin = origin;
+  st.lastOwner = undefined;
+  st.lastOwnerBroken = false;
+  readFile(st, { file: result.file, tokens: lexZone(result.text), depth: fx.depth + 1, chain: [...fx.chain, result.file] });
+  st.origin = savedOrigin;
+  st.lastOwner = savedOwner;
+  st.lastOwnerBroken = savedBroken;
+}
+
+interface RhsPart {
+  readonly template: Template;
+  readonly quoted: boolean;
+  readonly range: SourceRange;
+}
+
+function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
+  const tk = fx.tokens;
+  const file = fx.file;
+  const words = entry.words;
+  const count = entry.count;
+  const rangeToken = argument(st, fx, entry, 1, 'a range (start-stop[/step])');
+  if (rangeToken === undefined) return;
+  const range = parseGenerateRange(tokenText(tk, rangeToken));
+  if ('error' in range) {
+    st.syntax(tokenRange(tk, file, rangeToken), range.error);
+    return;
+  }
+  const lhsToken = argument(st, fx, entry, 2, 'the owner template');
+  if (lhsToken === undefined) return;
+  const ownerRange = tokenRange(tk, file, lhsToken);
+  const lhs = tk.kind[lhsToken] === QUOTED ? { error: 'is a quoted string' } : compileTemplate(tokenText(tk, lhsToken));
+  if ('error' in lhs) {
+    st.syntax(ownerRange, `The $GENERATE owner template ${lhs.error}.`);
+    return;
+  }
+  const head = readHead(st, fx, words, 3, count);
+  if (head === undefined) return;
+  const typeToken = words[head.typeIndex]!;
+  const typeRange = tokenRange(tk, file, typeToken);
+  const typed = tk.kind[typeToken] === QUOTED ? { error: 'Expected a record type, found a quoted string.' } : recordType(tokenText(tk, typeToken));
+  if ('error' in typed) {
+    st.syntax(typeRange, typed.error);
+    return;
+  }
+  const type = typed.type;
+  if (head.typeIndex + 1 >= count) {
+    st.syntax(typeRange, `Expected the right-hand side template after \`${tokenText(tk, typeToken)}\`, found the end of the line.`);
+    return;
+  }
+  if (head.typeIndex + 2 < count) {
+    // BIND: "extra input text". The right-hand side is one token; quoting it gives several fields.
+    const t = words[head.typeIndex + 2]!;
+    st.syntax(
+      tokenRange(tk, file, t),
+      `Unexpected \`${tokenText(tk, t)}\`: $GENERATE takes one right-hand side token; quote it to give several fields (\`"10 mx$"\`).`,
+    );
+    return;
+  }
+  const rhs: RhsPart[] = [];
+  for (let k = head.typeIndex + 1; k < count; k++) {
+    const t = words[k]!;
+    const quoted = tk.kind[t] === QUOTED;
+    const partRange = tokenRange(tk, file, t);
+    const template = compileTemplate(quoted ? tk.text.slice(tk.start[t]! + 1, tk.end[t]! - 1) : tokenText(tk, t));
+    if ('error' in template) {
+      st.syntax(partRange, `The $GENERATE template ${template.error}.`);
+      return;
+    }
+    rhs.push({ template, quoted, range: partRange });
+  }
+
+  let limit = rangeSize(range);
+  if (limit > MAX_GENERATE) {
+    st.syntax(
+      tokenRange(tk, file, rangeToken),
+      `This $GENERATE range makes ${limit} records; only the first ${MAX_GENERATE} are read.`,
+    );
+    limit = MAX_GENERATE;
+  }
+  if (limit > st.generateBudget) {
+    st.syntax(tokenRange(tk, file, rangeToken), `Too many $GENERATE records in this zone; only ${st.generateBudget} more are read.`);
+    limit = st.generateBudget;
+  }
+  st.generateBudget -= limit;
+
+  const ttl = st.ttlFor(head.ttl);
+  const recordRange = spanRange(tk, file, entry.first, entry.last);
+  const ttlRange = head.ttlToken < 0 ? undefined : tokenRange(tk, file, head.ttlToken);
+  const text = isTextType(type);
+  for (let k = 0; k < limit; k++) {
+    const value = range.start + k * range.step;
+    const ownerText = expandTemplate(lhs, value);
+    const owner = st.resolveName(ownerText);
+    if ('error' in owner) {
+      st.syntax(ownerRange, `The owner name \`${ownerText}\` that $GENERATE makes for ${value} ${owner.error}.`);
+      return;
+    }
+    const rdata: Field[] = [];
+    for (const part of rhs) {
+      const expanded = expandTemplate(part.template, value);
+      if (part.quoted) {
+        // BIND reads a quoted right-hand side as rdata text again: `"10 mx$"` is two fields.
+        if (!splitFields(st, expanded, text, part.range, rdata)) return;
+      } else if (!pushField(st, expanded, 0, expanded.length, text, part.range, rdata)) {
+        return;
+      }
+    }
+    noteRelativeNames(st, type, rdata);
+    const record: FileRecord = {
+      source: 'zone',
+      file,
+      owner: owner.text,
+      type,
+      ttl,
+      rdata,
+      range: recordRange,
+      ownerRange,
+      typeRange,
+      ttlRange,
+      origin: st.originText(),
+    };
+    st.records.push(record);
+  }
+}
+
+/** Lexes an expanded quoted right-hand side into fields, all ranged on its token. */
+function splitFields(st: ZoneState, expanded: string, text: boolean, range: SourceRange, into: Field[]): boolean {
+  const tk = lexZone(expanded);
+  for (let t = 0; t < tk.count; t++) {
+    const kind = tk.kind[t]!;
+    if (kind !== WORD && kind !== QUOTED) continue;
+    const quoted = kind === QUOTED;
+    if (!text) {
+      into.push({ text: tokenText(tk, t), range });
+      continue;
+    }
+    if (!pushField(st, expanded, tk.start[t]! + (quoted ? 1 : 0), tk.end[t]! - (quoted ? 1 : 0), true, range, into)) return false;
+  }
+  return true;
+}
+
+function pushField(st: ZoneState, source: string, from: number, to: number, text: boolean, range: SourceRange, into: Field[]): boolean {
+  if (!text) {
+    into.push({ text: source.slice(from, to), range });
+    return true;
+  }
+  const decoded = decodeCharacterString(source, from, to);
+  if ('error' in decoded) {
+    st.syntax(range, `The character-string $GENERATE makes ${decoded.error}.`);
+    return false;
+  }
+  if (decoded.octets > MAX_CHARACTER_STRING) {
+    st.syntax(range, tooLongString(decoded.octets));
+    return false;
+  }
+  into.push({ text: decoded.value, range });
+  return true;
+}

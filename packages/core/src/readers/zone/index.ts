@@ -1,0 +1,4 @@
+/** The zone-file reader's public surface. */
+export { readZone } from './reader.js';
+export { originFromFileName } from './origin.js';
+export type { IncludeResult, ReadInclude, ReadZoneOptions } from './state.js';

@@ -1,0 +1,53 @@
+/**
+ * `readZone`: a DNS master file (RFC 1035 §5, RFC 2308 §4, BIND's `$GENERATE`) into
+ * `FileRecord`s that remember where every field was written, plus `syntax` findings for what
+ * cannot be read (reading goes on with the next record).
+ *
+ * Hand-written on purpose: no zone-file library keeps the positions the language server needs.
+ * Core code: no Node APIs and no I/O (`$INCLUDE` goes through `options.readInclude`). It never
+ * throws and runs in time linear in the input (the lexer is one pass over char codes; `$GENERATE`
+ * output is capped).
+ */
+import { finding } from '../../findings/finding.js';
+import type { ReadResult } from '../file-record.js';
+import { isDirective, readDirective } from './directives.js';
+import { forEachEntry } from './entries.js';
+import { lexZone } from './lexer.js';
+import { settleOrigin } from './origin.js';
+import { fileStart, tokenRange } from './ranges.js';
+import { readRecord } from './records.js';
+import { ZoneState, type FileContext, type ReadZoneOptions } from './state.js';
+
+export function readZone(text: string, options: ReadZoneOptions): ReadResult {
+  const st = new ZoneState(options);
+  let zoneOrigin: string | undefined;
+  try {
+    const tokens = lexZone(typeof text === 'string' ? text : String(text));
+    const settled = settleOrigin(st, tokens);
+    st.origin = settled.initial;
+    zoneOrigin = settled.zone?.text;
+    readFile(st, { file: options.file, tokens, depth: 0, chain: [options.file] });
+  } catch (error) {
+    // A bug here must not take the editor or the CLI down: report it where it will be seen.
+    st.findings.push(
+      finding('syntax', {
+        message: `The zone reader failed (${error instanceof Error ? error.message : String(error)}); records after the failure were not read.`,
+        subject: options.file,
+        range: fileStart(options.file),
+      }),
+    );
+  }
+  return zoneOrigin === undefined
+    ? { records: st.records, findings: st.findings }
+    : { records: st.records, findings: st.findings, origin: zoneOrigin };
+}
+
+function readFile(st: ZoneState, fx: FileContext): void {
+  forEachEntry(fx.tokens, {
+    entry: (entry) => {
+      if (isDirective(fx, entry)) readDirective(st, fx, entry, readFile);
+      else readRecord(st, fx, entry);
+    },
+    error: (token, message) => st.syntax(tokenRange(fx.tokens, fx.file, token), message),
+  });
+}
