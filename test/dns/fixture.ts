@@ -216,46 +216,59 @@ function describe(children: Child[]): string {
 export async function startTestDns(options: StartTestDnsOptions = {}): Promise<TestDns> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 15_000;
   const dir = mkdtempSync(join(tmpdir(), 'mx-doctor-dns-'));
-  const zonesOut = join(dir, 'zones');
-  mkdirSync(zonesOut);
-  for (const file of readdirSync(ZONES_DIR)) {
-    if (file.endsWith('.zone')) copyFileSync(join(ZONES_DIR, file), join(zonesOut, file));
-  }
-
-  const bindPort = await freePort(['127.0.0.1'], true);
-  const dnsdistPort = await freePort(['127.0.0.1'], true);
-  const dohPort = await freePort();
-  const altDohPort = await freePort();
-
   const namedConf = join(dir, 'named.conf');
-  writeFileSync(
-    namedConf,
-    fill(readFileSync(join(CONF_DIR, 'named.conf.template'), 'utf8'), {
-      DIR: dir,
-      BIND_PORT: bindPort,
-      ZONES_MAIN: zoneBlocks('main'),
-      ZONES_ALT: zoneBlocks('alt'),
-    }),
-  );
   const dnsdistConf = join(dir, 'dnsdist.conf');
-  writeFileSync(
-    dnsdistConf,
-    fill(readFileSync(join(CONF_DIR, 'dnsdist.conf.template'), 'utf8'), {
-      BIND_PORT: bindPort,
-      DNS_PORT: dnsdistPort,
-      DOH_PORT: dohPort,
-      ALT_DOH_PORT: altDohPort,
-    }),
-  );
+  let ports: { bind: number; dnsdist: number; doh: number; altDoh: number };
+  let programs: { named: string; dnsdist: string };
+  try {
+    programs = {
+      named: which('named', ['/usr/sbin/named']),
+      dnsdist: which('dnsdist', ['/usr/bin/dnsdist', '/usr/sbin/dnsdist']),
+    };
+    const zonesOut = join(dir, 'zones');
+    mkdirSync(zonesOut);
+    for (const file of readdirSync(ZONES_DIR)) {
+      if (file.endsWith('.zone')) copyFileSync(join(ZONES_DIR, file), join(zonesOut, file));
+    }
+
+    const bindPort = await freePort(['127.0.0.1'], true);
+    const dnsdistPort = await freePort(['127.0.0.1'], true);
+    const dohPort = await freePort();
+    const altDohPort = await freePort();
+
+    writeFileSync(
+      namedConf,
+      fill(readFileSync(join(CONF_DIR, 'named.conf.template'), 'utf8'), {
+        DIR: dir,
+        BIND_PORT: bindPort,
+        ZONES_MAIN: zoneBlocks('main'),
+        ZONES_ALT: zoneBlocks('alt'),
+      }),
+    );
+    writeFileSync(
+      dnsdistConf,
+      fill(readFileSync(join(CONF_DIR, 'dnsdist.conf.template'), 'utf8'), {
+        BIND_PORT: bindPort,
+        DNS_PORT: dnsdistPort,
+        DOH_PORT: dohPort,
+        ALT_DOH_PORT: altDohPort,
+      }),
+    );
+    ports = { bind: bindPort, dnsdist: dnsdistPort, doh: dohPort, altDoh: altDohPort };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const { bind: bindPort, dnsdist: dnsdistPort, doh: dohPort, altDoh: altDohPort } = ports;
 
   installExitHook();
   const namedArgs = ['-g', '-c', namedConf, '-n', '1'];
   if (process.getuid?.() === 0) namedArgs.push('-u', 'root');
-  const named = startChild('named', which('named', ['/usr/sbin/named']), namedArgs, dir);
+  const named = startChild('named', programs.named, namedArgs, dir);
   running.add(named);
   const dnsdist = startChild(
     'dnsdist',
-    which('dnsdist', ['/usr/bin/dnsdist', '/usr/sbin/dnsdist']),
+    programs.dnsdist,
     ['--supervised', '--disable-syslog', '-C', dnsdistConf],
     dir,
   );
@@ -299,7 +312,8 @@ export async function startTestDns(options: StartTestDnsOptions = {}): Promise<T
     }
     const namedLog = named.output.join('');
     if ((options.requireAllZones ?? true) && /not loaded due to errors/.test(namedLog)) {
-      throw new Error('named did not load every zone');
+      const bad = namedLog.split('\n').filter((line) => /zones\/|not loaded/.test(line) && !/loaded serial/.test(line));
+      throw new Error(`named did not load every zone:\n${bad.join('\n')}`);
     }
     proxy = await startFaultProxy(dohUrl);
   } catch (error) {

@@ -319,7 +319,7 @@ function smtpDomain(d: string, mx1: string, mx2: string): void {
   txt(d, 'v=spf1 ip4:127.0.0.25 -all');
   txt(`_dmarc.${d}`, 'v=DMARC1; p=reject');
 }
-smtpDomain(G('smtp'), SMTP_ADDRESSES.good, SMTP_ADDRESSES.good);
+smtpDomain(B('smtp-ok'), SMTP_ADDRESSES.good, SMTP_ADDRESSES.good);
 smtpDomain(B('smtp-no-starttls'), SMTP_ADDRESSES.noStarttls, SMTP_ADDRESSES.good);
 smtpDomain(B('smtp-bad-greeting'), SMTP_ADDRESSES.badGreeting, SMTP_ADDRESSES.good);
 smtpDomain(B('smtp-bad-greeting-close'), SMTP_ADDRESSES.closes, SMTP_ADDRESSES.good);
