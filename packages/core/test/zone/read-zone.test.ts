@@ -338,6 +338,19 @@ describe('readZone: $INCLUDE', () => {
     ]);
   });
 
+  it('stops reading includes that multiply (each file including the next 50 times)', () => {
+    const fanOut = (path: string): IncludeResult => {
+      const level = Number(path.slice(1));
+      return { text: `${`$INCLUDE f${level + 1}\n`.repeat(50)}`, file: path };
+    };
+    const result = read(zone('$ORIGIN example.com.', '$INCLUDE f1'), { readInclude: fanOut });
+    expect(result.records).toEqual([]);
+    expect(result.findings.map((f) => f.message)).toEqual([
+      '$INCLUDE nests more than 10 files deep; `f11` is not read.',
+      'More than 1000 $INCLUDEs in this zone; this one and later ones are not read.',
+    ]);
+  });
+
   it('reports $INCLUDE without a callback, or with a throwing one', () => {
     const none = read(zone('$ORIGIN example.com.', '$INCLUDE x.inc'));
     expect(none.findings[0]!.message).toBe('Cannot read the $INCLUDE file `x.inc`: no file access here.');

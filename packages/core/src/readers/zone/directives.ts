@@ -16,7 +16,7 @@ import { spanRange, tokenRange } from './ranges.js';
 import { isTextType, noteRelativeNames, tooLongString } from './rdata.js';
 import { recordType } from './record-types.js';
 import { readHead } from './records.js';
-import { MAX_GENERATE, type FileContext, type IncludeResult, type ZoneState } from './state.js';
+import { MAX_GENERATE, MAX_INCLUDES_TOTAL, type FileContext, type IncludeResult, type ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
 
 /** BIND refuses deeper nesting; so do we. */
@@ -116,16 +116,24 @@ function includeDirective(st: ZoneState, fx: FileContext, entry: Entry, readFile
   if (entry.count > 2) {
     const t = entry.words[2]!;
     const raw = tokenText(tk, t);
-    const name = tk.kind[t] === QUOTED ? { error: 'is a quoted string' } : st.resolveName(raw);
-    if ('error' in name) {
+    const name = tk.kind[t] === QUOTED ? { error: 'is a quoted string' } : raw === '@' && origin === undefined ? undefined : st.resolveName(raw);
+    if (name !== undefined && 'error' in name) {
       st.syntax(tokenRange(tk, fx.file, t), `Expected the origin of the included file; \`${raw}\` ${name.error}.`);
       return;
     }
-    origin = { text: name.text, absolute: true, wireLength: name.wireLength };
+    if (name !== undefined) origin = { text: name.text, absolute: true, wireLength: name.wireLength };
   }
   if (!noExtra(st, fx, entry, 2, '$INCLUDE')) return;
   if (fx.depth + 1 > MAX_INCLUDE_DEPTH) {
-    st.syntax(pathRange, `$INCLUDE nests more than ${MAX_INCLUDE_DEPTH} files deep; \`${path}\` is not read.`);
+    // Said once per zone: files that include each other many times would repeat it endlessly.
+    if (!st.depthReported) st.syntax(pathRange, `$INCLUDE nests more than ${MAX_INCLUDE_DEPTH} files deep; \`${path}\` is not read.`);
+    st.depthReported = true;
+    return;
+  }
+  if (st.includeBudget <= 0) {
+    // Said once; the rest are skipped quietly.
+    if (st.includeBudget === 0) st.syntax(pathRange, `More than ${MAX_INCLUDES_TOTAL} $INCLUDEs in this zone; this one and later ones are not read.`);
+    st.includeBudget = -1;
     return;
   }
   const read = st.options.readInclude;
@@ -144,6 +152,7 @@ function includeDirective(st: ZoneState, fx: FileContext, entry: Entry, readFile
     st.syntax(pathRange, `Cannot read the $INCLUDE file \`${path}\`: ${why}.`);
     return;
   }
+  st.includeBudget--;
   if (fx.chain.includes(result.file)) {
     st.syntax(pathRange, `$INCLUDE loop: ${[...fx.chain, result.file].join(' → ')}; \`${path}\` is not read again.`);
     return;

@@ -38,6 +38,11 @@ export interface FileContext {
 export const MAX_GENERATE = 65536;
 /** All `$GENERATE`s of a read together, so a hostile file cannot exhaust memory. */
 export const MAX_GENERATE_TOTAL = 1 << 20;
+/**
+ * Included files read in all: loops are caught by name, but a few files that each include the
+ * next many times would still multiply without end.
+ */
+export const MAX_INCLUDES_TOTAL = 1000;
 
 export type ResolvedName = { readonly text: string; readonly wireLength: number } | { readonly error: string };
 
@@ -55,6 +60,8 @@ export class ZoneState {
   /** The last TTL written on a record (RFC 1035 §5.1 semantics when there is no `$TTL`). */
   lastTtl: number | undefined;
   generateBudget = MAX_GENERATE_TOTAL;
+  includeBudget = MAX_INCLUDES_TOTAL;
+  depthReported = false;
   private originReported = false;
 
   constructor(readonly options: ReadZoneOptions) {}
