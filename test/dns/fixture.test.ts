@@ -144,10 +144,11 @@ describe('DNS served to dig and over DoH', () => {
     expect(await dig(port(), ['-x', '2a01:4f8:1c1c:80::20'])).toEqual(['mx2.selfhosted.good.test.']);
     expect(await dig(port(), ['google.good.test', 'MX'])).toEqual(['1 smtp.google.com.']);
     expect(await dig(port(), ['mx-target-ip-literal.broken.test', 'MX'])).toEqual([
-      '10 203.0.113.10.',
+      '10 mx1.mx-target-ip-literal.broken.test.',
       '20 mx2.mx-target-ip-literal.broken.test.',
+      '5 203.0.113.10.',
     ]);
-    expect(await dig(port(), ['mx-target-invalid-name.broken.test', 'MX'])).toContain('10 mail_1.mx-target-invalid-name.broken.test.');
+    expect(await dig(port(), ['mx-target-invalid-name.broken.test', 'MX'])).toContain('5 mail_1.mx-target-invalid-name.broken.test.');
     expect(await dig(port(), ['nullmx.good.test', 'MX'])).toEqual(['0 .']);
     expect(await dig(port(), ['m365-good-test.mail.protection.outlook.com', 'A'])).toEqual(['52.101.68.5', '52.101.68.6']);
     expect(await dig(port(), ['spf-split.good.test', 'TXT'])).toEqual(['"v=spf1 ip4:46.23.81.0/2" "4 ip6:2a01:4f8:1c1c:81::/64" " -all"']);

@@ -116,12 +116,12 @@ export const LIVE_FIXTURES: LiveFixture[] = [
   {
     domain: 'mx-target-ip-literal.broken.test',
     expected: ['mx-target-ip-literal'],
-    note: `MX 10 203.0.113.10 (the exchange is literally that name; looked up it is NXDOMAIN) + MX 20 mx2; ${BASE}`,
+    note: `MX 5 203.0.113.10 (the exchange is literally that name; looked up it is NXDOMAIN) beside the good MX 10 mx1 + 20 mx2, so two valid hosts remain (no mx-single whichever way a checker counts); ${BASE}`,
   },
   {
     domain: 'mx-target-invalid-name.broken.test',
     expected: ['mx-target-invalid-name'],
-    note: `MX 10 mail_1.mx-target-invalid-name.broken.test ("_" outside LDH; it has a public A/AAAA with forward-confirmed PTR) + MX 20 mx2; ${BASE}`,
+    note: `MX 5 mail_1.mx-target-invalid-name.broken.test ("_" outside LDH; it has a public A/AAAA with forward-confirmed PTR) beside the good MX 10 mx1 + 20 mx2 (no mx-single whichever way a checker counts); ${BASE}`,
   },
   {
     domain: 'mx-target-cname.broken.test',

@@ -357,20 +357,20 @@ add(B('domain-cname'), 'CNAME', `${B('domain-cname-target')}.`);
 txt(`_dmarc.${B('domain-cname')}`, 'v=DMARC1; p=reject');
 baseline(B('domain-cname-target'), 7);
 
-// mx-target-ip-literal: the exchange is the four labels 203.0.113.10 (absolute).
-baseline(B('mx-target-ip-literal'), 8, {
-  mx: [
-    [10, '203.0.113.10'],
-    [20, `mx2.${B('mx-target-ip-literal')}`],
-  ],
-  hosts: ['mx2'],
-});
+// mx-target-ip-literal: the exchange is the four labels 203.0.113.10 (absolute). The bad target
+// comes IN ADDITION to the two good hosts: whether or not a checker counts a name that is not a
+// host name as an "MX host", two valid hosts remain (so no mx-single either way).
+{
+  const d = B('mx-target-ip-literal');
+  baseline(d, 8, { mx: [[5, '203.0.113.10'], [10, `mx1.${d}`], [20, `mx2.${d}`]] });
+}
 
-// mx-target-invalid-name: "_" is outside LDH; the host has a public, PTR-confirmed address.
+// mx-target-invalid-name: "_" is outside LDH; the host has a public, PTR-confirmed address. Added
+// to the two good hosts, as above.
 {
   const d = B('mx-target-invalid-name');
-  baseline(d, 9, { mx: [[10, `mail_1.${d}`], [20, `mx2.${d}`]], hosts: ['mx2'] });
-  host(`mail_1.${d}`, [v4(9, 10)], [v6(9, 0x10)]);
+  baseline(d, 9, { mx: [[5, `mail_1.${d}`], [10, `mx1.${d}`], [20, `mx2.${d}`]] });
+  host(`mail_1.${d}`, [v4(9, 5)], [v6(9, 0x5)]);
 }
 
 {
