@@ -31,6 +31,9 @@ export type ReferenceResolver = (reference: ResourceReference, evaluator: Evalua
 
 const MAX_DEPTH = 150;
 
+/** Marks a cached reference that the resolver does not see through. */
+const NOT_RESOLVED: Value = unknown({ file: '', start: 0, end: 0 }, '', 'not resolved');
+
 const SPECIAL_ROOTS: Record<string, string> = {
   each: 'is known only per instance of a for_each resource',
   count: 'is known only per instance of a counted resource',
@@ -234,8 +237,11 @@ export class Evaluator {
     if (path[at] !== undefined && 'index' in (path[at] as Step)) at++;
     const attribute = path[at];
     if (attribute === undefined || !('attribute' in attribute)) return unknown(here, source, later);
-    const resolved = this.resolveReference({ data, type, name: name.attribute, attribute: attribute.attribute }, this);
-    if (resolved === undefined) return unknown(here, source, later);
+    const reference = { data, type, name: name.attribute, attribute: attribute.attribute };
+    const key = `${data ? 'data.' : ''}${type}.${name.attribute}.${attribute.attribute}`;
+    // Cached like locals: a zone whose name refers to itself twice must not cost 2^depth.
+    const resolved = this.cached(key, here, () => this.resolveReference(reference, this) ?? NOT_RESOLVED);
+    if (resolved === NOT_RESOLVED) return unknown(here, source, later);
     const result = this.apply(resolved, path.slice(at + 1), whole, file);
     return result.kind === 'unknown' ? unknown(here, source, result.reason) : result;
   }

@@ -124,6 +124,25 @@ EOT
     expect(result.findings[1]?.message).toContain('too long');
   });
 
+  it('does not blow up on a zone whose name refers to itself twice (found by the property test)', async () => {
+    const text = `resource "google_dns_managed_zone" "prod" {
+  name     = "prod-zone"
+  dns_name = "\${google_dns_managed_zone.prod.dns_name}\${google_dns_managed_zone.prod.dns_name}"
+}
+resource "google_dns_record_set" "mx" {
+  name         = google_dns_managed_zone.prod.dns_name
+  managed_zone = google_dns_managed_zone.prod.name
+  type         = "MX"
+  rrdatas      = ["1 smtp.google.com."]
+}
+`;
+    const started = performance.now();
+    const result = (await reader()).read(text, 'self.tf');
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(result.records[0]?.owner).toBe('google_dns_managed_zone.prod.dns_name');
+    expect(result.records[0]?.origin).toBeUndefined();
+  });
+
   it('keeps the record of a for_each resource once, its owner as written', async () => {
     const text = `${zone}resource "aws_route53_record" "r" {
   for_each = toset(["a", "b"])
