@@ -122,9 +122,12 @@ describe('mx-same-priority', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ id: 'mx-same-priority', severity: 'info', subject: D });
   });
-  it('does not fire with two preferences, nor when the hosts belong to different providers (split)', () => {
+  it('does not fire with two preferences, nor for one host', () => {
     expect(mxSamePriority(D, entries(['10 mx1.example.com', '20 mx2.example.com']))).toEqual([]);
-    expect(mxSamePriority(D, entries(['10 aspmx.l.google.com', '10 mx.example.com']))).toEqual([]);
+    expect(mxSamePriority(D, entries(['10 mx1.example.com']))).toEqual([]);
+  });
+  it('fires beside a split too: the trigger is "all at one priority", whoever runs the hosts', () => {
+    expect(ids(mxSamePriority(D, entries(['10 aspmx.l.google.com', '10 mx.example.com'])))).toEqual(['mx-same-priority']);
   });
 });
 
