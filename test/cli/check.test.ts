@@ -17,7 +17,7 @@ interface JsonReport {
   mx: { preference: number; exchange: string; provider?: string; status: string }[];
   spf: string;
   dmarc: string;
-  findings: { id: string; severity: string; message: string; subject: string; fix?: string }[];
+  findings: { id: string; severity: string; message: string; subject: string; evidence?: string; fix?: string }[];
 }
 
 async function checkJson(args: string[]): Promise<{ code: number | null; reports: JsonReport[]; stderr: string }> {

@@ -49,7 +49,7 @@ export async function dohQuery(
     target = `${url}${url.includes('?') ? '&' : '?'}dns=${base64url(query)}`;
   } else {
     init.headers = { accept: 'application/dns-message', 'content-type': 'application/dns-message' };
-    init.body = query;
+    init.body = new Uint8Array(query);
   }
   const response = await fetch(target, init);
   const body = new Uint8Array(await response.arrayBuffer());

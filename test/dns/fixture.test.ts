@@ -331,7 +331,7 @@ describe('fault proxy', () => {
     const response = await fetch(url('servfail'), {
       method: 'POST',
       headers: { 'content-type': 'application/dns-message' },
-      body: encodeQuery('m365.good.test', 'MX', 9),
+      body: new Uint8Array(encodeQuery('m365.good.test', 'MX', 9)),
     });
     const packet = dnsPacket.decode(new Uint8Array(await response.arrayBuffer()));
     expect(packet).toMatchObject({ type: 'response', id: 9, rcode: 'SERVFAIL' });
