@@ -37,30 +37,27 @@ function renderOne(report: DomainReport, paint: Painter): string {
 }
 
 function mxTable(rows: readonly MxTableRow[], paint: Painter): string[] {
-  const cells = rows.map((row) => [
-    String(row.preference),
-    row.exchange,
-    row.provider ?? '',
-    row.addresses.length === 0
-      ? '—'
-      : row.addresses.map((a) => (a.ptr && a.ptr.length > 0 ? `${a.address} (${a.ptr.join(', ')})` : a.address)).join(', '),
-    row.status,
-  ]);
+  // One line per address, so a host with IPv4 and IPv6 (and their PTR names) stays narrow.
+  const addressLines = (row: MxTableRow) =>
+    row.addresses.length === 0 ? ['—'] : row.addresses.map((a) => (a.ptr && a.ptr.length > 0 ? `${a.address} (${a.ptr.join(', ')})` : a.address));
   const header = ['PRI', 'HOST', 'PROVIDER', 'ADDRESSES (PTR)', 'STATUS'];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
-  const format = (cols: string[]) =>
-    cols
-      .map((col, i) => (i === 0 ? col.padStart(widths[0] ?? 0) : i === cols.length - 1 ? col : col.padEnd(widths[i] ?? 0)))
-      .join('  ');
+  const hostOf = (row: MxTableRow) => (row.exchange === '' ? '.' : row.exchange);
+  const widths = [
+    Math.max(3, ...rows.map((r) => String(r.preference).length)),
+    Math.max(4, ...rows.map((r) => hostOf(r).length)),
+    Math.max(8, ...rows.map((r) => (r.provider ?? '').length)),
+    Math.max(15, ...rows.flatMap(addressLines).map((line) => line.length)),
+  ] as const;
+  const line = (cols: readonly [string, string, string, string], status = '') =>
+    `${cols[0].padStart(widths[0])}  ${cols[1].padEnd(widths[1])}  ${cols[2].padEnd(widths[2])}  ${cols[3].padEnd(widths[3])}  ${status}`.trimEnd();
   const statusStyle = { ok: 'green', problem: 'red', unknown: 'yellow' } as const;
-  return [
-    paint('dim', format(header)),
-    ...cells.map((c, i) => {
-      const row = rows[i]!;
-      const text = format(c.slice(0, -1).concat(''));
-      return `${text}${paint(statusStyle[row.status], row.status)}`;
-    }),
-  ];
+  const out = [paint('dim', line([header[0]!, header[1]!, header[2]!, header[3]!], header[4]))];
+  for (const row of rows) {
+    const [first = '', ...more] = addressLines(row);
+    out.push(line([String(row.preference), hostOf(row), row.provider ?? '', first], paint(statusStyle[row.status], row.status)));
+    for (const address of more) out.push(line(['', '', '', address]));
+  }
+  return out;
 }
 
 function renderFinding(finding: Finding, paint: Painter): string[] {
