@@ -1,5 +1,6 @@
 /** `mx-doctor` entry: dispatches to a command and turns its outcome into an exit status. */
 import { runCheck } from './commands/check.js';
+import { runLint } from './commands/lint.js';
 import { USAGE, UsageError } from './usage.js';
 import { cliVersion } from './version.js';
 
@@ -14,6 +15,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     switch (command) {
       case 'check':
         return await runCheck(rest, io);
+      case 'lint':
+        return await runLint(rest, io);
       case '-v':
       case '--version':
         io.stdout.write(`${cliVersion()}\n`);

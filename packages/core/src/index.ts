@@ -58,3 +58,10 @@ export { checkSpfTexts, describeSpf, gatherSpf, isSpfRecord, parseSpf, runSpfChe
 export { checkDmarcTexts, describeDmarc, isDmarcRecord, parseDmarc, runDmarcChecks } from './checks/dmarc/index.js';
 export { gatherSnapshot, startApexQueries } from './plan/gather.js';
 export { lookupFollowingChain, cnameChain } from './plan/follow-chain.js';
+
+// File checks (zone files, Terraform)
+export { readZone, originFromFileName, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
+export { checkFile, externalTargets, fileMxSets, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
+export { lookupExternalTargets } from './checks/file/live-targets.js';
+export type { FileMxRecord } from './checks/file/file-mx.js';
+export { gatherTarget } from './plan/gather.js';

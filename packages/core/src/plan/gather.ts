@@ -71,7 +71,8 @@ export function mxTargetNames(mx: LookupResult, domain: string): string[] {
   return [...new Set(names)].filter(isUsableTarget);
 }
 
-async function gatherTarget(resolver: Resolver, name: string): Promise<TargetFacts> {
+/** A target's addresses, their PTR names and the forward confirmation: one branch of the plan. */
+export async function gatherTarget(resolver: Resolver, name: string): Promise<TargetFacts> {
   const [a, aaaa] = await Promise.all([lookupFollowingChain(resolver, name, 'A'), lookupFollowingChain(resolver, name, 'AAAA')]);
   const chainSource = a.kind !== 'failed' ? a : aaaa;
   const cnameChainNames = cnameChain(chainSource.kind === 'failed' ? [] : chainSource.records, name);

@@ -1,0 +1,149 @@
+/** `mx-doctor lint`: the file checks over zone files and Terraform, offline unless `--live`. */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  checkFile,
+  createResolver,
+  lookupExternalTargets,
+  readZone,
+  sortFindings,
+  validateResolverUrl,
+  type Finding,
+  type ReadResult,
+  type Resolver,
+} from '@mx-doctor/core';
+import { createTerraformReader } from '@mx-doctor/terraform';
+import { colourWanted, painter } from '../color.js';
+import type { Io } from '../main.js';
+import { renderLintText } from '../render/lint-text.js';
+import { renderSarif } from '../render/sarif.js';
+import { UsageError } from '../usage.js';
+import { cliVersion } from '../version.js';
+import { findLintFiles, kindOfNamedFile, type LintFile } from './find-files.js';
+
+export async function runLint(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseLintArgs(args);
+  if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const origin = values.origin?.toLowerCase().replace(/\.$/, '');
+  const urls = values.resolver ?? [];
+  for (const url of urls) {
+    const problem = validateResolverUrl(url);
+    if (problem) throw new UsageError(`--resolver ${url}: ${problem}`);
+  }
+  const timeoutMs = values.timeout === undefined ? 3000 : Number(values.timeout);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout must be a whole number of milliseconds from 1 to 60000');
+
+  let unreadable = 0;
+  const files: LintFile[] = [];
+  for (const arg of positionals) {
+    let stat;
+    try {
+      stat = statSync(arg);
+    } catch {
+      io.stderr.write(`mx-doctor: cannot read ${arg}: no such file or directory\n`);
+      unreadable++;
+      continue;
+    }
+    if (stat.isDirectory()) files.push(...findLintFiles(arg));
+    else files.push({ path: arg, kind: kindOfNamedFile(arg) });
+  }
+
+  const texts = new Map<string, string>();
+  const readText = (path: string): string | undefined => {
+    if (texts.has(path)) return texts.get(path);
+    try {
+      const text = readFileSync(path, 'utf8');
+      texts.set(path, text);
+      return text;
+    } catch (error) {
+      io.stderr.write(`mx-doctor: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      unreadable++;
+      return undefined;
+    }
+  };
+
+  const reads: ReadResult[] = [];
+  for (const file of files.filter((f) => f.kind === 'zone')) {
+    const text = readText(file.path);
+    if (text === undefined) continue;
+    reads.push(
+      readZone(text, {
+        file: file.path,
+        ...(origin !== undefined && { origin }),
+        // BIND resolves $INCLUDE against its working directory; beside the including file is what people mean.
+        readInclude: (path, fromFile) => {
+          const full = isAbsolute(path) ? path : resolve(dirname(fromFile), path);
+          try {
+            return { text: readFileSync(full, 'utf8'), file: relative(process.cwd(), full) || full };
+          } catch (error) {
+            return { error: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
+          }
+        },
+      }),
+    );
+  }
+  const terraformFiles = files.filter((f) => f.kind === 'terraform');
+  if (terraformFiles.length > 0) {
+    const reader = await createTerraformReader();
+    // One Terraform module is one directory: locals, variables and zones are shared across its files.
+    const byDir = new Map<string, { text: string; file: string }[]>();
+    for (const file of terraformFiles) {
+      const text = readText(file.path);
+      if (text === undefined) continue;
+      const dir = dirname(file.path);
+      byDir.set(dir, [...(byDir.get(dir) ?? []), { text, file: file.path }]);
+    }
+    for (const module of byDir.values()) reads.push(reader.readModule(module));
+  }
+
+  let resolver: Resolver | undefined;
+  if (values.live) resolver = createResolver({ ...(urls.length > 0 && { urls }), timeoutMs }).resolver;
+  const findings: Finding[] = [];
+  for (const read of reads) {
+    const liveTargets = resolver ? await lookupExternalTargets(read, resolver) : undefined;
+    findings.push(...checkFile(read, liveTargets ? { liveTargets } : {}).findings);
+  }
+  const sorted = sortByPlace(findings);
+
+  if (format === 'json') io.stdout.write(`${JSON.stringify(sorted, null, 2)}\n`);
+  else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(sorted), cliVersion(), (file) => relative(process.cwd(), file) || pathToFileURL(file).href)}\n`);
+  else io.stdout.write(renderLintText(sorted, { files: files.length, readText, paint: painter(colourWanted(io.stdout, values.color)), showSource: io.stdout.isTTY === true }));
+
+  if (files.length === 0 && unreadable === 0) io.stderr.write('mx-doctor: no zone or Terraform files found\n');
+  if (unreadable > 0 || files.length === 0) return 2;
+  return sorted.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** File order, then position: how a compiler lists problems. */
+function sortByPlace(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => {
+    const fa = a.range?.file ?? '';
+    const fb = b.range?.file ?? '';
+    if (fa !== fb) return fa.localeCompare(fb);
+    return (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0) || (a.range?.start.character ?? 0) - (b.range?.start.character ?? 0) || a.id.localeCompare(b.id);
+  });
+}
+
+function parseLintArgs(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      allowNegative: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        origin: { type: 'string' },
+        live: { type: 'boolean' },
+        resolver: { type: 'string', multiple: true },
+        timeout: { type: 'string' },
+        color: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

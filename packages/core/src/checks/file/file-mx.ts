@@ -1,0 +1,130 @@
+/**
+ * One MX record as a file wrote it → the shared `MxEntry`, or the file-only findings that stop it:
+ * `mx-syntax` (RFC 1035 §3.3.9: exactly a preference and an exchange), `mx-priority-range`
+ * (a 16-bit unsigned integer), `mx-target-relative` (zone file: a name without the trailing dot is
+ * relative to the origin, RFC 1035 §5.1; Terraform: the provider needs a FQDN).
+ */
+import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
+import type { Field, FileRecord } from '../../readers/file-record.js';
+import { isIpLiteral } from '../mx/host-name.js';
+import type { MxEntry } from '../mx/mx-entry.js';
+
+/** An MX record from a file, with where its parts are. */
+export interface FileMxRecord {
+  readonly record: FileRecord;
+  readonly entry: MxEntry;
+  readonly preferenceField: Field;
+  readonly targetField: Field;
+  /** The target is a Terraform expression we could not evaluate: name checks skip it. */
+  readonly unresolved: boolean;
+}
+
+export interface FileMxRead {
+  readonly mx?: FileMxRecord;
+  readonly findings: Finding[];
+}
+
+const RECORD_TEXT = (record: FileRecord) => `${record.owner} MX ${record.rdata.map((f) => f.text).join(' ')}`.trim();
+
+export function readFileMx(record: FileRecord): FileMxRead {
+  const [preferenceField, targetField, ...extra] = record.rdata;
+  if (preferenceField === undefined || targetField === undefined) {
+    return {
+      findings: [
+        finding('mx-syntax', {
+          message: `This MX record needs a preference and a target host${record.rdata.length === 1 ? `; only "${record.rdata[0]!.text}" is given` : ''}.`,
+          subject: record.owner,
+          evidence: RECORD_TEXT(record),
+          fix: record.source === 'zone' ? 'Write it as `@ IN MX 10 mail.example.com.`: preference first, then the host.' : 'Give both a preference and a target, e.g. "10 mail.example.com.".',
+          range: record.range,
+        }),
+      ],
+    };
+  }
+  const findings: Finding[] = [];
+  if (extra.length > 0) {
+    findings.push(
+      finding('mx-syntax', {
+        message: `This MX record has ${extra.length} field${extra.length === 1 ? '' : 's'} too many: an MX is a preference and one host.`,
+        subject: record.owner,
+        evidence: RECORD_TEXT(record),
+        fix: `Remove "${extra.map((f) => f.text).join(' ')}", or write one MX record per host.`,
+        range: spanOf(extra),
+      }),
+    );
+  }
+  const unresolved = targetField.unresolved === true;
+  let preference = 0;
+  if (!preferenceField.unresolved) {
+    const text = preferenceField.text;
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isInteger(value) || value > 65535) {
+      findings.push(
+        finding('mx-priority-range', {
+          message: `MX preference "${text}" is not a whole number from 0 to 65535.`,
+          subject: record.owner,
+          evidence: RECORD_TEXT(record),
+          fix: 'Use a whole number from 0 to 65535; lower numbers are tried first (e.g. 10 for the primary, 20 for a backup).',
+          range: preferenceField.range,
+        }),
+      );
+      return { findings };
+    }
+    preference = value;
+  }
+  if (unresolved) {
+    return { mx: { record, entry: { preference, exchange: targetField.text, ttl: record.ttl ?? 0, range: record.range }, preferenceField, targetField, unresolved }, findings };
+  }
+  const { exchange, relativeFinding } = resolveTarget(record, targetField);
+  if (relativeFinding) findings.push(relativeFinding);
+  return { mx: { record, entry: { preference, exchange, ttl: record.ttl ?? 0, range: record.range }, preferenceField, targetField, unresolved }, findings };
+}
+
+/** The absolute target name; IP literals stay as written so `mx-target-ip-literal` sees them. */
+function resolveTarget(record: FileRecord, field: Field): { exchange: string; relativeFinding?: Finding } {
+  const text = field.text.toLowerCase();
+  if (text === '.') return { exchange: '' };
+  const absolute = text.endsWith('.');
+  const bare = absolute ? text.slice(0, -1) : text;
+  if (isIpLiteral(bare)) return { exchange: bare };
+  if (record.source === 'terraform') {
+    // Providers take the target as a FQDN; some (Google, DigitalOcean) refuse it without the dot.
+    if (!absolute && record.terraform?.targetNeedsTrailingDot) {
+      return {
+        exchange: bare,
+        relativeFinding: finding('mx-target-relative', {
+          message: `${record.terraform.resourceType} needs the MX target as a fully qualified name ending in a dot; "${field.text}" has none and the apply fails.`,
+          subject: bare,
+          evidence: field.text,
+          fix: `Write "${bare}." with the trailing dot.`,
+          range: field.range,
+        }),
+      };
+    }
+    return { exchange: bare };
+  }
+  const origin = record.origin;
+  if (text === '@') return { exchange: origin ?? '' };
+  if (absolute || origin === undefined) return { exchange: bare };
+  const expanded = origin === '' ? bare : `${bare}.${origin}`;
+  if (bare === origin || bare.endsWith(`.${origin}`)) {
+    return {
+      exchange: expanded,
+      relativeFinding: finding('mx-target-relative', {
+        message: `"${field.text}" has no trailing dot, so it is relative to the origin and means ${expanded}. — almost certainly not what was meant.`,
+        subject: bare,
+        evidence: `${field.text} under origin ${origin}. → ${expanded}.`,
+        fix: `Add the trailing dot: ${bare}.`,
+        range: field.range,
+      }),
+    };
+  }
+  return { exchange: expanded };
+}
+
+/** One range from the first field's start to the last field's end. */
+export function spanOf(fields: readonly Field[]): SourceRange {
+  const first = fields[0]!;
+  const last = fields[fields.length - 1]!;
+  return { file: first.range.file, start: first.range.start, end: last.range.end };
+}

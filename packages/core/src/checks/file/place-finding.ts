@@ -1,0 +1,35 @@
+/**
+ * Puts each finding about an MX record on the field at fault: a target problem on the target, a
+ * preference problem on the preference, a TTL problem on the TTL, a set-level one on the RRset's
+ * first record. The shared checks only know one range per entry (the whole record); this maps it.
+ */
+import type { Finding, SourceRange } from '../../findings/finding.js';
+import type { FindingId } from '../../findings/catalogue.js';
+import type { FileMxRecord } from './file-mx.js';
+
+const ON_TARGET = new Set<FindingId>([
+  'mx-target-ip-literal',
+  'mx-target-invalid-name',
+  'mx-duplicate',
+  'mx-null-mixed',
+  'mx-target-cname',
+  'mx-target-nxdomain',
+  'mx-target-no-address',
+  'mx-target-private-address',
+  'mx-target-ipv6-only',
+  'mx-target-ptr-missing',
+  'mx-target-ptr-mismatch',
+  'lookup-failed',
+]);
+const ON_PREFERENCE = new Set<FindingId>(['mx-null-nonzero-preference']);
+
+export const rangeKey = (range: SourceRange) => `${range.file}:${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+
+export function placeFinding(found: Finding, byRecordRange: ReadonlyMap<string, FileMxRecord>, firstOfSet: FileMxRecord): Finding {
+  const mx = (found.range && byRecordRange.get(rangeKey(found.range))) ?? firstOfSet;
+  let range: SourceRange = mx.record.range;
+  if (ON_TARGET.has(found.id)) range = mx.targetField.range;
+  else if (ON_PREFERENCE.has(found.id)) range = mx.preferenceField.range;
+  else if (found.id === 'mx-ttl-high') range = mx.record.ttlRange ?? mx.record.range;
+  return { ...found, range };
+}
