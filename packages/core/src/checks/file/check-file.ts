@@ -12,6 +12,7 @@ import { isUsableTarget } from '../mx/host-name.js';
 import { mxTargetCnameFinding } from '../mx/mx-target-cname.js';
 import { mxTargetNoAddressFinding } from '../mx/mx-target-no-address.js';
 import { domainCnameFinding } from '../domain/domain-cname.js';
+import { lookupFailedFinding } from '../resolver/lookup-failed.js';
 import { checkSpfTexts } from '../spf/check-spf-texts.js';
 import { checkDmarcTexts } from '../dmarc/check-dmarc-texts.js';
 import { isSpfRecord } from '../spf/parse-spf.js';
@@ -109,7 +110,7 @@ function checkMxSet(owner: string, set: readonly FileMxRecord[], index: FileInde
   const judged = new Set<string>();
   for (const mx of resolved) {
     const target = mx.entry.exchange;
-    if (!isUsableTarget(target) || judged.has(target)) continue;
+    if (mx.relative || !isUsableTarget(target) || judged.has(target)) continue;
     judged.add(target);
     const inZone = zone !== undefined && (target === zone || target.endsWith(`.${zone}`));
     const alias = index.at(target, 'CNAME')[0];
@@ -129,6 +130,17 @@ function checkMxSet(owner: string, set: readonly FileMxRecord[], index: FileInde
       return target ? [target] : [];
     });
     findings.push(...runLiveTargetChecks(owner, external.map((mx) => mx.entry), facts).map(place));
+    // Rule zero: a lookup that failed is said, on the record whose target needed it.
+    const reported = new Set<string>();
+    for (const mx of external) {
+      const target = options.liveTargets.get(mx.entry.exchange);
+      if (!target || reported.has(target.name)) continue;
+      reported.add(target.name);
+      const lookups = [target.a, target.aaaa, ...target.addresses.flatMap((a) => [a.ptr, ...a.forward.map((f) => f.result)])];
+      for (const result of lookups) {
+        if (result.kind === 'failed') findings.push({ ...lookupFailedFinding(result), range: mx.targetField.range });
+      }
+    }
   }
   return findings;
 }
@@ -165,7 +177,7 @@ export function externalTargets(read: ReadResult): string[] {
   for (const set of fileMxSets(read.records).mxSets.values()) {
     for (const mx of set) {
       const target = mx.entry.exchange;
-      if (mx.unresolved || !isUsableTarget(target) || index.at(target, 'CNAME').length > 0) continue;
+      if (mx.unresolved || mx.relative || !isUsableTarget(target) || index.at(target, 'CNAME').length > 0) continue;
       const inZone = zone !== undefined && (target === zone || target.endsWith(`.${zone}`));
       if (!inZone || mx.record.source !== 'zone') names.add(target);
     }

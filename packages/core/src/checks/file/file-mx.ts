@@ -17,6 +17,8 @@ export interface FileMxRecord {
   readonly targetField: Field;
   /** The target is a Terraform expression we could not evaluate: name checks skip it. */
   readonly unresolved: boolean;
+  /** `mx-target-relative` fired: the name as read is a mistake, so what it resolves to is not judged. */
+  readonly relative: boolean;
 }
 
 export interface FileMxRead {
@@ -73,11 +75,14 @@ export function readFileMx(record: FileRecord): FileMxRead {
     preference = value;
   }
   if (unresolved) {
-    return { mx: { record, entry: { preference, exchange: targetField.text, ttl: record.ttl ?? 0, range: record.range }, preferenceField, targetField, unresolved }, findings };
+    return { mx: { record, entry: { preference, exchange: targetField.text, ttl: record.ttl ?? 0, range: record.range }, preferenceField, targetField, unresolved, relative: false }, findings };
   }
   const { exchange, relativeFinding } = resolveTarget(record, targetField);
   if (relativeFinding) findings.push(relativeFinding);
-  return { mx: { record, entry: { preference, exchange, ttl: record.ttl ?? 0, range: record.range }, preferenceField, targetField, unresolved }, findings };
+  return {
+    mx: { record, entry: { preference, exchange, ttl: record.ttl ?? 0, range: record.range }, preferenceField, targetField, unresolved, relative: relativeFinding !== undefined },
+    findings,
+  };
 }
 
 /** The absolute target name; IP literals stay as written so `mx-target-ip-literal` sees them. */
