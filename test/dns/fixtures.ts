@@ -287,6 +287,11 @@ export const LIVE_FIXTURES: LiveFixture[] = [
     expected: ['dmarc-not-enforced'],
     note: `DMARC "v=DMARC1; p=none; rua=mailto:…"; ${BASE}`,
   },
+  {
+    domain: 'xss.broken.test',
+    expected: ['spf-syntax', 'dmarc-invalid'],
+    note: `markup in DNS data: SPF "v=spf1 ip4:… <img src=x onerror=alert(1)> -all" (term "<img" does not parse), DMARC "v=DMARC1; p=<img src=x onerror=alert(1)>"; ${BASE}`,
+  },
 ];
 
 /**

@@ -551,6 +551,13 @@ baseline(B('dmarc-invalid'), 39, { dmarc: 'v=DMARC1; p=bogus' });
 baseline(B('dmarc-invalid-no-policy'), 40, { dmarc: 'v=DMARC1; rua=mailto:dmarc@dmarc-invalid-no-policy.broken.test' });
 baseline(B('dmarc-not-enforced'), 41, { dmarc: 'v=DMARC1; p=none; rua=mailto:dmarc@dmarc-not-enforced.broken.test' });
 
+// Markup in DNS data, for front ends that render it (the browser popup must show it as text):
+// an SPF term and a DMARC policy that are an HTML tag with an event handler.
+baseline(B('xss'), 42, {
+  spf: 'v=spf1 ip4:185.101.42.0/24 <img src=x onerror=alert(1)> -all',
+  dmarc: 'v=DMARC1; p=<img src=x onerror=alert(1)>',
+});
+
 // ---------------------------------------------------------------------------------------------
 // Output
 

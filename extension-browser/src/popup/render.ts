@@ -1,0 +1,100 @@
+/**
+ * Turns a DomainReport into DOM. Pure builders (report in, nodes out) so main.ts only decides
+ * which state to show. Every piece of DNS data goes through `h()`, i.e. into text nodes.
+ */
+import type { DomainReport, Finding, MxTableRow } from '@mx-doctor/core';
+import { h } from '../shared/dom.js';
+import { VERDICT_TEXT } from '../shared/markdown-report.js';
+
+const VERDICT_DETAIL: Readonly<Record<DomainReport['verdict'], string>> = {
+  'receives-mail': 'Mail to this domain can be delivered.',
+  problems: 'Mail to this domain may be lost or bounced. Fixes below.',
+  'no-mail': 'The domain says it accepts no mail at all (RFC 7505).',
+  'could-not-check': 'The resolver did not answer; this says nothing about the domain.',
+};
+
+const VERDICT_ICON: Readonly<Record<DomainReport['verdict'], string>> = {
+  'receives-mail': '✓',
+  problems: '!',
+  'no-mail': '✕',
+  'could-not-check': '?',
+};
+
+const STATUS_TEXT: Readonly<Record<MxTableRow['status'], string>> = { ok: 'OK', problem: 'Problem', unknown: 'Unknown' };
+
+export function verdictBanner(report: DomainReport): HTMLElement {
+  return h(
+    'div',
+    { id: 'verdict', class: `verdict verdict--${report.verdict}`, 'data-verdict': report.verdict },
+    h('span', { class: 'verdict__icon', 'aria-hidden': 'true' }, VERDICT_ICON[report.verdict]),
+    h(
+      'div',
+      { class: 'verdict__text' },
+      h('strong', { class: 'verdict__title' }, VERDICT_TEXT[report.verdict]),
+      h('span', { class: 'verdict__domain' }, report.domain),
+      h('span', { class: 'verdict__detail' }, VERDICT_DETAIL[report.verdict]),
+    ),
+  );
+}
+
+export function mxTable(rows: readonly MxTableRow[]): HTMLElement {
+  if (rows.length === 0) return h('p', { id: 'mx-empty', class: 'muted' }, 'No MX records.');
+  return h(
+    'table',
+    { id: 'mx-table', class: 'mx' },
+    h('caption', { class: 'visually-hidden' }, 'MX records in priority order'),
+    h(
+      'thead',
+      {},
+      h('tr', {}, h('th', { scope: 'col' }, 'Pri'), h('th', { scope: 'col' }, 'Host'), h('th', { scope: 'col' }, 'Addresses'), h('th', { scope: 'col' }, 'Status')),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((row) =>
+        h(
+          'tr',
+          { 'data-mx-host': row.exchange === '' ? '.' : row.exchange, 'data-priority': row.preference, 'data-status': row.status },
+          h('td', { class: 'num' }, row.preference),
+          h(
+            'td',
+            { class: 'host' },
+            h('span', { class: 'host__name' }, row.exchange === '' ? '. (null MX)' : row.exchange),
+            row.provider !== undefined && h('span', { class: 'host__provider' }, row.provider),
+          ),
+          h(
+            'td',
+            { class: 'addresses' },
+            row.addresses.length === 0 ? h('span', { class: 'muted' }, '—') : row.addresses.map((a) => h('span', { class: 'address' }, a.address)),
+          ),
+          h('td', { class: `status status--${row.status}` }, STATUS_TEXT[row.status]),
+        ),
+      ),
+    ),
+  );
+}
+
+export function findingItem(finding: Finding): HTMLElement {
+  return h(
+    'li',
+    { class: `finding finding--${finding.severity}`, 'data-finding-id': finding.id, 'data-severity': finding.severity },
+    h('div', { class: 'finding__head' }, h('span', { class: 'badge' }, finding.severity), h('code', { class: 'finding__id' }, finding.id)),
+    h('p', { class: 'finding__message' }, finding.message),
+    finding.evidence !== undefined && h('p', { class: 'finding__evidence' }, h('span', { class: 'label' }, 'Seen: '), finding.evidence),
+    finding.fix !== undefined && h('p', { class: 'finding__fix' }, h('span', { class: 'label' }, 'Fix: '), finding.fix),
+  );
+}
+
+export function findingsList(findings: readonly Finding[]): HTMLElement {
+  if (findings.length === 0) return h('p', { id: 'findings-none', class: 'muted' }, 'No findings: nothing to fix.');
+  return h('ol', { id: 'findings', class: 'findings' }, findings.map(findingItem));
+}
+
+export function policyLines(report: DomainReport): HTMLElement {
+  return h(
+    'div',
+    { class: 'policy' },
+    h('p', { id: 'spf-line', class: 'policy__line' }, report.spf),
+    h('p', { id: 'dmarc-line', class: 'policy__line' }, report.dmarc),
+  );
+}
