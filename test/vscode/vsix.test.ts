@@ -1,0 +1,238 @@
+/**
+ * The packaged extension as users install it: build and package it, unpack the `.vsix` (a zip)
+ * outside the monorepo, check the manifest, the grammar and the file list, then start the bundled
+ * server from the unpacked folder with an LSP client and check that diagnostics for a zone file
+ * and a Terraform file arrive (so the bundle and the wasm files work without `node_modules`).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureVsix, importFromExtension } from './extension-paths.js';
+import { LspStdioClient, type LspDiagnostic } from './lsp-stdio-client.js';
+
+interface Manifest {
+  name: string;
+  publisher: string;
+  version: string;
+  main: string;
+  engines: { vscode: string };
+  activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+  contributes: {
+    languages: { id: string; extensions?: string[]; filenamePatterns?: string[]; firstLine?: string; configuration?: string }[];
+    grammars: { language: string; scopeName: string; path: string }[];
+    commands: { command: string; title: string; category?: string }[];
+    configuration: { properties: Record<string, unknown> };
+  };
+  devDependencies: Record<string, string>;
+}
+
+let unpacked: string;
+let entries: string[];
+let manifest: Manifest;
+
+beforeAll(() => {
+  const vsix = ensureVsix();
+  unpacked = mkdtempSync(join(tmpdir(), 'mx-doctor-vsix-'));
+  execFileSync('unzip', ['-q', vsix, '-d', unpacked]);
+  entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  manifest = JSON.parse(readFileSync(join(unpacked, 'extension/package.json'), 'utf8')) as Manifest;
+}, 300_000);
+
+afterAll(() => {
+  if (unpacked) rmSync(unpacked, { recursive: true, force: true });
+});
+
+describe('the .vsix contents', () => {
+  it('holds the two bundles, the wasm files, the grammar and nothing from node_modules or src', () => {
+    expect(entries.filter((entry) => entry.includes('node_modules'))).toEqual([]);
+    const files = entries.filter((entry) => entry.startsWith('extension/')).sort();
+    expect(files).toEqual(
+      [
+        'extension/LICENSE.txt',
+        'extension/README.md',
+        'extension/dist/extension.js',
+        'extension/dist/server.js',
+        'extension/dist/tree-sitter-terraform.wasm',
+        'extension/dist/web-tree-sitter.wasm',
+        'extension/language-configuration.json',
+        'extension/package.json',
+        'extension/syntaxes/dns-zone.tmLanguage.json',
+      ].sort(),
+    );
+  });
+
+  it('declares name, publisher, entry point and an engine that vscode-languageclient 11 accepts', () => {
+    expect(manifest.name).toBe('mx-doctor');
+    expect(manifest.publisher).toBe('mx-doctor');
+    expect(manifest.version).toBe('0.1.0');
+    expect(manifest.main).toBe('./dist/extension.js');
+    const engine = /^\^?(\d+)\.(\d+)\.\d+$/.exec(manifest.engines.vscode);
+    expect(engine).not.toBeNull();
+    expect(Number(engine![1]) * 1000 + Number(engine![2])).toBeGreaterThanOrEqual(1091);
+    // @types/vscode must not be newer than the engine (vsce refuses otherwise).
+    const types = /(\d+)\.(\d+)/.exec(manifest.devDependencies['@types/vscode'] ?? '');
+    expect(Number(types![1]) * 1000 + Number(types![2])).toBeLessThanOrEqual(Number(engine![1]) * 1000 + Number(engine![2]));
+  });
+
+  it('declares the dns-zone language without claiming every .db file', () => {
+    const language = manifest.contributes.languages.find((item) => item.id === 'dns-zone');
+    expect(language).toBeDefined();
+    expect(language!.extensions).toEqual(['.zone']);
+    expect(language!.filenamePatterns).toEqual(['db.*']);
+    expect(language!.configuration).toBe('./language-configuration.json');
+    // .db only by content: the first line decides.
+    expect(language!.extensions).not.toContain('.db');
+    const firstLine = new RegExp(language!.firstLine!);
+    for (const zoneStart of ['$ORIGIN example.com.', '$TTL 3600', '@ IN SOA ns1.example.com. hostmaster.example.com. (', 'example.com. 3600 IN SOA ns1 root 1 2 3 4 5', '; zone file for example.com']) {
+      expect(firstLine.test(zoneStart), zoneStart).toBe(true);
+    }
+    for (const other of ['SQLite format 3\u0000\u0010\u0000', 'CREATE TABLE t (a);', '{"a": 1}', 'key=value']) {
+      expect(firstLine.test(other), other).toBe(false);
+    }
+    const configuration = JSON.parse(readFileSync(join(unpacked, 'extension/language-configuration.json'), 'utf8')) as {
+      comments: { lineComment: string };
+      brackets: string[][];
+    };
+    expect(configuration.comments.lineComment).toBe(';');
+    expect(configuration.brackets).toEqual([['(', ')']]);
+  });
+
+  it('ships the grammar it declares, as JSON with the declared scopeName', () => {
+    expect(manifest.contributes.grammars).toHaveLength(1);
+    const grammar = manifest.contributes.grammars[0]!;
+    expect(grammar.language).toBe('dns-zone');
+    const file = join(unpacked, 'extension', grammar.path);
+    expect(existsSync(file)).toBe(true);
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { scopeName: string; patterns: unknown[] };
+    expect(parsed.scopeName).toBe(grammar.scopeName);
+    expect(parsed.scopeName).toBe('source.dns-zone');
+    expect(parsed.patterns.length).toBeGreaterThan(0);
+  });
+
+  it('contributes exactly the server\'s settings schema', async () => {
+    const { SETTINGS_SCHEMA } = await importFromExtension<{ SETTINGS_SCHEMA: Record<string, unknown> }>('@mx-doctor/language-server');
+    expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(
+      ['mxDoctor.liveChecks', 'mxDoctor.resolvers', 'mxDoctor.smtpProbe', 'mxDoctor.timeoutMs', 'mxDoctor.zoneFilePatterns'],
+    );
+    expect(manifest.contributes.configuration.properties).toEqual(JSON.parse(JSON.stringify(SETTINGS_SCHEMA)));
+  });
+
+  it('activates on zone and Terraform files and the command, and limits untrusted workspaces', () => {
+    expect([...manifest.activationEvents].sort()).toEqual(
+      [
+        'onCommand:mxDoctor.checkDomainPrompt',
+        'onLanguage:dns-zone',
+        'onLanguage:terraform',
+        'workspaceContains:**/*.tf',
+        'workspaceContains:**/*.zone',
+      ].sort(),
+    );
+    expect(manifest.contributes.commands).toEqual([
+      { command: 'mxDoctor.checkDomainPrompt', title: 'Check domain…', category: 'MX Doctor' },
+    ]);
+    expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
+    expect(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.sort()).toEqual(['mxDoctor.resolvers', 'mxDoctor.smtpProbe']);
+  });
+
+  it('bundles no source maps and leaves vscode external in the client', () => {
+    expect(entries.some((entry) => entry.endsWith('.map'))).toBe(false);
+    const client = readFileSync(join(unpacked, 'extension/dist/extension.js'), 'utf8');
+    expect(client).toMatch(/require\("vscode"\)/);
+    expect(client).not.toMatch(/web-tree-sitter/);
+  });
+});
+
+describe('the bundled server, started from the unpacked .vsix', () => {
+  let client: LspStdioClient;
+  let work: string;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'mx-doctor-vsix-work-'));
+    client = new LspStdioClient(process.execPath, [join(unpacked, 'extension/dist/server.js'), '--stdio'], {
+      cwd: join(unpacked, 'extension'),
+      // Offline: the file checks need no DNS; an untrusted workspace makes no lookups anyway.
+      settings: { liveChecks: false, resolvers: [], timeoutMs: 1000, smtpProbe: false, zoneFilePatterns: ['*.zone', 'db.*', '*.db'] },
+    });
+    const result = (await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(work).href,
+      workspaceFolders: [{ uri: pathToFileURL(work).href, name: 'work' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown', 'plaintext'] } },
+      },
+      initializationOptions: { trusted: false },
+    })) as { capabilities: { executeCommandProvider?: { commands: string[] } } };
+    expect(result.capabilities.executeCommandProvider?.commands).toContain('mxDoctor.checkDomain');
+    client.notify('initialized', {});
+  }, 30_000);
+
+  afterAll(async () => {
+    await client?.shutdown();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const found = (uri: string, code: string): LspDiagnostic | undefined =>
+    client.diagnostics.get(uri)?.find((diagnostic) => diagnostic.code === code);
+
+  it('publishes mx-target-relative on a zone file\'s relative MX target', async () => {
+    const file = join(work, 'example.com.zone');
+    const text = [
+      '$ORIGIN example.com.',
+      '$TTL 3600',
+      '@       IN SOA ns1.example.com. hostmaster.example.com. ( 1 7200 3600 1209600 3600 )',
+      '@       IN NS  ns1.example.com.',
+      '@       IN MX  10 mail.example.com',
+      'mail    IN A   192.0.2.10',
+      'ns1     IN A   192.0.2.53',
+      '',
+    ].join('\n');
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dns-zone', version: 1, text } });
+    const diagnostic = await client.waitFor(() => found(uri, 'mx-target-relative'));
+    expect(diagnostic.source).toBe('mx-doctor');
+    expect(diagnostic.severity).toBe(2);
+    // `mail.example.com` on line 5 (0-based 4), from column 18.
+    expect(diagnostic.range).toEqual({ start: { line: 4, character: 18 }, end: { line: 4, character: 34 } });
+    expect(diagnostic.message).toContain('mail.example.com.example.com.');
+  });
+
+  it('publishes mx-target-relative on a Terraform file (tree-sitter wasm loaded from dist/)', async () => {
+    const dir = join(work, 'infra');
+    mkdirSync(dir);
+    const file = join(dir, 'main.tf');
+    const text = [
+      'resource "google_dns_record_set" "mx" {',
+      '  managed_zone = "example"',
+      '  name         = "example.com."',
+      '  type         = "MX"',
+      '  ttl          = 300',
+      '  rrdatas      = ["1 smtp.google.com"]',
+      '}',
+      '',
+    ].join('\n');
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+    const diagnostic = await client.waitFor(() => found(uri, 'mx-target-relative'));
+    expect(diagnostic.source).toBe('mx-doctor');
+    expect(diagnostic.range.start.line).toBe(5);
+    expect(diagnostic.message).toContain('smtp.google.com');
+  });
+
+  it('re-checks on change: fixing the zone file clears the finding', async () => {
+    const uri = pathToFileURL(join(work, 'example.com.zone')).href;
+    const text = readFileSync(join(work, 'example.com.zone'), 'utf8').replace('10 mail.example.com\n', '10 mail.example.com.\n');
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    const diagnostics = await client.waitFor(() => {
+      const list = client.diagnostics.get(uri);
+      return list && !list.some((diagnostic) => diagnostic.code === 'mx-target-relative') ? list : undefined;
+    });
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('mx-target-relative');
+  });
+});
