@@ -49,6 +49,8 @@ export function buildManifest({ browser, version }: ManifestInput): Record<strin
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // data_collection_permissions arrived in Firefox 140 (desktop) and 142 (Android).
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   };
