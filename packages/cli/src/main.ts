@@ -17,6 +17,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
         return await runCheck(rest, io);
       case 'lint':
         return await runLint(rest, io);
+      case 'lsp':
+        return await (await import('./commands/lsp.js')).runLsp(rest);
       case '-v':
       case '--version':
         io.stdout.write(`${cliVersion()}\n`);

@@ -1,0 +1,186 @@
+/**
+ * Runs the checks for open documents and publishes diagnostics. One unit per zone file or
+ * Terraform module. Edits are debounced (the first edit after a pause runs at once, a burst is
+ * coalesced into one run 150 ms after its last keystroke); every run carries a generation number
+ * and publishes only if no newer edit came in meanwhile. Offline findings are published first;
+ * live ones (targets outside the zone, trusted workspaces only) follow when their lookups finish.
+ */
+import { dirname } from 'node:path';
+import { checkFile, externalTargets, type FileCheck, type Finding, type ReadResult, type TargetFacts } from '@mx-doctor/core';
+import type { TerraformReader } from '@mx-doctor/terraform';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyseTerraform, analyseZone, unitKey, type Analysis } from './analysis.js';
+import { diagnosticsByUri } from './diagnostics.js';
+import { documentKind, fileOfUri, type DocumentKind } from './documents.js';
+import type { LiveTargets } from './live-cache.js';
+import type { Settings } from './settings.js';
+import type { SmtpProbes } from './smtp.js';
+
+export const DEBOUNCE_MS = 150;
+
+/** What the last run of a unit left: for hover and quick fixes. */
+export interface UnitView {
+  readonly analysis: Analysis;
+  readonly read: ReadResult;
+  readonly check: FileCheck;
+  readonly findings: readonly Finding[];
+  readonly liveTargets: ReadonlyMap<string, TargetFacts> | undefined;
+}
+
+interface Unit {
+  generation: number;
+  kind: DocumentKind;
+  trigger: string;
+  timer: NodeJS.Timeout | undefined;
+  lastEdit: number;
+  view: UnitView | undefined;
+  published: Set<string>;
+}
+
+export interface CheckerDeps {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly settings: () => Settings;
+  readonly trusted: () => boolean;
+  readonly live: LiveTargets;
+  readonly smtp: SmtpProbes;
+  readonly terraformReader: () => Promise<TerraformReader>;
+}
+
+export class Checker {
+  private readonly units = new Map<string, Unit>();
+  /** Resolves when no run is pending or in progress (tests, benchmarks). */
+  private running = 0;
+
+  constructor(private readonly deps: CheckerDeps) {}
+
+  kindOf(document: TextDocument): DocumentKind | undefined {
+    return documentKind({ uri: document.uri, languageId: document.languageId, text: document.getText() }, this.deps.settings().zoneFilePatterns);
+  }
+
+  /** A document was opened or changed (or settings/trust changed: `reason` 'refresh'). */
+  schedule(uri: string, reason: 'open' | 'change' | 'refresh'): void {
+    const document = this.deps.documents.get(uri);
+    if (!document) return;
+    const kind = this.kindOf(document);
+    // Units that $INCLUDE this document (or share its module) see the edit too.
+    for (const [key, unit] of this.units) {
+      if (unit.view?.analysis.uris.includes(uri) && key !== (kind && unitKey(kind, uri))) this.start(key, unit, reason);
+    }
+    if (!kind) return;
+    const key = unitKey(kind, uri);
+    let unit = this.units.get(key);
+    if (!unit) {
+      unit = { generation: 0, kind, trigger: uri, timer: undefined, lastEdit: 0, view: undefined, published: new Set() };
+      this.units.set(key, unit);
+    }
+    unit.trigger = uri;
+    this.start(key, unit, reason);
+  }
+
+  private start(key: string, unit: Unit, reason: 'open' | 'change' | 'refresh'): void {
+    const generation = ++unit.generation;
+    if (unit.timer) clearTimeout(unit.timer);
+    const now = Date.now();
+    const burst = reason === 'change' && now - unit.lastEdit < DEBOUNCE_MS;
+    if (reason === 'change') unit.lastEdit = now;
+    unit.timer = setTimeout(() => {
+      unit.timer = undefined;
+      this.running++;
+      this.run(key, unit, generation)
+        .catch((error: unknown) => this.deps.connection.console.error(`mx-doctor: checking failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+        .finally(() => this.running--);
+    }, burst ? DEBOUNCE_MS : 0);
+  }
+
+  /** A document was closed: drop its unit (or re-run its module without it). */
+  close(uri: string): void {
+    for (const [key, unit] of this.units) {
+      if (unit.trigger !== uri) continue;
+      const other = this.deps.documents.all().find((doc) => doc.uri !== uri && unitKey(unit.kind, doc.uri) === key && this.kindOf(doc) === unit.kind);
+      if (other) {
+        unit.trigger = other.uri;
+        this.start(key, unit, 'refresh');
+        continue;
+      }
+      unit.generation++;
+      if (unit.timer) clearTimeout(unit.timer);
+      for (const published of unit.published) void this.deps.connection.sendDiagnostics({ uri: published, diagnostics: [] });
+      this.units.delete(key);
+    }
+  }
+
+  /** Re-check every open document (settings or trust changed). */
+  refreshAll(): void {
+    for (const document of this.deps.documents.all()) this.schedule(document.uri, 'refresh');
+  }
+
+  /** The last results covering a document, if any. */
+  viewFor(uri: string): UnitView | undefined {
+    for (const unit of this.units.values()) if (unit.trigger === uri && unit.view) return unit.view;
+    for (const unit of this.units.values()) if (unit.view?.analysis.uris.includes(uri)) return unit.view;
+    return undefined;
+  }
+
+  private async run(key: string, unit: Unit, generation: number): Promise<void> {
+    const current = () => unit.generation === generation && this.units.get(key) === unit;
+    const document = this.deps.documents.get(unit.trigger);
+    if (!document || !current()) return;
+    const openText = (file: string) => this.openDocumentByFile(file)?.getText();
+    let analysis: Analysis;
+    if (unit.kind === 'zone') {
+      analysis = analyseZone(document.uri, document.getText(), openText);
+    } else {
+      const reader = await this.deps.terraformReader();
+      if (!current()) return;
+      const dir = document.uri.startsWith('file:') ? dirname(fileOfUri(document.uri)) : undefined;
+      const openTf = this.deps.documents
+        .all()
+        .filter((doc) => doc.uri !== document.uri && doc.uri.startsWith('file:') && dirname(fileOfUri(doc.uri)) === dir && this.kindOf(doc) === 'terraform')
+        .map((doc) => fileOfUri(doc.uri));
+      analysis = analyseTerraform(document.uri, document.getText(), openText, reader, openTf);
+    }
+
+    const settings = this.deps.settings();
+    const liveWanted = settings.liveChecks && this.deps.trusted();
+    const names = liveWanted ? externalTargets(analysis.read) : [];
+    // Facts already known (and fresh) go into the first publication, so live diagnostics do not
+    // flicker away and back on every keystroke.
+    const known = liveWanted ? this.deps.live.knownNow(names) : new Map<string, TargetFacts>();
+    this.publish(unit, analysis, known.size > 0 ? known : undefined, []);
+    if (names.length === 0 || known.size === names.length) {
+      if (liveWanted && settings.smtpProbe && known.size > 0) await this.probe(unit, analysis, known, current);
+      return;
+    }
+
+    const liveTargets = await this.deps.live.lookup(analysis.read, settings);
+    if (!current()) return;
+    this.publish(unit, analysis, liveTargets, []);
+    if (settings.smtpProbe) await this.probe(unit, analysis, liveTargets, current);
+  }
+
+  private async probe(unit: Unit, analysis: Analysis, liveTargets: ReadonlyMap<string, TargetFacts>, current: () => boolean): Promise<void> {
+    const check = unit.view!.check;
+    const extra = await this.deps.smtp.findings(check, liveTargets);
+    if (!current() || extra.length === 0) return;
+    this.publish(unit, analysis, liveTargets, extra);
+  }
+
+  private publish(unit: Unit, analysis: Analysis, liveTargets: ReadonlyMap<string, TargetFacts> | undefined, extra: readonly Finding[]): void {
+    const check = checkFile(analysis.read, liveTargets ? { liveTargets } : {});
+    const findings = [...check.findings, ...extra];
+    unit.view = { analysis, read: analysis.read, check, findings, liveTargets };
+    const byUri = diagnosticsByUri(findings, analysis.read, check, analysis.uris);
+    for (const uri of unit.published) if (!byUri.has(uri)) byUri.set(uri, []);
+    unit.published = new Set([...byUri].filter(([, list]) => list.length > 0).map(([uri]) => uri));
+    for (const [uri, diagnostics] of byUri) {
+      const open = this.deps.documents.get(uri);
+      void this.deps.connection.sendDiagnostics({ uri, ...(open && { version: open.version }), diagnostics });
+    }
+  }
+
+  private openDocumentByFile(file: string): TextDocument | undefined {
+    return this.deps.documents.all().find((doc) => fileOfUri(doc.uri) === file);
+  }
+}

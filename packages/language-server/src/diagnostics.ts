@@ -1,0 +1,69 @@
+/**
+ * Findings → LSP diagnostics: code = finding id, source = `mx-doctor`, severity mapped, a link to
+ * the catalogue, message + fix, and related information where a finding points at another record
+ * (the CNAME an MX target hits, the first of a duplicate). Grouped per file, since a Terraform
+ * module's findings may sit in any of its files and a zone's in an `$INCLUDE`d one.
+ */
+import type { Finding, FileCheck, ReadResult, Severity, SourceRange } from '@mx-doctor/core';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Location } from 'vscode-languageserver';
+import { uriOfFile } from './documents.js';
+import { DIAGNOSTIC_SOURCE } from './protocol.js';
+
+/** Where the catalogue lives; each id is an anchor there. */
+export const CHECKS_DOCS_URL = 'https://github.com/mx-doctor/mx-doctor/blob/main/docs/checks.md';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export const sameRange = (a: SourceRange, b: SourceRange) =>
+  a.file === b.file && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+export const toLspRange = (range: SourceRange) => ({ start: { ...range.start }, end: { ...range.end } });
+
+const location = (range: SourceRange): Location => ({ uri: uriOfFile(range.file), range: toLspRange(range) });
+
+/** Diagnostics by document URI. Every URI in `uris` gets an entry, empty when clean (to clear old ones). */
+export function diagnosticsByUri(findings: readonly Finding[], read: ReadResult, check: FileCheck, uris: readonly string[]): Map<string, Diagnostic[]> {
+  const byUri = new Map<string, Diagnostic[]>(uris.map((uri) => [uri, []]));
+  for (const found of findings) {
+    if (!found.range) continue;
+    const uri = uriOfFile(found.range.file);
+    const list = byUri.get(uri) ?? [];
+    list.push(toDiagnostic(found, relatedInformation(found, read, check)));
+    byUri.set(uri, list);
+  }
+  return byUri;
+}
+
+export function toDiagnostic(found: Finding, related: DiagnosticRelatedInformation[] = []): Diagnostic {
+  const message = found.fix ? `${found.message}\nFix: ${found.fix}` : found.message;
+  return {
+    range: toLspRange(found.range!),
+    severity: SEVERITY[found.severity],
+    code: found.id,
+    codeDescription: { href: `${CHECKS_DOCS_URL}#${found.id}` },
+    source: DIAGNOSTIC_SOURCE,
+    message,
+    ...(related.length > 0 && { relatedInformation: related }),
+    data: { id: found.id, subject: found.subject },
+  };
+}
+
+function relatedInformation(found: Finding, read: ReadResult, check: FileCheck): DiagnosticRelatedInformation[] {
+  if (found.id === 'mx-target-cname') {
+    const alias = read.records.find((record) => record.type === 'CNAME' && record.owner === found.subject);
+    if (alias) return [{ location: location(alias.range), message: `${found.subject} is an alias (CNAME) here` }];
+  }
+  if (found.id === 'mx-duplicate' && found.range) {
+    for (const set of check.mxSets.values()) {
+      const dup = set.find((mx) => sameRange(mx.targetField.range, found.range!));
+      if (!dup) continue;
+      const first = set.find((mx) => mx.entry.exchange === dup.entry.exchange);
+      if (first && first !== dup) return [{ location: location(first.record.range), message: `${dup.entry.exchange} is first listed here` }];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,173 @@
+/**
+ * Hover on an MX record (its rank in the RRset, provider, TTL in words, and — when live facts
+ * exist — the target's addresses, PTR names, CNAME chain and findings) and on a TXT SPF or DMARC
+ * record (what it says, in words). Markdown with all DNS data escaped.
+ */
+import {
+  isDmarcRecord,
+  isSpfRecord,
+  matchProvider,
+  parseDmarc,
+  parseSpf,
+  recordsOf,
+  type FileCheck,
+  type FileMxRecord,
+  type FileRecord,
+  type Finding,
+  type ReadResult,
+  type TargetFacts,
+} from '@mx-doctor/core';
+import type { Hover, Position } from 'vscode-languageserver';
+import { sameRange, toLspRange } from './diagnostics.js';
+import { code, durationInWords, escapeMarkdown } from './markdown.js';
+
+type SpfTerm = ReturnType<typeof parseSpf>['terms'][number];
+
+/** What the last check of a unit left behind (see `UnitView` in checker.ts). */
+export interface HoverContext {
+  readonly read: ReadResult;
+  readonly check: FileCheck;
+  /** Findings last published (offline + live). */
+  readonly findings: readonly Finding[];
+  readonly liveTargets?: ReadonlyMap<string, TargetFacts> | undefined;
+}
+
+const contains = (range: { start: Position; end: Position }, at: Position) =>
+  (at.line > range.start.line || (at.line === range.start.line && at.character >= range.start.character)) &&
+  (at.line < range.end.line || (at.line === range.end.line && at.character <= range.end.character));
+
+export function hoverAt(context: HoverContext, file: string, at: Position): Hover | null {
+  for (const set of context.check.mxSets.values()) {
+    const mx = set.find((item) => item.record.file === file && contains(item.record.range, at));
+    if (mx) return { contents: { kind: 'markdown', value: mxHover(mx, set, context) }, range: toLspRange(mx.record.range) };
+  }
+  const txt = context.read.records.find((record) => record.file === file && (record.type === 'TXT' || record.type === 'SPF') && contains(record.range, at));
+  if (txt) {
+    const text = txt.rdata.map((field) => field.text).join('');
+    const value = isSpfRecord(text) ? spfHover(txt, text) : isDmarcRecord(text) && txt.owner.startsWith('_dmarc.') ? dmarcHover(txt, text) : undefined;
+    if (value) return { contents: { kind: 'markdown', value }, range: toLspRange(txt.range) };
+  }
+  return null;
+}
+
+/** "primary", "backup 1 of 2", "load-balanced among 2 at preference 10". */
+export function rankInSet(mx: FileMxRecord, set: readonly FileMxRecord[]): string {
+  if (mx.entry.exchange === '') return 'null MX: this domain accepts no mail (RFC 7505)';
+  const real = set.filter((item) => !item.unresolved && item.entry.exchange !== '');
+  const levels = [...new Set(real.map((item) => item.entry.preference))].sort((a, b) => a - b);
+  const level = levels.indexOf(mx.entry.preference);
+  const peers = real.filter((item) => item.entry.preference === mx.entry.preference).length;
+  const shared = peers > 1 ? `load-balanced among ${peers} at preference ${mx.entry.preference}` : '';
+  if (levels.length <= 1) return shared || 'the only MX host';
+  const role = level === 0 ? 'primary' : `backup ${level} of ${levels.length - 1}`;
+  return shared ? `${role}, ${shared}` : role;
+}
+
+function mxHover(mx: FileMxRecord, set: readonly FileMxRecord[], context: HoverContext): string {
+  const target = mx.entry.exchange;
+  const lines = [`**MX** ${code(`${mx.record.owner}.`)} → ${code(target === '' ? '.' : `${target}.`)} (preference ${mx.entry.preference})`, ''];
+  lines.push(`- Rank: ${rankInSet(mx, set)}`);
+  if (target !== '' && !mx.unresolved) {
+    const provider = matchProvider(target);
+    lines.push(`- Provider: ${provider ? escapeMarkdown(provider.name) : 'not a recognised provider'}`);
+  }
+  if (mx.record.ttl !== undefined) lines.push(`- TTL: ${durationInWords(mx.record.ttl)} (${mx.record.ttl} s)`);
+  const facts = context.liveTargets?.get(target);
+  if (facts) lines.push(...liveLines(facts));
+  const onTarget = context.findings.filter((found) => found.range && (sameRange(found.range, mx.targetField.range) || sameRange(found.range, mx.record.range)));
+  if (onTarget.length > 0) {
+    lines.push('', '**Findings**');
+    for (const found of onTarget) lines.push(`- ${code(found.id)} (${found.severity}): ${escapeMarkdown(found.message)}`);
+  }
+  return lines.join('\n');
+}
+
+function liveLines(facts: TargetFacts): string[] {
+  const lines = ['', `**Live DNS** for ${code(`${facts.name}.`)}`];
+  if (facts.cnameChain.length > 1) lines.push(`- CNAME chain: ${facts.cnameChain.map((name) => code(`${name}.`)).join(' → ')}`);
+  if (facts.a.kind === 'failed' || facts.aaaa.kind === 'failed') {
+    const failure = facts.a.kind === 'failed' ? facts.a : facts.aaaa;
+    if (failure.kind === 'failed') lines.push(`- Lookup failed: ${escapeMarkdown(failure.detail)}`);
+  } else if (facts.a.kind === 'nxdomain') {
+    lines.push('- The name does not exist (NXDOMAIN).');
+  }
+  if (facts.addresses.length === 0 && facts.a.kind === 'answer') lines.push('- No addresses (neither A nor AAAA).');
+  for (const address of facts.addresses) {
+    const ptrs = recordsOf(address.ptr, 'PTR').map((record) => code(`${record.data}.`));
+    const ptrText = address.ptr.kind === 'failed' ? 'PTR lookup failed' : ptrs.length > 0 ? `PTR ${ptrs.join(', ')}` : 'no PTR';
+    lines.push(`- ${code(address.address)} — ${ptrText}`);
+  }
+  return lines;
+}
+
+const QUALIFIER: Record<string, string> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
+
+function termInWords(term: SpfTerm, owner: string): string {
+  if (term.kind === 'modifier') {
+    if (term.name === 'redirect') return `otherwise use the SPF record of ${code(term.value)}`;
+    if (term.name === 'exp') return `explanation for failures from the TXT at ${code(term.value)}`;
+    return `unknown modifier ${code(term.text)} (ignored)`;
+  }
+  const result = QUALIFIER[term.qualifier] ?? term.qualifier;
+  const domain = code(term.domainSpec ?? owner);
+  const cidr = `${term.cidr4 !== undefined ? `/${term.cidr4}` : ''}${term.cidr6 !== undefined ? `//${term.cidr6}` : ''}`;
+  switch (term.name) {
+    case 'all':
+      return `everything else: **${result}**`;
+    case 'include':
+      return `mail that the SPF record of ${domain} passes: **${result}**`;
+    case 'a':
+      return `the addresses of ${domain}${cidr ? ` (networks ${code(cidr)})` : ''}: **${result}**`;
+    case 'mx':
+      return `the MX hosts of ${domain}${cidr ? ` (networks ${code(cidr)})` : ''}: **${result}**`;
+    case 'ip4':
+    case 'ip6':
+      return `${term.name === 'ip4' ? 'IPv4' : 'IPv6'} ${code(`${term.network ?? ''}${term.name === 'ip4' ? (term.cidr4 !== undefined ? `/${term.cidr4}` : '') : term.cidr6 !== undefined ? `/${term.cidr6}` : ''}`)}: **${result}**`;
+    case 'ptr':
+      return `hosts whose reverse name ends in ${domain} (slow, discouraged by RFC 7208 §5.5): **${result}**`;
+    case 'exists':
+      return `if ${domain} has an A record: **${result}**`;
+  }
+}
+
+function spfHover(record: FileRecord, text: string): string {
+  const parsed = parseSpf(text);
+  const lines = [`**SPF** for ${code(`${record.owner}.`)}`, '', code(text), '', 'Senders are checked in this order:'];
+  for (const term of parsed.terms) if (term.kind === 'mechanism') lines.push(`1. ${termInWords(term, record.owner)}`);
+  const modifiers = parsed.terms.filter((term) => term.kind === 'modifier');
+  for (const term of modifiers) lines.push(`- ${termInWords(term, record.owner)}`);
+  if (!parsed.terms.some((term) => term.kind === 'mechanism' && term.name === 'all') && !modifiers.some((term) => term.name === 'redirect')) {
+    lines.push('- no `all` and no `redirect`: anything not matched is **neutral**');
+  }
+  if (parsed.errors.length > 0) {
+    lines.push('', '**Syntax errors**');
+    for (const error of parsed.errors) lines.push(`- ${escapeMarkdown(error.message)}`);
+  }
+  return lines.join('\n');
+}
+
+const POLICY_WORDS: Record<string, string> = {
+  none: 'deliver anyway and only report (monitoring)',
+  quarantine: 'treat as suspicious (spam folder)',
+  reject: 'refuse the mail',
+};
+
+function dmarcHover(record: FileRecord, text: string): string {
+  const parsed = parseDmarc(text);
+  const domain = record.owner.replace(/^_dmarc\./, '');
+  const lines = [`**DMARC** for ${code(`${domain}.`)}`, '', code(text), ''];
+  if (parsed.policy) lines.push(`- Policy: **${parsed.policy}**: mail that fails DMARC — ${POLICY_WORDS[parsed.policy]}`);
+  else lines.push('- Policy: none valid (`p=` missing or unknown): receivers ignore this record');
+  if (parsed.subdomainPolicy && parsed.subdomainPolicy !== parsed.policy) lines.push(`- Subdomains: **${parsed.subdomainPolicy}** — ${POLICY_WORDS[parsed.subdomainPolicy]}`);
+  if (parsed.pct !== undefined && parsed.pct !== 100) lines.push(`- Applied to ${parsed.pct}% of failing mail`);
+  const tag = (name: string) => parsed.tags.find((t) => t.name === name)?.value;
+  const alignment = (value: string | undefined) => (value === 's' ? 'strict' : 'relaxed');
+  lines.push(`- Alignment: DKIM ${alignment(tag('adkim'))}, SPF ${alignment(tag('aspf'))}`);
+  lines.push(parsed.rua.length > 0 ? `- Aggregate reports to: ${parsed.rua.map(code).join(', ')}` : '- No aggregate reports (`rua=`)');
+  if (parsed.ruf.length > 0) lines.push(`- Failure reports to: ${parsed.ruf.map(code).join(', ')}`);
+  if (parsed.errors.length > 0) {
+    lines.push('', '**Errors**');
+    for (const error of parsed.errors) lines.push(`- ${escapeMarkdown(error.message)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,79 @@
+/**
+ * Live facts about MX targets outside a file's zone. One long-lived resolver stack per settings
+ * (cache → failover → DoH clients: answers kept for their TTL, identical questions in flight
+ * shared), plus a short memo of whole `TargetFacts` so re-checking on every edit asks nothing new.
+ * Failures are not cached by the resolver (rule zero); the memo keeps them briefly so that typing
+ * next to a dead resolver does not hammer it, then asks again.
+ */
+import { createResolver, externalTargets, gatherTarget, type ReadResult, type Resolver, type TargetFacts } from '@mx-doctor/core';
+import type { Settings } from './settings.js';
+
+/** How long a target's facts are reused before asking the (caching) resolver again. */
+const FRESH_MS = 60_000;
+/** How long a target whose lookups failed waits before it is asked again. */
+const FAILED_MS = 15_000;
+
+interface Memo {
+  readonly facts: Promise<TargetFacts>;
+  /** Set once the lookups have finished. */
+  value?: TargetFacts;
+  expires: number;
+}
+
+export class LiveTargets {
+  private stack: { resolver: Resolver; endpoints: Resolver[]; key: string } | undefined;
+  private readonly memo = new Map<string, Memo>();
+  /** Names looked up so far (for tests and logs). */
+  lookups = 0;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** The shared resolver stack for these settings (rebuilt, and the memo cleared, when they change). */
+  resolverFor(settings: Settings): { resolver: Resolver; endpoints: Resolver[] } {
+    const key = JSON.stringify([settings.resolvers, settings.timeoutMs]);
+    if (this.stack?.key !== key) {
+      const { resolver, endpoints } = createResolver({ urls: settings.resolvers, timeoutMs: settings.timeoutMs });
+      this.stack = { resolver, endpoints, key };
+      this.memo.clear();
+    }
+    return this.stack;
+  }
+
+  /** Facts for every external target of a read, keyed by name (what `checkFile` takes as `liveTargets`). */
+  async lookup(read: ReadResult, settings: Settings): Promise<Map<string, TargetFacts>> {
+    const { resolver } = this.resolverFor(settings);
+    const names = externalTargets(read);
+    const facts = await Promise.all(names.map((name) => this.target(name, resolver)));
+    return new Map(facts.map((target) => [target.name, target]));
+  }
+
+  /** The fresh, finished facts among `names`, without asking anything. */
+  knownNow(names: readonly string[]): Map<string, TargetFacts> {
+    const now = this.now();
+    const known = new Map<string, TargetFacts>();
+    for (const name of names) {
+      const memo = this.memo.get(name);
+      if (memo?.value && now < memo.expires) known.set(name, memo.value);
+    }
+    return known;
+  }
+
+  private target(name: string, resolver: Resolver): Promise<TargetFacts> {
+    const now = this.now();
+    const cached = this.memo.get(name);
+    if (cached && now < cached.expires) return cached.facts;
+    this.lookups++;
+    const entry: Memo = { facts: gatherTarget(resolver, name), expires: Number.POSITIVE_INFINITY };
+    this.memo.set(name, entry);
+    void entry.facts.then((facts) => {
+      entry.value = facts;
+      entry.expires = this.now() + (failed(facts) ? FAILED_MS : FRESH_MS);
+    });
+    if (this.memo.size > 5000) this.memo.delete(this.memo.keys().next().value!);
+    return entry.facts;
+  }
+}
+
+function failed(facts: TargetFacts): boolean {
+  return facts.a.kind === 'failed' || facts.aaaa.kind === 'failed' || facts.addresses.some((address) => address.ptr.kind === 'failed');
+}

@@ -1,0 +1,100 @@
+/**
+ * The MX Doctor language server: wires the LSP connection to the feature modules (documents,
+ * checker, hover, code actions, symbols, settings, live cache). Editor-independent: any client
+ * that speaks LSP over stdio or Node IPC can use it.
+ */
+import { join } from 'node:path';
+import type { TerraformReader } from '@mx-doctor/terraform';
+import { createTerraformReader } from '@mx-doctor/terraform';
+import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Checker } from './checker.js';
+import { codeActionsFor } from './code-actions.js';
+import { runCheckDomain } from './commands.js';
+import { SettingsStore } from './configuration.js';
+import { fileOfUri } from './documents.js';
+import { hoverAt } from './hover.js';
+import { LiveTargets } from './live-cache.js';
+import { CHECK_DOMAIN_COMMAND, SET_TRUSTED_NOTIFICATION, type InitializationOptions, type SetTrustedParams } from './protocol.js';
+import { SmtpProbes } from './smtp.js';
+import { documentSymbols } from './symbols.js';
+
+export interface ServerOptions {
+  /** Directory holding `web-tree-sitter.wasm` and `tree-sitter-terraform.wasm` (for bundles); default: the installed packages. */
+  readonly wasmDir?: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const live = new LiveTargets();
+  const smtp = new SmtpProbes();
+  let settings: SettingsStore | undefined;
+  // Clients with no trust model (Neovim, Helix, Emacs, …) trust what they open: default true.
+  // VS Code passes `trusted: false` in Restricted Mode and `mxDoctor/setTrusted` once trust is granted.
+  let trusted = true;
+  let reader: Promise<TerraformReader> | undefined;
+  const terraformReader = () => {
+    reader ??= createTerraformReader(
+      options.wasmDir === undefined
+        ? {}
+        : { treeSitterWasm: join(options.wasmDir, 'web-tree-sitter.wasm'), grammarWasm: join(options.wasmDir, 'tree-sitter-terraform.wasm') },
+    );
+    reader.catch(() => (reader = undefined));
+    return reader;
+  };
+  const checker = new Checker({ connection, documents, settings: () => settings!.get(), trusted: () => trusted, live, smtp, terraformReader });
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof init.trusted === 'boolean') trusted = init.trusted;
+    settings = new SettingsStore(connection, params.capabilities.workspace?.configuration === true, init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        executeCommandProvider: { commands: [CHECK_DOMAIN_COMMAND] },
+      },
+      serverInfo: { name: 'mx-doctor', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void settings!.refresh().then(() => checker.refreshAll());
+  });
+  connection.onDidChangeConfiguration((change) => {
+    void settings!.refresh(change.settings).then(() => checker.refreshAll());
+  });
+  connection.onNotification(SET_TRUSTED_NOTIFICATION, (params: SetTrustedParams) => {
+    if (typeof params?.trusted !== 'boolean' || params.trusted === trusted) return;
+    trusted = params.trusted;
+    checker.refreshAll();
+  });
+
+  // Fires on open as well as on every change: the first run after a pause starts at once.
+  documents.onDidChangeContent((event) => checker.schedule(event.document.uri, 'change'));
+  documents.onDidClose((event) => checker.close(event.document.uri));
+
+  connection.onHover((params) => {
+    const view = checker.viewFor(params.textDocument.uri);
+    return view ? hoverAt(view, fileOfUri(params.textDocument.uri), params.position) : null;
+  });
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const view = checker.viewFor(params.textDocument.uri);
+    if (!document || !view) return [];
+    return codeActionsFor(document, fileOfUri(document.uri), params.context.diagnostics, view, view.liveTargets);
+  });
+  connection.onDocumentSymbol((params) => {
+    const view = checker.viewFor(params.textDocument.uri);
+    return view ? documentSymbols(view.read, fileOfUri(params.textDocument.uri)) : [];
+  });
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== CHECK_DOMAIN_COMMAND) return null;
+    return runCheckDomain(params.arguments, settings!.get(), trusted, live);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

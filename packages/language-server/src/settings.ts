@@ -1,0 +1,90 @@
+/**
+ * The server's settings, declared once. `SETTINGS_SCHEMA` has the shape of VS Code's
+ * `contributes.configuration.properties`; the extension copies it and a test compares the two.
+ */
+import { validateResolverUrl } from '@mx-doctor/core';
+
+export const SETTINGS_SCHEMA = {
+  'mxDoctor.liveChecks': {
+    type: 'boolean',
+    default: true,
+    description: 'Look up MX targets outside the file\'s zone over DNS-over-HTTPS (only in trusted workspaces).',
+  },
+  'mxDoctor.resolvers': {
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    description: 'DNS-over-HTTPS resolver URLs, tried in order. Empty: Cloudflare, then Google, then Quad9. http:// only for loopback.',
+  },
+  'mxDoctor.timeoutMs': {
+    type: 'number',
+    default: 3000,
+    description: 'Timeout of one DNS query, in milliseconds.',
+  },
+  'mxDoctor.smtpProbe': {
+    type: 'boolean',
+    default: false,
+    description: 'Also connect to each external MX host on port 25 (EHLO, STARTTLS?, QUIT; never sends mail). Only in trusted workspaces.',
+  },
+  'mxDoctor.zoneFilePatterns': {
+    type: 'array',
+    items: { type: 'string' },
+    default: ['*.zone', 'db.*', '*.db'],
+    description: 'File name patterns (matched against the base name, * = any characters) of DNS zone files. A .db file must also look like a zone file.',
+  },
+} as const;
+
+export interface Settings {
+  readonly liveChecks: boolean;
+  readonly resolvers: readonly string[];
+  readonly timeoutMs: number;
+  readonly smtpProbe: boolean;
+  readonly zoneFilePatterns: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  liveChecks: SETTINGS_SCHEMA['mxDoctor.liveChecks'].default,
+  resolvers: SETTINGS_SCHEMA['mxDoctor.resolvers'].default,
+  timeoutMs: SETTINGS_SCHEMA['mxDoctor.timeoutMs'].default,
+  smtpProbe: SETTINGS_SCHEMA['mxDoctor.smtpProbe'].default,
+  zoneFilePatterns: SETTINGS_SCHEMA['mxDoctor.zoneFilePatterns'].default,
+};
+
+/** Settings from an untrusted source (the client): wrong types fall back to defaults, with a note. */
+export function normalizeSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const given = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const problems: string[] = [];
+  const bool = (key: keyof Settings, fallback: boolean): boolean => {
+    const value = given[key];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value === 'boolean') return value;
+    problems.push(`mxDoctor.${key} must be true or false`);
+    return fallback;
+  };
+  const strings = (key: keyof Settings, fallback: readonly string[]): readonly string[] => {
+    const value = given[key];
+    if (value === undefined || value === null) return fallback;
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
+    problems.push(`mxDoctor.${key} must be a list of strings`);
+    return fallback;
+  };
+  const resolvers = strings('resolvers', DEFAULT_SETTINGS.resolvers).filter((url) => {
+    const problem = validateResolverUrl(url);
+    if (problem) problems.push(`mxDoctor.resolvers: ${url}: ${problem}`);
+    return !problem;
+  });
+  let timeoutMs = DEFAULT_SETTINGS.timeoutMs;
+  const timeout = given['timeoutMs'];
+  if (typeof timeout === 'number' && Number.isFinite(timeout) && timeout >= 1 && timeout <= 60_000) timeoutMs = Math.round(timeout);
+  else if (timeout !== undefined && timeout !== null) problems.push('mxDoctor.timeoutMs must be a number of milliseconds from 1 to 60000');
+  return {
+    settings: {
+      liveChecks: bool('liveChecks', DEFAULT_SETTINGS.liveChecks),
+      resolvers,
+      timeoutMs,
+      smtpProbe: bool('smtpProbe', DEFAULT_SETTINGS.smtpProbe),
+      zoneFilePatterns: strings('zoneFilePatterns', DEFAULT_SETTINGS.zoneFilePatterns),
+    },
+    problems,
+  };
+}
