@@ -25,7 +25,9 @@ const common = {
   target: 'node20',
   external: ['vscode'],
   sourcemap: false,
-  minify: process.env.MX_DOCTOR_MINIFY === '1',
+  // Minified with names kept (readable stack traces without shipping source maps); MX_DOCTOR_MINIFY=0 for a debug build.
+  minify: process.env.MX_DOCTOR_MINIFY !== '0',
+  keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
   define: { 'import.meta.url': '__import_meta_url' },

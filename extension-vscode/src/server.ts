@@ -7,4 +7,7 @@
 import { startServer } from '@mx-doctor/language-server';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 
+// With --stdio, stdout belongs to the protocol: stray console output goes to stderr.
+console.log = console.info = console.debug = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
+
 startServer(createConnection(ProposedFeatures.all), { wasmDir: __dirname });

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureVsix, importFromExtension } from './extension-paths.js';
@@ -53,7 +53,7 @@ describe('the .vsix contents', () => {
     expect(files).toEqual(
       [
         'extension/LICENSE.txt',
-        'extension/README.md',
+        'extension/readme.md', // vsce stores README.md under this name
         'extension/dist/extension.js',
         'extension/dist/server.js',
         'extension/dist/tree-sitter-terraform.wasm',
@@ -151,6 +151,11 @@ describe('the bundled server, started from the unpacked .vsix', () => {
   let work: string;
 
   beforeAll(async () => {
+    // Nothing above the unpacked folder may offer a node_modules to fall back on.
+    for (let dir = unpacked; ; dir = dirname(dir)) {
+      expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
+      if (dirname(dir) === dir) break;
+    }
     work = mkdtempSync(join(tmpdir(), 'mx-doctor-vsix-work-'));
     client = new LspStdioClient(process.execPath, [join(unpacked, 'extension/dist/server.js'), '--stdio'], {
       cwd: join(unpacked, 'extension'),
