@@ -299,3 +299,48 @@ describe('browser popup (Chromium, unpacked MV3 build)', () => {
     expect(extension.workerErrors).toEqual([]);
   });
 });
+
+describe('options page', () => {
+  let extension: LaunchedExtension;
+
+  beforeAll(async () => {
+    assertBuilt();
+    extension = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await extension?.close();
+  });
+
+  const stored = () =>
+    extension.serviceWorker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { sync: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return (await api.storage.sync.get('options'))['options'];
+    });
+
+  it('defaults to Cloudflare, saves a preset and the timeout, refuses plain http to a remote host', async () => {
+    const page = await extension.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await expect(page.locator('input[value="cloudflare"]').isChecked()).resolves.toBe(true);
+    await expect(page.locator('#custom-url').isDisabled()).resolves.toBe(true);
+
+    await page.check('input[value="quad9"]');
+    await page.fill('#timeout', '5000');
+    await page.click('#save');
+    await expect(page.locator('#save-status')).toBeDefined();
+    await page.waitForFunction(() => document.querySelector('#save-status')?.textContent === 'Saved.');
+    expect(await stored()).toEqual({ resolver: 'quad9', customUrl: '', timeoutMs: 5000 });
+
+    await page.check('input[value="custom"]');
+    await page.fill('#custom-url', 'http://doh.example.net/dns-query');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#custom-error').textContent()).resolves.toMatch(/plain http/);
+    expect(await stored()).toEqual({ resolver: 'quad9', customUrl: '', timeoutMs: 5000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

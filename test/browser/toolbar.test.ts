@@ -43,7 +43,7 @@ class TargetSession {
   ) {
     cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
       if (event.sessionId !== this.sessionId) return;
-      const message = JSON.parse(event.message) as { id?: number };
+      const message = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: unknown } }; error?: unknown };
       if (message.id !== undefined) this.pending.get(message.id)?.(message);
     });
   }
