@@ -42,6 +42,8 @@ export interface CheckerDeps {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
   readonly settings: () => Settings;
+  /** Resolves once the client's settings are in. */
+  readonly ready: () => Promise<unknown>;
   readonly trusted: () => boolean;
   readonly live: LiveTargets;
   readonly smtp: SmtpProbes;
@@ -125,6 +127,7 @@ export class Checker {
 
   private async run(key: string, unit: Unit, generation: number): Promise<void> {
     const current = () => unit.generation === generation && this.units.get(key) === unit;
+    await this.deps.ready();
     const document = this.deps.documents.get(unit.trigger);
     if (!document || !current()) return;
     const openText = (file: string) => this.openDocumentByFile(file)?.getText();

@@ -16,6 +16,7 @@ interface Checked {
 }
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toLspRange } from './diagnostics.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
 
 export function codeActionsFor(
@@ -50,13 +51,13 @@ function quickFix(
   switch (diagnostic.code) {
     case 'mx-target-relative':
       if (written.endsWith('.')) return undefined;
-      return { title: `Add the trailing dot: ${written}.`, edits: [{ range: { start: field.range.end, end: field.range.end }, newText: '.' }], isPreferred: true };
+      return { title: `Add the trailing dot: ${written}.`, edits: [{ range: { start: { ...field.range.end }, end: { ...field.range.end } }, newText: '.' }], isPreferred: true };
     case 'mx-target-cname': {
       const end = canonicalName(mx.mx.entry.exchange, analysis.read.records, liveTargets);
       if (end === undefined) return undefined;
       const dotted = mx.mx.record.source === 'zone' || written.endsWith('.') || mx.mx.record.terraform?.targetNeedsTrailingDot === true;
       const newText = dotted ? `${end}.` : end;
-      return { title: `Point the MX at ${newText} (the CNAME's target)`, edits: [{ range: field.range, newText }], isPreferred: true };
+      return { title: `Point the MX at ${newText} (the CNAME's target)`, edits: [{ range: toLspRange(field.range), newText }], isPreferred: true };
     }
     case 'mx-duplicate': {
       if (mx.mx.record.source !== 'zone') return undefined;

@@ -29,6 +29,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const live = new LiveTargets();
   const smtp = new SmtpProbes();
   let settings: SettingsStore | undefined;
+  // Settings are pulled from the client after `initialized`; nothing runs before they are in.
+  let markReady: () => void = () => {};
+  const settingsReady = new Promise<void>((resolve) => (markReady = resolve));
   // Clients with no trust model (Neovim, Helix, Emacs, …) trust what they open: default true.
   // VS Code passes `trusted: false` in Restricted Mode and `mxDoctor/setTrusted` once trust is granted.
   let trusted = true;
@@ -42,7 +45,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     reader.catch(() => (reader = undefined));
     return reader;
   };
-  const checker = new Checker({ connection, documents, settings: () => settings!.get(), trusted: () => trusted, live, smtp, terraformReader });
+  const checker = new Checker({ connection, documents, settings: () => settings!.get(), ready: () => settingsReady, trusted: () => trusted, live, smtp, terraformReader });
 
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -61,10 +64,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    void settings!.refresh().then(() => checker.refreshAll());
+    void settings!.refresh().finally(markReady);
   });
   connection.onDidChangeConfiguration((change) => {
-    void settings!.refresh(change.settings).then(() => checker.refreshAll());
+    void settingsReady.then(() => settings!.refresh(change.settings)).then(() => checker.refreshAll());
   });
   connection.onNotification(SET_TRUSTED_NOTIFICATION, (params: SetTrustedParams) => {
     if (typeof params?.trusted !== 'boolean' || params.trusted === trusted) return;
@@ -92,6 +95,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   connection.onExecuteCommand(async (params) => {
     if (params.command !== CHECK_DOMAIN_COMMAND) return null;
+    await settingsReady;
     return runCheckDomain(params.arguments, settings!.get(), trusted, live);
   });
 
