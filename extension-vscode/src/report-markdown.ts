@@ -34,12 +34,14 @@ const VERDICT_TEXT: Record<string, string> = {
 };
 
 /**
- * Backslash-escapes the characters that could start HTML, an entity, a link, code or emphasis, or
- * end a table cell, and flattens control characters (so a TXT record cannot add lines). Dots,
- * hyphens and underscores stay as they are: names like `_dmarc.example.com` remain readable.
+ * Backslash-escapes the characters that could start HTML, an entity, a link or emphasis, or end a
+ * table cell, and flattens control characters (so a TXT record cannot add lines). Dots, hyphens
+ * and underscores stay as they are: names like `_dmarc.example.com` remain readable. Backticks
+ * stay too (the core writes records to copy as code spans): a code span only makes text more
+ * literal, never HTML.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\`*<>&[\]|]/g, (character) => `\\${character}`);
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\*<>&[\]|]/g, (character) => `\\${character}`);
 }
 
 /** A code span that holds any text: the fence is longer than the longest backtick run inside. */

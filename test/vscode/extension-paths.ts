@@ -30,3 +30,16 @@ export function ensureVsix(): string {
   }
   return VSIX_PATH;
 }
+
+/** The extension's Markdown report renderer (`src/report-markdown.ts`, no `vscode` import), loaded from source. */
+export async function loadReportMarkdown(): Promise<{ reportToMarkdown(report: unknown): string }> {
+  // A computed specifier: the test type-check does not pull the extension's source into its program.
+  const file = `${EXTENSION_DIR}src/report-markdown.ts`;
+  return (await import(pathToFileURL(file).href)) as { reportToMarkdown(report: unknown): string };
+}
+
+/** Markdown → HTML with markdown-it, raw HTML enabled (the worst case for injected markup). */
+export function renderMarkdown(markdown: string): string {
+  const MarkdownIt = extensionRequire('markdown-it') as new (options: { html: boolean; linkify: boolean }) => { render(text: string): string };
+  return new MarkdownIt({ html: true, linkify: true }).render(markdown);
+}

@@ -27,6 +27,8 @@ export class LspStdioClient {
   readonly child: ChildProcessWithoutNullStreams;
   readonly diagnostics = new Map<string, LspDiagnostic[]>();
   stderr = '';
+  /** How many `workspace/configuration` requests the server has sent (and got answered). */
+  configurationRequests = 0;
   private buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -57,7 +59,7 @@ export class LspStdioClient {
     this.send({ jsonrpc: '2.0', method, params });
   }
 
-  /** Resolves once `test` holds for the published diagnostics; rejects after `timeoutMs`. */
+  /** Resolves once `test` returns a value (checked after each publish and configuration request); rejects after `timeoutMs`. */
   waitFor<T>(test: () => T | undefined, timeoutMs = 20_000): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
@@ -124,6 +126,10 @@ export class LspStdioClient {
       // A request from the server.
       let result: unknown = null;
       if (message.method === 'workspace/configuration') {
+        this.configurationRequests += 1;
+        queueMicrotask(() => {
+          for (const waiter of [...this.waiters]) waiter();
+        });
         const items = (message.params as { items: { section?: string }[] }).items;
         result = items.map((item) => (item.section === 'mxDoctor' ? settings : item.section?.startsWith('mxDoctor.') ? settings[item.section.slice(9)] ?? null : null));
       }

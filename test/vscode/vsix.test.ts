@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureVsix, importFromExtension } from './extension-paths.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { WORKSPACE_DIR, ensureVsix, importFromExtension, loadReportMarkdown, renderMarkdown } from './extension-paths.js';
 import { LspStdioClient, type LspDiagnostic } from './lsp-stdio-client.js';
 
 interface Manifest {
@@ -159,8 +159,8 @@ describe('the bundled server, started from the unpacked .vsix', () => {
     work = mkdtempSync(join(tmpdir(), 'mx-doctor-vsix-work-'));
     client = new LspStdioClient(process.execPath, [join(unpacked, 'extension/dist/server.js'), '--stdio'], {
       cwd: join(unpacked, 'extension'),
-      // Offline: the file checks need no DNS; an untrusted workspace makes no lookups anyway.
-      settings: { liveChecks: false, resolvers: [], timeoutMs: 1000, smtpProbe: false, zoneFilePatterns: ['*.zone', 'db.*', '*.db'] },
+      // File checks offline (liveChecks off); "Check domain" asks the BIND fixture (test/dns) over DoH.
+      settings: { liveChecks: false, resolvers: [inject('dohUrl')], timeoutMs: 2000, smtpProbe: false, zoneFilePatterns: ['*.zone', 'db.*', '*.db'] },
     });
     const result = (await client.request('initialize', {
       processId: process.pid,
@@ -174,6 +174,8 @@ describe('the bundled server, started from the unpacked .vsix', () => {
     })) as { capabilities: { executeCommandProvider?: { commands: string[] } } };
     expect(result.capabilities.executeCommandProvider?.commands).toContain('mxDoctor.checkDomain');
     client.notify('initialized', {});
+    // The server reads its settings (our resolver) with workspace/configuration after `initialized`.
+    await client.waitFor(() => (client.configurationRequests > 0 ? true : undefined));
   }, 30_000);
 
   afterAll(async () => {
@@ -239,5 +241,40 @@ describe('the bundled server, started from the unpacked .vsix', () => {
       return list && !list.some((diagnostic) => diagnostic.code === 'mx-target-relative') ? list : undefined;
     });
     expect(diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('mx-target-relative');
+  });
+
+  it('refuses "Check domain" while the workspace is untrusted', async () => {
+    await expect(client.request('workspace/executeCommand', { command: 'mxDoctor.checkDomain', arguments: ['google.good.test'] })).rejects.toThrow(
+      /untrusted/,
+    );
+  });
+
+  it('after mxDoctor/setTrusted, "Check domain" returns the report, and its Markdown renders DNS data as text only', async () => {
+    client.notify('mxDoctor/setTrusted', { trusted: true });
+    // xss.broken.test publishes markup in its SPF and DMARC records (test/dns/fixtures.ts).
+    const report = (await client.request('workspace/executeCommand', { command: 'mxDoctor.checkDomain', arguments: ['xss.broken.test'] })) as {
+      domain: string;
+      verdict: string;
+      mx: { exchange: string }[];
+      spf: string;
+      dmarc: string;
+      findings: { id: string }[];
+    };
+    expect(report.domain).toBe('xss.broken.test');
+    expect(report.findings.map((item) => item.id)).toEqual(expect.arrayContaining(['spf-syntax', 'dmarc-invalid']));
+    expect(`${report.spf} ${report.dmarc} ${JSON.stringify(report.findings)}`).toContain('<img');
+
+    const { reportToMarkdown } = await loadReportMarkdown();
+    const markdown = reportToMarkdown(report);
+    mkdirSync(join(WORKSPACE_DIR, 'test-artifacts'), { recursive: true });
+    writeFileSync(join(WORKSPACE_DIR, 'test-artifacts/vscode-check-domain-report.md'), markdown);
+    expect(markdown).toMatch(/^# MX Doctor: `xss\.broken\.test`$/m);
+    expect(markdown).toContain('## MX');
+    expect(markdown).toMatch(/spf-syntax/);
+    for (const exchange of report.mx.map((row) => row.exchange)) expect(markdown).toContain(exchange);
+    // Rendered by markdown-it (VS Code's Markdown preview engine) with HTML allowed: no tag from DNS data survives.
+    const html = renderMarkdown(markdown);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('&lt;img');
   });
 });
