@@ -6,6 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as Protocol from '../../packages/language-server/node_modules/vscode-languageserver-protocol/lib/node/main.js';
 
@@ -17,7 +18,9 @@ export type PublishDiagnosticsParams = Protocol.PublishDiagnosticsParams;
 
 export const CLI_BIN = fileURLToPath(new URL('../../packages/cli/bin/mx-doctor.js', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-export const fixtureUri = (name: string) => pathToFileURL(`${FIXTURES}${name}`).href;
+/** A fixture's URI; an absolute path is taken as it is. */
+export const fixturePath = (name: string) => (isAbsolute(name) ? name : `${FIXTURES}${name}`);
+export const fixtureUri = (name: string) => pathToFileURL(fixturePath(name)).href;
 
 export interface StartOptions {
   /** `initializationOptions` (e.g. `{ trusted: false }`). */
@@ -32,6 +35,7 @@ export interface LspSession {
   /** Every publication, in arrival order. */
   readonly published: PublishDiagnosticsParams[];
   readonly stderr: () => string;
+  /** Opens a fixture (or an absolute path) with `text` or its content on disk; returns its URI. */
   open(name: string, languageId: string, text?: string): string;
   change(uri: string, version: number, changes: Protocol.TextDocumentContentChangeEvent[]): void;
   /** Resolves with the first publication for `uri` (after index `from`) that satisfies `test`. */
@@ -73,7 +77,7 @@ export async function startLsp(options: StartOptions = {}): Promise<LspSession> 
     open(name, languageId, text) {
       const uri = fixtureUri(name);
       void connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
-        textDocument: { uri, languageId, version: 1, text: text ?? readFileSync(`${FIXTURES}${name}`, 'utf8') },
+        textDocument: { uri, languageId, version: 1, text: text ?? readFileSync(fixturePath(name), 'utf8') },
       });
       return uri;
     },
