@@ -2,9 +2,12 @@
  * Screenshot of the packaged extension in a real VS Code (code-server, see recipes "A real VS Code
  * to look at the extension"): installs `extension-vscode/dist/mx-doctor.vsix`, opens a zone file
  * with a relative MX target, waits for the squiggle, hovers it and saves docs/screenshots/vscode.png.
- * Also prints the Problems rows it saw. Not part of the test run (needs code-server on Node 24):
+ * Also prints the Problems rows it saw. With DOH_URL set (e.g. the `dohUrl` printed by
+ * `pnpm tsx test/dns/serve.ts`), it then runs "MX Doctor: Check domain…" for xss.broken.test and
+ * saves the report document's text and a screenshot to test-artifacts/. Not part of the test run
+ * (needs code-server on Node 24):
  *
- *   CODE_SERVER=/path/to/bin/code-server NODE24_BIN=/path/to/node24/bin pnpm tsx test/vscode/code-server-screenshot.ts
+ *   CODE_SERVER=/path/to/bin/code-server NODE24_BIN=/path/to/node24/bin [DOH_URL=…] pnpm tsx test/vscode/code-server-screenshot.ts
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +42,7 @@ writeFileSync(
   JSON.stringify({
     'security.workspace.trust.enabled': false,
     'mxDoctor.liveChecks': false,
+    ...(process.env['DOH_URL'] && { 'mxDoctor.resolvers': [process.env['DOH_URL']] }),
     'workbench.startupEditor': 'none',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'workbench.tips.enabled': false,
@@ -123,6 +127,28 @@ try {
   mkdirSync(join(output, '..'), { recursive: true });
   await page.screenshot({ path: output });
   console.log(`saved ${output}`);
+
+  if (process.env['DOH_URL']) {
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForTimeout(500);
+    await page.keyboard.type('MX Doctor: Check domain');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.quick-input-widget .quick-input-title', { timeout: 10_000 });
+    await page.keyboard.type('xss.broken.test');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab[aria-label*="xss.broken.test.md"]', { timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    const tab = await page.locator('.tab.active').getAttribute('aria-label');
+    const text = (await page.locator('.editor-instance .view-lines').last().innerText()).replace(/\u00a0/g, ' ');
+    console.log(`report tab: ${tab}\nreport text (visible part):\n${text}`);
+    const artifacts = join(WORKSPACE_DIR, 'test-artifacts');
+    mkdirSync(artifacts, { recursive: true });
+    writeFileSync(join(artifacts, 'vscode-check-domain.txt'), `${tab}\n${text}\n`);
+    await page.screenshot({ path: join(artifacts, 'vscode-check-domain.png') });
+  }
 } catch (error) {
   console.error(serverLog.slice(-4000));
   throw error;
