@@ -3,6 +3,7 @@
  * run (see BENCHMARKS.md for recorded results and the machine they came from).
  */
 import { startTestDns } from '../test/dns/fixture.js';
+import { benchLint } from './lint.js';
 import { benchRoundTrips } from './round-trips.js';
 
 const only = process.argv.slice(2);
@@ -18,6 +19,15 @@ try {
     for (const r of results) console.log(`| ${r.label} | ${r.wallMs.toFixed(0)} ms | ${r.ratio.toFixed(2)} | ${r.queries} |`);
     const [plan, naive] = results;
     if (plan && naive) console.log(`\nThe plan needs ${(naive.wallMs / plan.wallMs).toFixed(1)}× less wall time than the naive order (target: plan ≤ 4, naive ≥ 15).`);
+  }
+  if (wanted('lint')) {
+    const { records, results } = await benchLint();
+    console.log(`\n## lint: ${records.toLocaleString('en')}-record zone, whole process, median of 5\n`);
+    console.log('| tool | wall time | peak memory |');
+    console.log('|---|---:|---:|');
+    for (const r of results) console.log(`| ${r.label} | ${r.ms.toFixed(0)} ms | ${r.peakMiB.toFixed(0)} MiB |`);
+    const [ours, bind] = results;
+    if (ours && bind) console.log(`\nRatio mx-doctor / named-checkzone: ${(ours.ms / bind.ms).toFixed(2)} (target ≤ 1.0).`);
   }
 } finally {
   await dns.stop();

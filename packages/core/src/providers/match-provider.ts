@@ -22,10 +22,51 @@ export function matchesHostPattern(host: string, pattern: string): boolean {
   });
 }
 
+/**
+ * The table compiled once per provider list: plain suffixes in a map (one lookup per label of the
+ * host), patterns with `*` kept aside (few). Linting a large zone asks this for every MX target,
+ * so matching must not re-split every pattern for every host.
+ */
+interface CompiledTable {
+  readonly bySuffix: Map<string, number>;
+  readonly wildcards: readonly { readonly pattern: string; readonly index: number }[];
+}
+
+const compiled = new WeakMap<readonly Provider[], CompiledTable>();
+
+function compile(providers: readonly Provider[]): CompiledTable {
+  let table = compiled.get(providers);
+  if (table) return table;
+  const bySuffix = new Map<string, number>();
+  const wildcards: { pattern: string; index: number }[] = [];
+  providers.forEach((provider, index) => {
+    for (const pattern of provider.suffixes) {
+      const name = canonical(pattern);
+      if (name.split('.').includes('*')) wildcards.push({ pattern: name, index });
+      // First provider in table order wins, as with a linear search.
+      else if (!bySuffix.has(name)) bySuffix.set(name, index);
+    }
+  });
+  table = { bySuffix, wildcards };
+  compiled.set(providers, table);
+  return table;
+}
+
 /** The provider whose suffix patterns cover `host`, or `undefined` for an unrecognised host. */
 export function matchProvider(host: string, providers: readonly Provider[] = PROVIDERS): Provider | undefined {
-  if (canonical(host) === '') return undefined;
-  return providers.find((provider) => provider.suffixes.some((pattern) => matchesHostPattern(host, pattern)));
+  const name = canonical(host);
+  if (name === '') return undefined;
+  const { bySuffix, wildcards } = compile(providers);
+  let best = Number.POSITIVE_INFINITY;
+  // Every suffix of the host on a label boundary: "a.b.c" → "a.b.c", "b.c", "c".
+  for (let at = 0; at >= 0; at = name.indexOf('.', at) + 1 || -1) {
+    const index = bySuffix.get(at === 0 ? name : name.slice(at));
+    if (index !== undefined && index < best) best = index;
+  }
+  for (const { pattern, index } of wildcards) {
+    if (index < best && matchesHostPattern(name, pattern)) best = index;
+  }
+  return Number.isFinite(best) ? providers[best] : undefined;
 }
 
 /** Whether one MX at `host` is enough because the provider is redundant behind that one name. */

@@ -31,23 +31,28 @@ export interface FileCheck {
   readonly mxSets: ReadonlyMap<string, readonly FileMxRecord[]>;
 }
 
-/** Every record of a type per owner: the file's view of DNS. */
+/** Every record of a type per owner: the file's view of DNS. One map lookup per question. */
 class FileIndex {
-  private readonly byOwner = new Map<string, FileRecord[]>();
+  private readonly byOwnerType = new Map<string, FileRecord[]>();
+  /** TXT (and the obsolete SPF type, RFC 7208 §3.1) by owner, in file order. */
+  readonly txtByOwner = new Map<string, FileRecord[]>();
   constructor(records: readonly FileRecord[]) {
     for (const record of records) {
-      const list = this.byOwner.get(record.owner);
-      if (list) list.push(record);
-      else this.byOwner.set(record.owner, [record]);
+      push(this.byOwnerType, `${record.type} ${record.owner}`, record);
+      if (record.type === 'TXT' || record.type === 'SPF') push(this.txtByOwner, record.owner, record);
     }
   }
-  at(owner: string, type?: string): FileRecord[] {
-    const list = this.byOwner.get(owner) ?? [];
-    return type === undefined ? list : list.filter((record) => record.type === type);
+  at(owner: string, type: string): readonly FileRecord[] {
+    return this.byOwnerType.get(`${type} ${owner}`) ?? NONE;
   }
-  owners(): IterableIterator<string> {
-    return this.byOwner.keys();
-  }
+}
+
+const NONE: readonly FileRecord[] = [];
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The file's MX records grouped into RRsets by owner, and the findings of reading their data. */
@@ -81,12 +86,8 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
   }
 
   // SPF and DMARC, per owner, from TXT (and the obsolete SPF type, RFC 7208 §3.1).
-  for (const owner of index.owners()) {
-    const texts = index
-      .at(owner)
-      .filter((record) => record.type === 'TXT' || record.type === 'SPF')
-      .map((record) => ({ text: record.rdata.map((field) => field.text).join(''), range: record.range }));
-    if (texts.length === 0) continue;
+  for (const [owner, records] of index.txtByOwner) {
+    const texts = records.map((record) => ({ text: record.rdata.map((field) => field.text).join(''), range: record.range }));
     if (owner.startsWith('_dmarc.')) findings.push(...checkDmarcTexts(owner, texts));
     else if (texts.some((t) => isSpfRecord(t.text))) findings.push(...checkSpfTexts(owner, texts));
   }

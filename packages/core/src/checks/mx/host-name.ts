@@ -5,6 +5,7 @@
  * written without the root dot (RFC 1035 §2.3.4); the top label is not all-numeric (RFC 3696 §2).
  */
 import { parseIpv6 } from '../address/ip-ranges.js';
+import { memoByString } from '../../util/memo.js';
 
 const DOTTED_QUAD = /^\[?\d{1,3}(\.\d{1,3}){3}\]?$/;
 
@@ -47,6 +48,6 @@ export function isValidHostName(name: string): boolean {
 }
 
 /** A target worth looking up and judging further: not the null MX, not an IP literal, a valid name. */
-export function isUsableTarget(exchange: string): boolean {
+export const isUsableTarget = memoByString(function isUsableTarget(exchange: string): boolean {
   return exchange !== '' && !isIpLiteral(exchange) && isValidHostName(exchange);
-}
+});
