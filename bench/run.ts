@@ -4,6 +4,8 @@
  */
 import { startTestDns } from '../test/dns/fixture.js';
 import { benchLint } from './lint.js';
+import { benchLsp } from './lsp.js';
+import { benchPopup } from './popup.js';
 import { benchRoundTrips } from './round-trips.js';
 
 const only = process.argv.slice(2);
@@ -29,6 +31,8 @@ try {
     const [ours, bind] = results;
     if (ours && bind) console.log(`\nRatio mx-doctor / named-checkzone: ${(ours.ms / bind.ms).toFixed(2)} (target ≤ 1.0).`);
   }
+  if (wanted('lsp')) await benchLsp(); // prints its own table
+  if (wanted('popup')) console.log(`\n## popup: size and speed\n\n${(await benchPopup(dns)).markdown}`);
 } finally {
   await dns.stop();
 }
