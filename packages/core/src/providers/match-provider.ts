@@ -4,6 +4,7 @@
  * Names compare without regard to case (RFC 4343) and a trailing root dot is ignored.
  */
 import { PROVIDERS, type Provider } from './providers.js';
+import { memoByString } from '../util/memo.js';
 
 function canonical(name: string): string {
   const lower = name.trim().toLowerCase();
@@ -54,6 +55,13 @@ function compile(providers: readonly Provider[]): CompiledTable {
 
 /** The provider whose suffix patterns cover `host`, or `undefined` for an unrecognised host. */
 export function matchProvider(host: string, providers: readonly Provider[] = PROVIDERS): Provider | undefined {
+  return providers === PROVIDERS ? matchDefault(host) : matchIn(host, providers);
+}
+
+/** The shipped table is asked about the same host by several checks: remember its answers. */
+const matchDefault = memoByString((host: string) => matchIn(host, PROVIDERS));
+
+function matchIn(host: string, providers: readonly Provider[]): Provider | undefined {
   const name = canonical(host);
   if (name === '') return undefined;
   const { bySuffix, wildcards } = compile(providers);

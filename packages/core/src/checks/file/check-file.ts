@@ -17,7 +17,7 @@ import { checkSpfTexts } from '../spf/check-spf-texts.js';
 import { checkDmarcTexts } from '../dmarc/check-dmarc-texts.js';
 import { isSpfRecord } from '../spf/parse-spf.js';
 import { readFileMx, type FileMxRecord } from './file-mx.js';
-import { placeFinding, rangeKey } from './place-finding.js';
+import { placeFinding } from './place-finding.js';
 
 export interface FileCheckOptions {
   /** Lookups of targets outside the file's zone (see `externalTargets`), keyed by name. */
@@ -33,19 +33,25 @@ export interface FileCheck {
 
 /** Every record of a type per owner: the file's view of DNS. One map lookup per question. */
 class FileIndex {
-  private readonly byOwnerType = new Map<string, FileRecord[]>();
-  /** TXT (and the obsolete SPF type, RFC 7208 §3.1) by owner, in file order. */
-  readonly txtByOwner = new Map<string, FileRecord[]>();
+  /** type → owner → records; nested maps, so no key strings are built per record. */
+  private readonly byType = new Map<string, Map<string, FileRecord[]>>();
   constructor(records: readonly FileRecord[]) {
     for (const record of records) {
-      push(this.byOwnerType, `${record.type} ${record.owner}`, record);
-      if (record.type === 'TXT' || record.type === 'SPF') push(this.txtByOwner, record.owner, record);
+      let byOwner = this.byType.get(record.type);
+      if (!byOwner) this.byType.set(record.type, (byOwner = new Map()));
+      push(byOwner, record.owner, record);
     }
   }
   at(owner: string, type: string): readonly FileRecord[] {
-    return this.byOwnerType.get(`${type} ${owner}`) ?? NONE;
+    return this.byType.get(type)?.get(owner) ?? NONE;
+  }
+  /** Records of one type grouped by owner, in file order. */
+  ofType(type: string): ReadonlyMap<string, readonly FileRecord[]> {
+    return this.byType.get(type) ?? EMPTY;
   }
 }
+
+const EMPTY: ReadonlyMap<string, readonly FileRecord[]> = new Map();
 
 const NONE: readonly FileRecord[] = [];
 
@@ -86,7 +92,9 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
   }
 
   // SPF and DMARC, per owner, from TXT (and the obsolete SPF type, RFC 7208 §3.1).
-  for (const [owner, records] of index.txtByOwner) {
+  const txtOwners = new Set([...index.ofType('TXT').keys(), ...index.ofType('SPF').keys()]);
+  for (const owner of txtOwners) {
+    const records = [...index.at(owner, 'TXT'), ...index.at(owner, 'SPF')];
     const texts = records.map((record) => ({ text: record.rdata.map((field) => field.text).join(''), range: record.range }));
     if (owner.startsWith('_dmarc.')) findings.push(...checkDmarcTexts(owner, texts));
     else if (texts.some((t) => isSpfRecord(t.text))) findings.push(...checkSpfTexts(owner, texts));
@@ -95,9 +103,10 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
 }
 
 function checkMxSet(owner: string, set: readonly FileMxRecord[], index: FileIndex, read: ReadResult, options: FileCheckOptions): Finding[] {
-  const byRange = new Map(set.map((mx) => [rangeKey(mx.record.range), mx]));
   const first = set[0]!;
-  const place = (found: Finding) => placeFinding(found, byRange, first);
+  // The shared checks put each entry's own range object on its findings: find the record by identity.
+  let byRange: Map<object, FileMxRecord> | undefined;
+  const place = (found: Finding) => placeFinding(found, (byRange ??= new Map(set.map((mx) => [mx.entry.range as object, mx]))), first);
   const resolved = set.filter((mx) => !mx.unresolved);
   const findings: Finding[] = [];
   // With an expression in the set we do not know the whole set: judge names, not the set's shape.

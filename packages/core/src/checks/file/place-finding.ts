@@ -23,10 +23,8 @@ const ON_TARGET = new Set<FindingId>([
 ]);
 const ON_PREFERENCE = new Set<FindingId>(['mx-null-nonzero-preference']);
 
-export const rangeKey = (range: SourceRange) => `${range.file}:${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
-
-export function placeFinding(found: Finding, byRecordRange: ReadonlyMap<string, FileMxRecord>, firstOfSet: FileMxRecord): Finding {
-  const mx = (found.range && byRecordRange.get(rangeKey(found.range))) ?? firstOfSet;
+export function placeFinding(found: Finding, byEntryRange: ReadonlyMap<object, FileMxRecord>, firstOfSet: FileMxRecord): Finding {
+  const mx = (found.range && byEntryRange.get(found.range)) ?? firstOfSet;
   let range: SourceRange = mx.record.range;
   if (ON_TARGET.has(found.id)) range = mx.targetField.range;
   else if (ON_PREFERENCE.has(found.id)) range = mx.preferenceField.range;

@@ -16,6 +16,7 @@ import { checkDomainSpec } from './domain-spec.js';
 import { isIp4Network, isIp6Network } from './ip-network.js';
 import { describeChar, scanMacroString, type MacroProblem } from './macro-string.js';
 import type { ParsedSpf, SpfMechanismName, SpfQualifier, SpfSyntaxError, SpfTerm } from './spf-term.js';
+import { memoByString } from '../../util/memo.js';
 
 const MECHANISMS: readonly SpfMechanismName[] = ['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'];
 const MODIFIER = /^([A-Za-z][A-Za-z0-9_.-]*)=/;
@@ -28,7 +29,11 @@ export function isSpfRecord(text: string): boolean {
   return text.slice(0, 6).toLowerCase() === 'v=spf1' && (text.length === 6 || text[6] === ' ');
 }
 
-export function parseSpf(text: string): ParsedSpf {
+/**
+ * Parses one SPF record. Memoised per text: a zone often repeats one SPF record on many names,
+ * and the result is never mutated by its readers.
+ */
+export const parseSpf = memoByString(function parseSpf(text: string): ParsedSpf {
   const terms: SpfTerm[] = [];
   const errors: SpfSyntaxError[] = [];
   if (!isSpfRecord(text)) {
@@ -54,7 +59,7 @@ export function parseSpf(text: string): ParsedSpf {
     i = end;
   }
   return { terms, errors };
-}
+});
 
 interface ParseState {
   readonly terms: SpfTerm[];
