@@ -1,16 +1,16 @@
 /** `mx-doctor check`: live mail-DNS checks of one or more domains over DNS-over-HTTPS. */
-import { parseArgs } from 'node:util';
 import {
   DohResolver,
   checkDomain,
   createResolver,
   parseDomainInput,
   sortFindings,
-  validateResolverUrl,
   type DomainReport,
 } from '@mx-doctor/core';
 import { probeSmtp } from '@mx-doctor/smtp-probe';
+import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
+import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
 import type { Io } from '../main.js';
 import { ProgressResolver } from '../progress.js';
 import { renderCheckText } from '../render/check-text.js';
@@ -26,15 +26,7 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('check needs a domain, e-mail address or URL');
-  const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
-  const timeoutMs = values.timeout === undefined ? 3000 : Number(values.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout must be a whole number of milliseconds from 1 to 60000');
-  const urls = values.resolver ?? [];
-  for (const url of urls) {
-    const problem = validateResolverUrl(url);
-    if (problem) throw new UsageError(`--resolver ${url}: ${problem}`);
-  }
+  const { format, urls, timeoutMs } = commonSettings(values);
   const smtpPort = values['smtp-port'] === undefined ? 25 : Number(values['smtp-port']);
   if (!Number.isInteger(smtpPort) || smtpPort < 1 || smtpPort > 65535) throw new UsageError('--smtp-port must be a port number');
 
@@ -77,23 +69,18 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
 }
 
 function parseCheckArgs(args: readonly string[]) {
-  try {
-    return parseArgs({
+  return usageErrors(() =>
+    parseArgs({
       args: [...args],
       allowPositionals: true,
       allowNegative: true,
       options: {
-        format: { type: 'string', short: 'f' },
-        resolver: { type: 'string', multiple: true },
-        timeout: { type: 'string' },
+        ...COMMON_OPTIONS,
         smtp: { type: 'boolean' },
         // For tests: probe a port other than 25 (nothing else may listen on 25 on a test machine).
         'smtp-port': { type: 'string' },
-        color: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+    }),
+  );
 }

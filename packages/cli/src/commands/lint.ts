@@ -2,20 +2,20 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   checkFile,
   createResolver,
   lookupExternalTargets,
   readZone,
   sortFindings,
-  validateResolverUrl,
   type Finding,
   type ReadResult,
   type Resolver,
 } from '@mx-doctor/core';
 import { createTerraformReader } from '@mx-doctor/terraform';
+import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
+import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
 import type { Io } from '../main.js';
 import { renderLintText } from '../render/lint-text.js';
 import { renderSarif } from '../render/sarif.js';
@@ -26,16 +26,8 @@ import { findLintFiles, kindOfNamedFile, type LintFile } from './find-files.js';
 export async function runLint(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseLintArgs(args);
   if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
-  const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const { format, urls, timeoutMs } = commonSettings(values);
   const origin = values.origin?.toLowerCase().replace(/\.$/, '');
-  const urls = values.resolver ?? [];
-  for (const url of urls) {
-    const problem = validateResolverUrl(url);
-    if (problem) throw new UsageError(`--resolver ${url}: ${problem}`);
-  }
-  const timeoutMs = values.timeout === undefined ? 3000 : Number(values.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout must be a whole number of milliseconds from 1 to 60000');
 
   let unreadable = 0;
   const files: LintFile[] = [];
@@ -129,21 +121,12 @@ function sortByPlace(findings: readonly Finding[]): Finding[] {
 }
 
 function parseLintArgs(args: readonly string[]) {
-  try {
-    return parseArgs({
+  return usageErrors(() =>
+    parseArgs({
       args: [...args],
       allowPositionals: true,
       allowNegative: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        origin: { type: 'string' },
-        live: { type: 'boolean' },
-        resolver: { type: 'string', multiple: true },
-        timeout: { type: 'string' },
-        color: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+      options: { ...COMMON_OPTIONS, origin: { type: 'string' }, live: { type: 'boolean' } },
+    }),
+  );
 }
