@@ -1,6 +1,6 @@
 /** Small helpers for the zone-reader tests. */
 import type { SourceRange } from '../../src/findings/finding.js';
-import type { FileRecord } from '../../src/readers/file-record.js';
+import type { Field, FileRecord } from '../../src/readers/file-record.js';
 
 /** A one-line range. */
 export function span(line: number, start: number, end: number, file = 'example.com.zone'): SourceRange {
@@ -20,4 +20,24 @@ export function brief(record: FileRecord): string {
 /** Joins lines with `\n` and a final newline. */
 export function zone(...text: string[]): string {
   return `${text.join('\n')}\n`;
+}
+
+/**
+ * A field as a plain object: its own properties plus `range`, which zone fields compute in a
+ * prototype getter (`toEqual` compares own properties only, so it would not see it).
+ */
+export function plainField(field: Field): Field {
+  return { ...field, range: field.range };
+}
+
+/** A record as a plain object: own properties, the range getters, and plain fields. */
+export function plainRecord(record: FileRecord): FileRecord {
+  return {
+    ...record,
+    rdata: record.rdata.map(plainField),
+    range: record.range,
+    ownerRange: record.ownerRange,
+    typeRange: record.typeRange,
+    ttlRange: record.ttlRange,
+  };
 }

@@ -6,18 +6,18 @@
  * type rhs`, expanded here with every record ranged on the `$GENERATE` line. As in BIND 9.18 the
  * right-hand side is one token, and a quoted one is read again as rdata text (`"10 mx$"`).
  */
-import type { Field, FileRecord } from '../file-record.js';
+import type { Field } from '../file-record.js';
 import { decodeCharacterString, MAX_CHARACTER_STRING } from './character-strings.js';
 import type { Entry } from './entries.js';
 import { compileTemplate, expandTemplate, parseGenerateRange, rangeSize, type Template } from './generate.js';
 import { lexZone, QUOTED, tokenText, WORD } from './lexer.js';
-import type { SourceRange } from '../../findings/finding.js';
-import { spanRange, tokenRange } from './ranges.js';
+import { tokenRange } from './ranges.js';
 import { isTextType, noteRelativeNames, tooLongString } from './rdata.js';
 import { recordType } from './record-types.js';
 import { readHead } from './records.js';
 import { MAX_GENERATE, MAX_INCLUDES_TOTAL, type FileContext, type IncludeResult, type ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
+import { LineIndex, ZoneField, ZoneRecord } from './zone-record.js';
 
 /** BIND refuses deeper nesting; so do we. */
 export const MAX_INCLUDE_DEPTH = 10;
@@ -164,7 +164,9 @@ function includeDirective(st: ZoneState, fx: FileContext, entry: Entry, readFile
   st.origin = origin;
   st.lastOwner = undefined;
   st.lastOwnerBroken = false;
-  readFile(st, { file: result.file, tokens: lexZone(result.text), depth: fx.depth + 1, chain: [...fx.chain, result.file] });
+  const tokens = lexZone(result.text);
+  const lines = new LineIndex(result.file, tokens.lineStarts, tokens.lineCount);
+  readFile(st, { file: result.file, tokens, lines, depth: fx.depth + 1, chain: [...fx.chain, result.file] });
   st.origin = savedOrigin;
   st.lastOwner = savedOwner;
   st.lastOwnerBroken = savedBroken;
@@ -173,7 +175,17 @@ function includeDirective(st: ZoneState, fx: FileContext, entry: Entry, readFile
 interface RhsPart {
   readonly template: Template;
   readonly quoted: boolean;
-  readonly range: SourceRange;
+  /** The token's offsets: every field made from it is ranged on it. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where generated fields go, and where they are ranged (their right-hand side token). */
+interface FieldSink {
+  readonly lines: LineIndex;
+  readonly start: number;
+  readonly end: number;
+  readonly into: Field[];
 }
 
 function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
@@ -190,10 +202,9 @@ function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
   }
   const lhsToken = argument(st, fx, entry, 2, 'the owner template');
   if (lhsToken === undefined) return;
-  const ownerRange = tokenRange(tk, file, lhsToken);
   const lhs = tk.kind[lhsToken] === QUOTED ? { error: 'is a quoted string' } : compileTemplate(tokenText(tk, lhsToken));
   if ('error' in lhs) {
-    st.syntax(ownerRange, `The $GENERATE owner template ${lhs.error}.`);
+    st.syntax(tokenRange(tk, file, lhsToken), `The $GENERATE owner template ${lhs.error}.`);
     return;
   }
   const head = readHead(st, fx, words, 3, count);
@@ -229,7 +240,7 @@ function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
       st.syntax(partRange, `The $GENERATE template ${template.error}.`);
       return;
     }
-    rhs.push({ template, quoted, range: partRange });
+    rhs.push({ template, quoted, start: tk.start[t]!, end: tk.end[t]! });
   }
 
   let limit = rangeSize(range);
@@ -247,75 +258,79 @@ function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
   st.generateBudget -= limit;
 
   const ttl = st.ttlFor(head.ttl);
-  const recordRange = spanRange(tk, file, entry.first, entry.last);
-  const ttlRange = head.ttlToken < 0 ? undefined : tokenRange(tk, file, head.ttlToken);
   const text = isTextType(type);
+  const ttlToken = head.ttlToken;
   for (let k = 0; k < limit; k++) {
     const value = range.start + k * range.step;
     const ownerText = expandTemplate(lhs, value);
     const owner = st.resolveName(ownerText);
     if ('error' in owner) {
-      st.syntax(ownerRange, `The owner name \`${ownerText}\` that $GENERATE makes for ${value} ${owner.error}.`);
+      st.syntax(tokenRange(tk, file, lhsToken), `The owner name \`${ownerText}\` that $GENERATE makes for ${value} ${owner.error}.`);
       return;
     }
     const rdata: Field[] = [];
     for (const part of rhs) {
       const expanded = expandTemplate(part.template, value);
+      const sink: FieldSink = { lines: fx.lines, start: part.start, end: part.end, into: rdata };
       if (part.quoted) {
         // BIND reads a quoted right-hand side as rdata text again: `"10 mx$"` is two fields.
-        if (!splitFields(st, expanded, text, part.range, rdata)) return;
-      } else if (!pushField(st, expanded, 0, expanded.length, text, part.range, rdata)) {
+        if (!splitFields(st, expanded, text, sink)) return;
+      } else if (!pushField(st, expanded, 0, expanded.length, text, sink)) {
         return;
       }
     }
     noteRelativeNames(st, type, rdata);
-    const record: FileRecord = {
-      source: 'zone',
-      file,
-      owner: owner.text,
-      type,
-      ttl,
-      rdata,
-      range: recordRange,
-      ownerRange,
-      typeRange,
-      ttlRange,
-      origin: st.originText(),
-    };
-    st.records.push(record);
+    st.records.push(
+      new ZoneRecord(
+        fx.lines,
+        owner.text,
+        type,
+        ttl,
+        rdata,
+        st.originText(),
+        tk.start[entry.first]!,
+        tk.end[entry.last]!,
+        tk.start[lhsToken]!,
+        tk.end[lhsToken]!,
+        tk.start[typeToken]!,
+        tk.end[typeToken]!,
+        ttlToken < 0 ? -1 : tk.start[ttlToken]!,
+        ttlToken < 0 ? -1 : tk.end[ttlToken]!,
+      ),
+    );
   }
 }
 
 /** Lexes an expanded quoted right-hand side into fields, all ranged on its token. */
-function splitFields(st: ZoneState, expanded: string, text: boolean, range: SourceRange, into: Field[]): boolean {
+function splitFields(st: ZoneState, expanded: string, text: boolean, sink: FieldSink): boolean {
   const tk = lexZone(expanded);
   for (let t = 0; t < tk.count; t++) {
     const kind = tk.kind[t]!;
     if (kind !== WORD && kind !== QUOTED) continue;
     const quoted = kind === QUOTED;
     if (!text) {
-      into.push({ text: tokenText(tk, t), range });
+      sink.into.push(new ZoneField(tokenText(tk, t), sink.lines, sink.start, sink.end));
       continue;
     }
-    if (!pushField(st, expanded, tk.start[t]! + (quoted ? 1 : 0), tk.end[t]! - (quoted ? 1 : 0), true, range, into)) return false;
+    if (!pushField(st, expanded, tk.start[t]! + (quoted ? 1 : 0), tk.end[t]! - (quoted ? 1 : 0), true, sink)) return false;
   }
   return true;
 }
 
-function pushField(st: ZoneState, source: string, from: number, to: number, text: boolean, range: SourceRange, into: Field[]): boolean {
+function pushField(st: ZoneState, source: string, from: number, to: number, text: boolean, sink: FieldSink): boolean {
   if (!text) {
-    into.push({ text: source.slice(from, to), range });
+    sink.into.push(new ZoneField(source.slice(from, to), sink.lines, sink.start, sink.end));
     return true;
   }
   const decoded = decodeCharacterString(source, from, to);
   if ('error' in decoded) {
-    st.syntax(range, `The character-string $GENERATE makes ${decoded.error}.`);
+    st.syntax(sink.lines.range(sink.start, sink.end), `The character-string $GENERATE makes ${decoded.error}.`);
     return false;
   }
   if (decoded.octets > MAX_CHARACTER_STRING) {
-    st.syntax(range, tooLongString(decoded.octets));
+    st.syntax(sink.lines.range(sink.start, sink.end), tooLongString(decoded.octets));
     return false;
   }
-  into.push({ text: decoded.value, range });
+  sink.into.push(new ZoneField(decoded.value, sink.lines, sink.start, sink.end));
   return true;
 }

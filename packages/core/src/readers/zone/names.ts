@@ -159,7 +159,8 @@ export function joinName(name: ParsedName, origin: ParsedName): ParsedName | und
   if (name.absolute) return name;
   const wireLength = name.wireLength + origin.wireLength;
   if (wireLength + 1 > MAX_NAME) return undefined;
-  const text = origin.text === '' ? name.text : `${name.text}.${origin.text}`;
+  // Joined flat (one string), not as a rope of three: 100,000 owners keep 200,000 fewer objects.
+  const text = origin.text === '' ? name.text : [name.text, origin.text].join('.');
   return { text, absolute: true, wireLength };
 }
 

@@ -12,6 +12,7 @@ import { QUOTED, tokenText, type ZoneTokens } from './lexer.js';
 import { endsWithDot } from './names.js';
 import { tokenRange } from './ranges.js';
 import type { FileContext, ZoneState } from './state.js';
+import { ZoneField } from './zone-record.js';
 
 /** Types whose rdata is a list of character-strings. */
 export function isTextType(type: string): boolean {
@@ -42,35 +43,36 @@ export function readFields(
   type: string,
 ): Field[] | undefined {
   const tk = fx.tokens;
+  const lines = fx.lines;
+  const { start, end } = tk;
   // Sized up front: a pushed-to array would keep room for 17 fields per record.
   const fields: Field[] = new Array<Field>(Math.max(0, to - from));
   if (from < to && isGenericMarker(tk, words[from]!)) {
     if (!checkGeneric(st, fx, words, from, to)) return undefined;
     for (let k = from; k < to; k++) {
       const t = words[k]!;
-      fields[k - from] = { text: tokenText(tk, t), range: tokenRange(tk, fx.file, t) };
+      fields[k - from] = new ZoneField(tokenText(tk, t), lines, start[t]!, end[t]!);
     }
     return fields;
   }
   const text = isTextType(type);
   for (let k = from; k < to; k++) {
     const t = words[k]!;
-    const range = tokenRange(tk, fx.file, t);
     if (!text) {
-      fields[k - from] = { text: tokenText(tk, t), range };
+      fields[k - from] = new ZoneField(tokenText(tk, t), lines, start[t]!, end[t]!);
       continue;
     }
     const quoted = tk.kind[t] === QUOTED;
-    const decoded = decodeCharacterString(tk.text, tk.start[t]! + (quoted ? 1 : 0), tk.end[t]! - (quoted ? 1 : 0));
+    const decoded = decodeCharacterString(tk.text, start[t]! + (quoted ? 1 : 0), end[t]! - (quoted ? 1 : 0));
     if ('error' in decoded) {
-      st.syntax(range, `This character-string ${decoded.error}.`);
+      st.syntax(tokenRange(tk, fx.file, t), `This character-string ${decoded.error}.`);
       return undefined;
     }
     if (decoded.octets > MAX_CHARACTER_STRING) {
-      st.syntax(range, tooLongString(decoded.octets));
+      st.syntax(tokenRange(tk, fx.file, t), tooLongString(decoded.octets));
       return undefined;
     }
-    fields[k - from] = { text: decoded.value, range };
+    fields[k - from] = new ZoneField(decoded.value, lines, start[t]!, end[t]!);
   }
   return fields;
 }

@@ -17,6 +17,7 @@ import { settleOrigin } from './origin.js';
 import { fileStart, tokenRange } from './ranges.js';
 import { readRecord } from './records.js';
 import { ZoneState, type FileContext, type ReadZoneOptions } from './state.js';
+import { LineIndex } from './zone-record.js';
 
 export function readZone(text: string, options: ReadZoneOptions): ReadResult {
   const st = new ZoneState(options);
@@ -26,7 +27,7 @@ export function readZone(text: string, options: ReadZoneOptions): ReadResult {
     const settled = settleOrigin(st, tokens);
     st.origin = settled.initial;
     zoneOrigin = settled.zone?.text;
-    readFile(st, { file: options.file, tokens, depth: 0, chain: [options.file] });
+    readFile(st, { file: options.file, tokens, lines: new LineIndex(options.file, tokens.lineStarts, tokens.lineCount), depth: 0, chain: [options.file] });
   } catch (error) {
     // A bug here must not take the editor or the CLI down: report it where it will be seen.
     st.findings.push(

@@ -9,6 +9,7 @@ import type { FileRecord } from '../file-record.js';
 import type { ZoneTokens } from './lexer.js';
 import { joinName, parseName, type ParsedName } from './names.js';
 import { fileStart } from './ranges.js';
+import type { LineIndex } from './zone-record.js';
 
 /** What `$INCLUDE` gets back: the file's text and its name (used in every range), or why not. */
 export type IncludeResult = { readonly text: string; readonly file: string } | { readonly error: string };
@@ -28,6 +29,8 @@ export interface ReadZoneOptions {
 export interface FileContext {
   readonly file: string;
   readonly tokens: ZoneTokens;
+  /** The file's line starts, shared by the ranges of all its records. */
+  readonly lines: LineIndex;
   /** 0 for the file given to `readZone`, +1 per `$INCLUDE`. */
   readonly depth: number;
   /** Files from the top down to this one, to find include loops. */
