@@ -12,7 +12,6 @@ import {
   type ReadResult,
   type Resolver,
 } from '@mx-doctor/core';
-import { createTerraformReader } from '@mx-doctor/terraform';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
@@ -80,6 +79,8 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   }
   const terraformFiles = files.filter((f) => f.kind === 'terraform');
   if (terraformFiles.length > 0) {
+    // Loaded only when there is Terraform to read: the parser's wasm is the costly part of start-up.
+    const { createTerraformReader } = await import('@mx-doctor/terraform');
     const reader = await createTerraformReader();
     // One Terraform module is one directory: locals, variables and zones are shared across its files.
     const byDir = new Map<string, { text: string; file: string }[]>();
