@@ -6,7 +6,7 @@
  * live ones (targets outside the zone, trusted workspaces only) follow when their lookups finish.
  */
 import { dirname } from 'node:path';
-import { checkFile, externalTargets, type FileCheck, type Finding, type ReadResult, type TargetFacts } from '@mx-doctor/core';
+import { checkFile, type FileCheck, type Finding, type ReadResult, type TargetFacts } from '@mx-doctor/core';
 import type { TerraformReader } from '@mx-doctor/terraform';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -147,11 +147,13 @@ export class Checker {
 
     const settings = this.deps.settings();
     const liveWanted = settings.liveChecks && this.deps.trusted();
-    const names = liveWanted ? externalTargets(analysis.read) : [];
+    // One offline pass also tells which targets need live lookups.
+    const offline = checkFile(analysis.read);
+    const names = liveWanted ? offline.external : [];
     // Facts already known (and fresh) go into the first publication, so live diagnostics do not
     // flicker away and back on every keystroke.
     const known = liveWanted ? this.deps.live.knownNow(names) : new Map<string, TargetFacts>();
-    this.publish(unit, analysis, known.size > 0 ? known : undefined, []);
+    this.publish(unit, analysis, known.size > 0 ? known : undefined, [], known.size > 0 ? undefined : offline);
     if (names.length === 0 || known.size === names.length) {
       if (liveWanted && settings.smtpProbe && known.size > 0) await this.probe(unit, analysis, known, current);
       return;
@@ -170,8 +172,14 @@ export class Checker {
     this.publish(unit, analysis, liveTargets, extra);
   }
 
-  private publish(unit: Unit, analysis: Analysis, liveTargets: ReadonlyMap<string, TargetFacts> | undefined, extra: readonly Finding[]): void {
-    const check = checkFile(analysis.read, liveTargets ? { liveTargets } : {});
+  private publish(
+    unit: Unit,
+    analysis: Analysis,
+    liveTargets: ReadonlyMap<string, TargetFacts> | undefined,
+    extra: readonly Finding[],
+    offline?: FileCheck,
+  ): void {
+    const check = offline ?? checkFile(analysis.read, liveTargets ? { liveTargets } : {});
     const findings = [...check.findings, ...extra];
     unit.view = { analysis, read: analysis.read, check, findings, liveTargets };
     const byUri = diagnosticsByUri(findings, analysis.read, check, analysis.uris);

@@ -29,6 +29,8 @@ export interface FileCheck {
   readonly findings: Finding[];
   /** MX RRsets by owner, records in file order. */
   readonly mxSets: ReadonlyMap<string, readonly FileMxRecord[]>;
+  /** Targets the file cannot judge itself, to look up live (the same names as `externalTargets`). */
+  readonly external: readonly string[];
 }
 
 /** Every record of a type per owner: the file's view of DNS. One map lookup per question. */
@@ -82,7 +84,8 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
   const { mxSets, findings: mxFindings } = fileMxSets(read.records);
   const findings: Finding[] = [...read.findings, ...mxFindings];
 
-  for (const [owner, set] of mxSets) findings.push(...checkMxSet(owner, set, index, read, options));
+  const external = new Set<string>();
+  for (const [owner, set] of mxSets) findings.push(...checkMxSet(owner, set, index, read, options, external));
 
   // domain-cname: the apex or an MX owner is an alias (RFC 1034 §3.6.2: nothing may stand beside it).
   const cnameOwners = new Set([...mxSets.keys(), ...(read.origin !== undefined ? [read.origin] : [])]);
@@ -99,10 +102,17 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
     if (owner.startsWith('_dmarc.')) findings.push(...checkDmarcTexts(owner, texts));
     else if (texts.some((t) => isSpfRecord(t.text))) findings.push(...checkSpfTexts(owner, texts));
   }
-  return { findings, mxSets };
+  return { findings, mxSets, external: [...external] };
 }
 
-function checkMxSet(owner: string, set: readonly FileMxRecord[], index: FileIndex, read: ReadResult, options: FileCheckOptions): Finding[] {
+function checkMxSet(
+  owner: string,
+  set: readonly FileMxRecord[],
+  index: FileIndex,
+  read: ReadResult,
+  options: FileCheckOptions,
+  externalNames: Set<string>,
+): Finding[] {
   const first = set[0]!;
   // The shared checks put each entry's own range object on its findings: find the record by identity.
   let byRange: Map<object, FileMxRecord> | undefined;
@@ -132,6 +142,7 @@ function checkMxSet(owner: string, set: readonly FileMxRecord[], index: FileInde
       if (!hasAddress && !delegatedBelow(index, target, zone)) findings.push(mxTargetNoAddressFinding(target, mx.targetField.range));
     } else {
       external.push(mx);
+      externalNames.add(target);
     }
   }
   if (options.liveTargets && external.length > 0) {
