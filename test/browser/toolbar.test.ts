@@ -108,19 +108,23 @@ describe('toolbar click (Xvfb + xdotool, pinned extension)', () => {
     const page = ext.context.pages()[0] ?? (await ext.context.newPage());
     await page.goto('http://selfhosted.good.test/');
     await expect(page.locator('h1').textContent()).resolves.toContain('self-hosted shop');
-    // The first click only focuses the window.
-    await page.mouse.click(640, 400);
-    await run('xdotool', ['mousemove', '1130', '63', 'click', '1'], { env: { ...process.env, DISPLAY: xvfb!.display } });
-
     const cdp = await ext.context.newCDPSession(page);
     const popupUrl = `chrome-extension://${ext.extensionId}/popup.html`;
     let targetId: string | undefined;
-    for (let i = 0; i < 50 && targetId === undefined; i++) {
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-      targetId = targetInfos.find((info) => info.type === 'page' && info.url.startsWith(popupUrl))?.targetId;
-      if (targetId === undefined) await sleep(100);
+    // Under load (CI runs other browser tests beside this one) a synthetic click can land before
+    // the window has focus or the pinned icon is painted; a person would click again, so do we.
+    for (let attempt = 0; attempt < 3 && targetId === undefined; attempt++) {
+      // The first click only focuses the window.
+      await page.mouse.click(640, 400);
+      await sleep(200 * (attempt + 1));
+      await run('xdotool', ['mousemove', '1130', '63', 'click', '1'], { env: { ...process.env, DISPLAY: xvfb!.display } });
+      for (let i = 0; i < 20 && targetId === undefined; i++) {
+        const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+        targetId = targetInfos.find((info) => info.type === 'page' && info.url.startsWith(popupUrl))?.targetId;
+        if (targetId === undefined) await sleep(100);
+      }
     }
-    expect(targetId, 'the popup target did not appear after the toolbar click').toBeDefined();
+    expect(targetId, 'the popup target did not appear after three toolbar clicks').toBeDefined();
     const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: targetId!, flatten: false })) as { sessionId: string };
     const popup = new TargetSession(cdp, sessionId);
 
