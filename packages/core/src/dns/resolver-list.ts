@@ -78,9 +78,15 @@ export class FailoverResolver implements Resolver {
     }
     const last = failures[failures.length - 1]!.result;
     if (failures.length === 1) return last;
-    const summary = failures
-      .map(({ label, result }) => (result.detail.includes(label) ? result.detail : `${label}: ${result.detail}`))
-      .join('; ');
+    // One clause per distinct failure: the retry usually fails the same way, and the question is
+    // named once in front, so a person reads each resolver's trouble once.
+    const asked = ` for ${describeQuestion(last.question)}`;
+    const counts = new Map<string, number>();
+    for (const { label, result } of failures) {
+      const text = (result.detail.includes(label) ? result.detail : `${label}: ${result.detail}`).replace(asked, '');
+      counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
+    const summary = [...counts].map(([text, times]) => (times > 1 ? `${text} (${times}×)` : text)).join('; ');
     return {
       ...last,
       detail: `all ${this.resolvers.length} resolver(s) failed for ${describeQuestion(last.question)} — ${summary}`,

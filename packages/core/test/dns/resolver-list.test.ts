@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CachingResolver } from '../../src/dns/cache.js';
 import { DohResolver } from '../../src/dns/doh-client.js';
 import { DEFAULT_RESOLVERS, FailoverResolver, createResolver } from '../../src/dns/resolver-list.js';
+import type { Resolver } from '../../src/dns/types.js';
 import type { Handler } from './doh-test-server.js';
 import { respond, startDohServer } from './doh-test-server.js';
 import type { DohTestServer } from './doh-test-server.js';
@@ -165,5 +166,19 @@ describe('createResolver', () => {
 
   it('throws a clear error for an unusable URL', () => {
     expect(() => createResolver({ urls: ['http://dns.example/dns-query'] })).toThrow(/plain http/);
+  });
+});
+
+describe('the failover summary', () => {
+  it('names the question once and each distinct failure once, with a count', async () => {
+    const down = (url: string): Resolver => ({
+      lookup: async (name, type) => ({ kind: 'failed', question: { name, type }, reason: 'network', detail: `could not reach ${url} for ${name} ${type}: ENOTFOUND`, resolver: url }),
+    });
+    const result = await new FailoverResolver([down('https://a.example/dns-query'), down('https://b.example/dns-query')]).lookup('example.com', 'MX');
+    expect(result.kind).toBe('failed');
+    if (result.kind !== 'failed') return;
+    expect(result.detail).toBe(
+      'all 2 resolver(s) failed for example.com MX — could not reach https://a.example/dns-query: ENOTFOUND (2×); could not reach https://b.example/dns-query: ENOTFOUND (2×)',
+    );
   });
 });

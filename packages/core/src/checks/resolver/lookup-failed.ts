@@ -20,6 +20,25 @@ export function snapshotLookups(snapshot: MailDnsSnapshot): LookupResult[] {
   return results;
 }
 
+/**
+ * What to do depends on who failed: SERVFAIL/REFUSED/odd RCODEs usually mean the domain's own name
+ * servers are broken (or DNSSEC fails); a timeout, an unreachable resolver or a bad HTTP answer
+ * means the resolver (or the network to it) is the problem, not the domain.
+ */
+export function lookupFailedFix(result: Extract<LookupResult, { kind: 'failed' }>): string {
+  const { name, type } = result.question;
+  switch (result.reason) {
+    case 'servfail':
+    case 'refused':
+    case 'rcode':
+      return `Test the name servers of ${name} directly (e.g. \`dig +trace ${name} ${type}\`) and fix the one that fails; a SERVFAIL can also mean broken DNSSEC.`;
+    case 'aborted':
+      return 'The check was cancelled; run it again.';
+    default:
+      return 'The resolver could not be used (network, timeout or a bad HTTP answer): check the connection, or choose another DNS-over-HTTPS resolver (`--resolver`, or the resolver setting), then run the check again.';
+  }
+}
+
 export function lookupFailedFinding(result: Extract<LookupResult, { kind: 'failed' }>): Finding {
   const { name, type } = result.question;
   const via = result.resolver !== undefined ? ` via ${result.resolver}` : '';
@@ -27,7 +46,7 @@ export function lookupFailedFinding(result: Extract<LookupResult, { kind: 'faile
     message: `The ${type} lookup for ${name} failed (${result.reason})${via}; the checks that need it were skipped.`,
     subject: name,
     evidence: `${type} ${name}: ${result.detail}`,
-    fix: `Run the check again; if it keeps failing, test the name servers of ${name} directly (e.g. \`dig +trace ${name} ${type}\`) and fix the one that fails.`,
+    fix: lookupFailedFix(result),
   });
 }
 
