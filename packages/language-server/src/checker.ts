@@ -12,6 +12,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseTerraform, analyseZone, unitKey, type Analysis } from './analysis.js';
 import { diagnosticsByUri } from './diagnostics.js';
+import { IdleCollector } from './idle-collector.js';
 import { documentKind, fileOfUri, type DocumentKind } from './documents.js';
 import type { LiveTargets } from './live-cache.js';
 import type { Settings } from './settings.js';
@@ -52,6 +53,7 @@ export interface CheckerDeps {
 
 export class Checker {
   private readonly units = new Map<string, Unit>();
+  private readonly idle = new IdleCollector();
   /** Resolves when no run is pending or in progress (tests, benchmarks). */
   private running = 0;
 
@@ -82,6 +84,7 @@ export class Checker {
   }
 
   private start(key: string, unit: Unit, reason: 'open' | 'change' | 'refresh'): void {
+    this.idle.busy();
     const generation = ++unit.generation;
     if (unit.timer) clearTimeout(unit.timer);
     const now = Date.now();
@@ -189,6 +192,7 @@ export class Checker {
       const open = this.deps.documents.get(uri);
       void this.deps.connection.sendDiagnostics({ uri, ...(open && { version: open.version }), diagnostics });
     }
+    this.idle.analysed(this.deps.documents.get(unit.trigger)?.getText().length ?? 0);
   }
 
   private openDocumentByFile(file: string): TextDocument | undefined {
