@@ -10,7 +10,7 @@ import { uriOfFile } from './documents.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
 
 /** Where the catalogue lives; each id is an anchor there. */
-export const CHECKS_DOCS_URL = 'https://github.com/mx-doctor/mx-doctor/blob/main/docs/checks.md';
+export const CHECKS_DOCS_URL = 'https://github.com/mx-doctor/mx-doctor/blob/main/docs/findings.md';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -5,7 +5,7 @@
 import { CATALOGUE, FINDING_IDS, type Finding, type Severity } from '@mx-doctor/core';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const HELP_URI = 'https://github.com/mx-doctor/mx-doctor/blob/main/docs/checks.md';
+const HELP_URI = 'https://github.com/mx-doctor/mx-doctor/blob/main/docs/findings.md';
 
 export function renderSarif(findings: readonly Finding[], version: string, toUri: (file: string) => string = (f) => f): string {
   const ruleIndex = new Map(FINDING_IDS.map((id, index) => [id, index]));
