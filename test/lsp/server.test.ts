@@ -28,7 +28,7 @@ describe('zone file, offline', () => {
     expect(sorted(diagnostics)).toEqual(EXPECTED_ZONE_DIAGNOSTICS);
     for (const d of diagnostics) {
       expect(d.source).toBe('mx-doctor');
-      expect(d.codeDescription?.href).toMatch(new RegExp(`docs/checks\\.md#${String(d.code)}$`));
+      expect(d.codeDescription?.href).toMatch(new RegExp(`docs/findings\\.md#${String(d.code)}$`));
     }
     const cname = diagnostics.find((d) => d.code === 'mx-target-cname')!;
     expect(cname.message).toContain('alias.example.com is an alias (CNAME) for mail.example.com');
