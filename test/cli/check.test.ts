@@ -142,3 +142,12 @@ describe('rule zero: a failed lookup is never an absent record', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('help', () => {
+  it.each([['--help'], ['check', '--help'], ['lint', '-h']])('mx-doctor %s prints usage and exits 0', async (...args) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage:/m);
+    expect(run.stdout).toContain('--origin NAME');
+  });
+});

@@ -7,17 +7,25 @@ export const USAGE = `mx-doctor: find mail-DNS mistakes before they lose someone
 Usage:
   mx-doctor check <domain|email|url>... [options]   check a domain's live mail DNS
   mx-doctor lint <file|dir>... [options]            check zone files and Terraform files
-  mx-doctor lsp --stdio                             run the language server
+  mx-doctor lsp --stdio | --node-ipc                run the language server
 
-Options for check:
+Options for check and lint:
   --format text|json|sarif   output format (default text)
   --resolver URL             DNS-over-HTTPS resolver; repeat for failover (default:
                              Cloudflare, then Google, then Quad9). http:// only for loopback.
   --timeout MS               per-query timeout in milliseconds (default 3000)
-  --smtp                     also connect to each MX host on port 25 (EHLO, STARTTLS?, QUIT)
   --color / --no-color       force colour on or off (default: on a terminal, unless NO_COLOR)
+
+Only for check:
+  --smtp                     also connect to each MX host on port 25 (EHLO, STARTTLS?, QUIT)
+
+Only for lint:
+  --origin NAME              origin for zone files that name none ($ORIGIN, SOA, file name)
+  --live                     also look up MX targets outside the file's zone (off by default)
+
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no errors, 1 error findings, 2 bad usage or nothing could be checked.
+Exit status: 0 no errors, 1 error findings, 2 bad usage, an unreadable file,
+or nothing could be checked.
 `;

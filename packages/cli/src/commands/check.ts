@@ -15,13 +15,12 @@ import type { Io } from '../main.js';
 import { ProgressResolver } from '../progress.js';
 import { renderCheckText } from '../render/check-text.js';
 import { renderSarif } from '../render/sarif.js';
-import { UsageError } from '../usage.js';
+import { USAGE, UsageError } from '../usage.js';
 import { cliVersion } from '../version.js';
 
 export async function runCheck(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCheckArgs(args);
   if (values.help) {
-    const { USAGE } = await import('../usage.js');
     io.stdout.write(USAGE);
     return 0;
   }
@@ -79,7 +78,6 @@ function parseCheckArgs(args: readonly string[]) {
         smtp: { type: 'boolean' },
         // For tests: probe a port other than 25 (nothing else may listen on 25 on a test machine).
         'smtp-port': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
     }),
   );

@@ -10,6 +10,7 @@ export const COMMON_OPTIONS = {
   resolver: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   color: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export type OutputFormat = 'text' | 'json' | 'sarif';

@@ -18,12 +18,16 @@ import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js
 import type { Io } from '../main.js';
 import { renderLintText } from '../render/lint-text.js';
 import { renderSarif } from '../render/sarif.js';
-import { UsageError } from '../usage.js';
+import { USAGE, UsageError } from '../usage.js';
 import { cliVersion } from '../version.js';
 import { findLintFiles, kindOfNamedFile, type LintFile } from './find-files.js';
 
 export async function runLint(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseLintArgs(args);
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
   const { format, urls, timeoutMs } = commonSettings(values);
   const origin = values.origin?.toLowerCase().replace(/\.$/, '');
