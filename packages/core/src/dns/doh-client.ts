@@ -91,13 +91,7 @@ export class DohResolver implements Resolver {
   async lookup(name: string, type: RecordType, options?: LookupOptions): Promise<DohLookupResult> {
     const question: Question = { name: normalizeName(name), type };
     const asked = describeQuestion(question);
-    const failed = (reason: FailureReason, detail: string): DohLookupResult => ({
-      kind: 'failed',
-      question,
-      reason,
-      detail,
-      resolver: this.url,
-    });
+    const failed = (reason: FailureReason, detail: string) => this.failure(question, reason, detail);
     const signal = options?.signal;
     if (signal?.aborted) return failed('aborted', `lookup of ${asked} at ${this.url} was cancelled`);
 
@@ -178,16 +172,15 @@ export class DohResolver implements Resolver {
     return body ?? tooLarge;
   }
 
+  /** A failed result for `question` from this endpoint (rule zero: never an empty answer). */
+  private failure(question: Question, reason: FailureReason, detail: string): DohLookupResult {
+    return { kind: 'failed', question, reason, detail, resolver: this.url };
+  }
+
   /** Judge a response body against the question (RFC 1035 §4.1.1, RFC 8484 §4.2.1). */
   private interpret(question: Question, body: Uint8Array): DohLookupResult {
     const asked = describeQuestion(question);
-    const failed = (reason: FailureReason, detail: string): DohLookupResult => ({
-      kind: 'failed',
-      question,
-      reason,
-      detail,
-      resolver: this.url,
-    });
+    const failed = (reason: FailureReason, detail: string) => this.failure(question, reason, detail);
     let message: ResponseMessage;
     try {
       message = decodeResponse(body);
