@@ -63,5 +63,6 @@ export { lookupFollowingChain, cnameChain } from './plan/follow-chain.js';
 export { readZone, originFromFileName, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
 export { checkFile, externalTargets, fileMxSets, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
 export { lookupExternalTargets } from './checks/file/live-targets.js';
+export { SetCheckCache } from './checks/file/set-check-cache.js';
 export type { FileMxRecord } from './checks/file/file-mx.js';
 export { gatherTarget } from './plan/gather.js';

@@ -6,7 +6,7 @@
  * live ones (targets outside the zone, trusted workspaces only) follow when their lookups finish.
  */
 import { dirname } from 'node:path';
-import { checkFile, type FileCheck, type Finding, type ReadResult, type TargetFacts } from '@mx-doctor/core';
+import { SetCheckCache, checkFile, type FileCheck, type Finding, type ReadResult, type TargetFacts } from '@mx-doctor/core';
 import type { TerraformReader } from '@mx-doctor/terraform';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -36,6 +36,8 @@ interface Unit {
   timer: NodeJS.Timeout | undefined;
   lastEdit: number;
   view: UnitView | undefined;
+  /** Set-check results from the last run, so an edit re-checks only the RRsets it touched. */
+  readonly cache: SetCheckCache;
   published: Set<string>;
 }
 
@@ -76,7 +78,7 @@ export class Checker {
     const key = unitKey(kind, uri);
     let unit = this.units.get(key);
     if (!unit) {
-      unit = { generation: 0, kind, trigger: uri, timer: undefined, lastEdit: 0, view: undefined, published: new Set() };
+      unit = { generation: 0, kind, trigger: uri, timer: undefined, lastEdit: 0, view: undefined, published: new Set(), cache: new SetCheckCache() };
       this.units.set(key, unit);
     }
     unit.trigger = uri;
@@ -151,7 +153,7 @@ export class Checker {
     const settings = this.deps.settings();
     const liveWanted = settings.liveChecks && this.deps.trusted();
     // One offline pass also tells which targets need live lookups.
-    const offline = checkFile(analysis.read);
+    const offline = checkFile(analysis.read, { cache: unit.cache });
     const names = liveWanted ? offline.external : [];
     // Facts already known (and fresh) go into the first publication, so live diagnostics do not
     // flicker away and back on every keystroke.
@@ -182,7 +184,7 @@ export class Checker {
     extra: readonly Finding[],
     offline?: FileCheck,
   ): void {
-    const check = offline ?? checkFile(analysis.read, liveTargets ? { liveTargets } : {});
+    const check = offline ?? checkFile(analysis.read, { cache: unit.cache, ...(liveTargets && { liveTargets }) });
     const findings = [...check.findings, ...extra];
     unit.view = { analysis, read: analysis.read, check, findings, liveTargets };
     const byUri = diagnosticsByUri(findings, analysis.read, check, analysis.uris);

@@ -18,10 +18,16 @@ import { checkDmarcTexts } from '../dmarc/check-dmarc-texts.js';
 import { isSpfRecord } from '../spf/parse-spf.js';
 import { readFileMx, type FileMxRecord } from './file-mx.js';
 import { placeFinding } from './place-finding.js';
+import type { SetCheckCache } from './set-check-cache.js';
 
 export interface FileCheckOptions {
   /** Lookups of targets outside the file's zone (see `externalTargets`), keyed by name. */
   readonly liveTargets?: ReadonlyMap<string, TargetFacts>;
+  /**
+   * Set-check results remembered from an earlier run over the same document (an editor passes
+   * one per document, so an edit re-checks only the RRsets it touched).
+   */
+  readonly cache?: SetCheckCache;
 }
 
 /** What the file checks learned, for hover and quick fixes as well as diagnostics. */
@@ -85,6 +91,7 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
   const findings: Finding[] = [...read.findings, ...mxFindings];
 
   const external = new Set<string>();
+  options.cache?.begin();
   for (const [owner, set] of mxSets) findings.push(...checkMxSet(owner, set, index, read, options, external));
 
   // domain-cname: the apex or an MX owner is an alias (RFC 1034 §3.6.2: nothing may stand beside it).
@@ -121,7 +128,7 @@ function checkMxSet(
   const findings: Finding[] = [];
   // With an expression in the set we do not know the whole set: judge names, not the set's shape.
   const entries = resolved.map((mx) => mx.entry);
-  const setChecks = runMxSetChecks(owner, entries);
+  const setChecks = options.cache ? options.cache.findings(owner, entries, () => runMxSetChecks(owner, entries)) : runMxSetChecks(owner, entries);
   const setLevel = new Set(['mx-single', 'mx-same-priority', 'mx-split-delivery', 'mx-mixed-providers', 'mx-duplicate']);
   findings.push(...setChecks.filter((f) => resolved.length === set.length || !setLevel.has(f.id)).map(place));
 
