@@ -1,13 +1,17 @@
 /**
- * Background: only the toolbar badge. The popup reports a tab's verdict; we show ✓ / ! / ✕ / ?
- * on that tab's icon and clear it when the tab navigates. No network, no page access here.
+ * Background: the toolbar badge, and the page → domain question. The popup reports a tab's
+ * verdict; we show ✓ / ! / ✕ / ? on that tab's icon and clear it when the tab navigates. The popup
+ * also asks here which domain a page belongs to: the Public Suffix List is loaded here, once, not
+ * on every popup open. No network, no page access here.
  * `status: 'loading'` also marks a navigation and, unlike `url`, is reported without the `tabs`
  * permission, which we do not ask for.
  */
 import browser from 'webextension-polyfill';
-import { BADGE, isVerdictMessage } from '../shared/messages.js';
+import { BADGE, isSiteDomainRequest, isVerdictMessage } from '../shared/messages.js';
+import { siteDomainOf } from '../shared/site-domain.js';
 
 browser.runtime.onMessage.addListener((message: unknown) => {
+  if (isSiteDomainRequest(message)) return Promise.resolve(siteDomainOf(message.url));
   if (!isVerdictMessage(message)) return undefined;
   const badge = BADGE[message.verdict];
   if (badge === undefined) return undefined;

@@ -7,9 +7,8 @@ import browser from 'webextension-polyfill';
 import { checkDomain, createResolver, parseDomainInput, type DomainReport } from '@mx-doctor/core';
 import { byId, h } from '../shared/dom.js';
 import { markdownReport } from '../shared/markdown-report.js';
-import type { VerdictMessage } from '../shared/messages.js';
+import type { SiteDomain, SiteDomainRequest, VerdictMessage } from '../shared/messages.js';
 import { loadOptions, resolverUrls } from '../shared/options.js';
-import { siteDomainOf } from '../shared/site-domain.js';
 import { CountingResolver } from './counting-resolver.js';
 import { findingsList, mxTable, policyLines, verdictBanner } from './render.js';
 
@@ -156,9 +155,21 @@ form.addEventListener('submit', (event) => {
 
 settings.addEventListener('click', () => void browser.runtime.openOptionsPage());
 
+/** Asks the background (which holds the Public Suffix List) which domain the page belongs to. */
+async function siteDomainFor(url: string | undefined): Promise<SiteDomain> {
+  const request: SiteDomainRequest = { type: 'mx-doctor:site-domain', url };
+  try {
+    const answer = (await browser.runtime.sendMessage(request)) as SiteDomain | undefined;
+    if (answer && (answer.kind === 'domain' || answer.kind === 'none')) return answer;
+  } catch {
+    // No answer from the background (it failed to start): fall through to the input box.
+  }
+  return { kind: 'none', reason: "MX Doctor could not work out this page's domain. Type a domain to check it." };
+}
+
 async function start(): Promise<void> {
   const tab = await activeTab();
-  const site = siteDomainOf(tab.url);
+  const site = await siteDomainFor(tab.url);
   if (site.kind === 'none') {
     siteNote.textContent = site.reason;
     siteNote.hidden = false;

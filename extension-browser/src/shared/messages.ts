@@ -1,8 +1,24 @@
 /**
- * The one message between popup and background: "this tab's domain got this verdict", so the
- * background can put it on the toolbar badge. Typed here so both sides agree.
+ * Messages between popup and background, typed here so both sides agree: "this tab's domain got
+ * this verdict" (for the toolbar badge), and "which domain does this page belong to?" — answered
+ * by the background, which holds the Public Suffix List (tldts, ~47 KB gzipped), so the popup does
+ * not load it on every open.
  */
 import type { Verdict } from '@mx-doctor/core';
+import type { SiteDomain } from './site-domain.js';
+
+export type { SiteDomain };
+
+export interface SiteDomainRequest {
+  readonly type: 'mx-doctor:site-domain';
+  readonly url: string | undefined;
+}
+
+export function isSiteDomainRequest(value: unknown): value is SiteDomainRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as Record<string, unknown>;
+  return message['type'] === 'mx-doctor:site-domain' && (message['url'] === undefined || typeof message['url'] === 'string');
+}
 
 export interface VerdictMessage {
   readonly type: 'mx-doctor:verdict';

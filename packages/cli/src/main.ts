@@ -3,6 +3,11 @@ import { runCheck } from './commands/check.js';
 import { runLint } from './commands/lint.js';
 import { USAGE, UsageError } from './usage.js';
 import { cliVersion } from './version.js';
+import { getDomain } from 'tldts';
+import { useRegistrableDomain } from '@mx-doctor/core';
+
+// The checks group unrecognised MX hosts by registrable domain: give them the Public Suffix List.
+useRegistrableDomain((host) => getDomain(host, { allowPrivateDomains: false }));
 
 export interface Io {
   readonly stdout: NodeJS.WriteStream;

@@ -46,6 +46,7 @@ export { verdictOf } from './plan/verdict.js';
 export { offersStarttls } from './checks/smtp/index.js';
 export { matchProvider, isSingleMxRedundant } from './providers/match-provider.js';
 export { PROVIDERS, type Provider } from './providers/providers.js';
+export { parentDomain, useRegistrableDomain, type RegistrableDomain } from './providers/registrable-domain.js';
 export { mxEntriesFrom, type MxEntry } from './checks/mx/mx-entry.js';
 export { runLiveMxChecks, runLiveTargetChecks, runMxSetChecks } from './checks/mx/run-mx-checks.js';
 export { buildMxTable } from './checks/mx/mx-table.js';

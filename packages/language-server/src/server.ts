@@ -3,6 +3,8 @@
  * checker, hover, code actions, symbols, settings, live cache). Editor-independent: any client
  * that speaks LSP over stdio or Node IPC can use it.
  */
+import { getDomain } from 'tldts';
+import { useRegistrableDomain } from '@mx-doctor/core';
 import { join } from 'node:path';
 import type { TerraformReader } from '@mx-doctor/terraform';
 import { createTerraformReader } from '@mx-doctor/terraform';
@@ -25,6 +27,8 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  // The checks group unrecognised MX hosts by registrable domain: give them the Public Suffix List.
+  useRegistrableDomain((host) => getDomain(host, { allowPrivateDomains: false }));
   const documents = new TextDocuments(TextDocument);
   const live = new LiveTargets();
   const smtp = new SmtpProbes();

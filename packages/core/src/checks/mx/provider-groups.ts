@@ -3,12 +3,11 @@
  * `mx-mixed-providers`, `mx-single`). A recognised provider is keyed by its id; any other host
  * by its registrable domain (`mx1.example.com` and `mx2.example.com` are one operator).
  */
-import { getDomain } from 'tldts';
 import { matchProvider } from '../../providers/match-provider.js';
+import { registrableDomain } from '../../providers/registrable-domain.js';
 import type { Provider } from '../../providers/providers.js';
 import { isUsableTarget } from './host-name.js';
 import type { MxEntry } from './mx-entry.js';
-import { memoByString } from '../../util/memo.js';
 
 export interface Operator {
   /** `provider:<id>` or `domain:<registrable domain>`. */
@@ -18,12 +17,12 @@ export interface Operator {
   readonly provider?: Provider;
 }
 
-export const operatorOf = memoByString(function operatorOf(exchange: string): Operator {
+export function operatorOf(exchange: string): Operator {
   const provider = matchProvider(exchange);
   if (provider !== undefined) return { key: `provider:${provider.id}`, label: provider.name, provider };
-  const domain = getDomain(exchange, { allowPrivateDomains: false }) ?? exchange;
+  const domain = registrableDomain(exchange);
   return { key: `domain:${domain}`, label: `the servers at ${domain}` };
-});
+}
 
 /** Usable entries (not null, not IP literal, valid name) with their operator. */
 export function operatedEntries(entries: readonly MxEntry[]): { readonly entry: MxEntry; readonly operator: Operator }[] {

@@ -1,0 +1,37 @@
+/**
+ * How MX hosts that no provider in the table claims are grouped into operators (for
+ * `mx-split-delivery`, `mx-mixed-providers`): by registrable domain, so `mx1.example.co.uk` and
+ * `mx2.example.co.uk` are one operator. The right answer needs the Public Suffix List (tldts), which
+ * weighs about 47 KB gzipped: too much for the browser popup, which runs these checks too. So the
+ * list is injected (as tldts itself injects its suffix lookup): Node front ends install it with
+ * `useRegistrableDomain`; without it a host's operator is its parent domain (`mx1.example.com` →
+ * `example.com`), which differs only in how a few messages name an unrecognised operator.
+ */
+
+export type RegistrableDomain = (host: string) => string | null | undefined;
+
+/** `mx1.example.com` → `example.com`; a name with two labels or fewer is its own operator. */
+export function parentDomain(host: string): string {
+  const dot = host.indexOf('.');
+  return dot > 0 && host.indexOf('.', dot + 1) > 0 ? host.slice(dot + 1) : host;
+}
+
+let installed: RegistrableDomain | undefined;
+let remembered = new Map<string, string>();
+
+/** Installs a Public-Suffix-List lookup (e.g. tldts's `getDomain`). Call once, at start-up. */
+export function useRegistrableDomain(lookup: RegistrableDomain | undefined): void {
+  installed = lookup;
+  remembered = new Map();
+}
+
+/** The operator key of an unrecognised host; remembered per host (a large zone asks often). */
+export function registrableDomain(host: string): string {
+  let domain = remembered.get(host);
+  if (domain === undefined) {
+    domain = (installed ? installed(host) : undefined) ?? parentDomain(host);
+    if (remembered.size >= 20_000) remembered = new Map();
+    remembered.set(host, domain);
+  }
+  return domain;
+}
