@@ -16,6 +16,31 @@ function filesUnder(dir: string): string[] {
     });
 }
 
+interface EntryFields {
+  readonly dosTime: number;
+  readonly dosDate: number;
+  readonly crc: number;
+  readonly packedSize: number;
+  readonly size: number;
+  readonly nameLength: number;
+}
+
+/**
+ * The fields a local header and a central-directory entry share, in the same order (APPNOTE
+ * §4.3.7 and §4.3.12): version needed, flags, method, time, date, CRC, sizes, name length.
+ */
+function writeEntryFields(buffer: Buffer, at: number, entry: EntryFields): void {
+  buffer.writeUInt16LE(20, at); // version needed to extract
+  buffer.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+  buffer.writeUInt16LE(8, at + 4); // deflate
+  buffer.writeUInt16LE(entry.dosTime, at + 6);
+  buffer.writeUInt16LE(entry.dosDate, at + 8);
+  buffer.writeUInt32LE(entry.crc, at + 10);
+  buffer.writeUInt32LE(entry.packedSize, at + 14);
+  buffer.writeUInt32LE(entry.size, at + 18);
+  buffer.writeUInt16LE(entry.nameLength, at + 22);
+}
+
 /** Zips every file under `dir` (paths relative to it, `/`-separated, sorted) into `out`. */
 export function zipDirectory(dir: string, out: string): void {
   const locals: Buffer[] = [];
@@ -29,29 +54,14 @@ export function zipDirectory(dir: string, out: string): void {
     const data = readFileSync(file);
     const packed = deflateRawSync(data, { level: 9 });
     const crc = crc32(data);
+    const entry: EntryFields = { dosTime, dosDate, crc, packedSize: packed.length, size: data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, entry);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, entry);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, packed);
     centrals.push(central, name);

@@ -107,11 +107,11 @@ export function sameAddress(a: string, b: string): boolean {
   return left !== undefined && right !== undefined && left.family === right.family && left.value === right.value;
 }
 
-type Range4 = readonly [base: string, length: number, cls: AddressClass];
-type Range6 = readonly [base: string, length: number, cls: AddressClass];
+/** A special-purpose block: base address, prefix length, what it is. */
+type Range = readonly [base: string, length: number, cls: AddressClass];
 
 // More specific ranges first where they nest.
-const V4_RANGES: readonly Range4[] = [
+const V4_RANGES: readonly Range[] = [
   ['0.0.0.0', 8, 'unspecified'],
   ['10.0.0.0', 8, 'private'],
   ['100.64.0.0', 10, 'shared'],
@@ -128,7 +128,7 @@ const V4_RANGES: readonly Range4[] = [
   ['240.0.0.0', 4, 'reserved'],
 ];
 
-const V6_RANGES: readonly Range6[] = [
+const V6_RANGES: readonly Range[] = [
   ['::', 128, 'unspecified'],
   ['::1', 128, 'loopback'],
   ['::ffff:0:0', 96, 'ipv4-mapped'],
@@ -143,13 +143,13 @@ const V6_RANGES: readonly Range6[] = [
   ['2000::', 3, 'public'],
 ];
 
-function inRange4(value: number, [base, length]: Range4): boolean {
+function inRange4(value: number, [base, length]: Range): boolean {
   const start = parseIpv4(base) ?? 0;
   const size = 2 ** (32 - length);
   return value >= start && value < start + size;
 }
 
-function inRange6(value: bigint, [base, length]: Range6): boolean {
+function inRange6(value: bigint, [base, length]: Range): boolean {
   const start = parseIpv6(base) ?? 0n;
   const shift = BigInt(128 - length);
   return value >> shift === start >> shift;
