@@ -132,21 +132,19 @@ function checkMxSet(
   const setLevel = new Set(['mx-single', 'mx-same-priority', 'mx-split-delivery', 'mx-mixed-providers', 'mx-duplicate']);
   findings.push(...setChecks.filter((f) => resolved.length === set.length || !setLevel.has(f.id)).map(place));
 
-  const zone = read.origin ?? first.record.origin;
   const external: FileMxRecord[] = [];
   const judged = new Set<string>();
   for (const mx of resolved) {
     const target = mx.entry.exchange;
-    if (mx.relative || !isUsableTarget(target) || judged.has(target)) continue;
+    const place = whereJudged(mx, index, read);
+    if (place === 'not-judged' || judged.has(target)) continue;
     judged.add(target);
-    const inZone = zone !== undefined && (target === zone || target.endsWith(`.${zone}`));
-    const alias = index.at(target, 'CNAME')[0];
-    if (alias) {
+    if (place === 'alias') {
       findings.push(mxTargetCnameFinding(target, chainInFile(index, target), mx.targetField.range));
-    } else if (inZone && mx.record.source === 'zone') {
+    } else if (place === 'own-zone') {
       // A zone file is the whole zone: no address here means none anywhere (unless delegated below).
       const hasAddress = index.at(target, 'A').length > 0 || index.at(target, 'AAAA').length > 0;
-      if (!hasAddress && !delegatedBelow(index, target, zone)) findings.push(mxTargetNoAddressFinding(target, mx.targetField.range));
+      if (!hasAddress && !delegatedBelow(index, target, zoneOf(read, mx)!)) findings.push(mxTargetNoAddressFinding(target, mx.targetField.range));
     } else {
       external.push(mx);
       externalNames.add(target);
@@ -199,16 +197,28 @@ function delegatedBelow(index: FileIndex, name: string, zone: string): boolean {
 
 /** Targets the file cannot judge itself: outside its zone (or, in Terraform, anywhere), with no CNAME in the file. */
 export function externalTargets(read: ReadResult): string[] {
-  const zone = read.origin;
   const names = new Set<string>();
   const index = new FileIndex(read.records);
   for (const set of fileMxSets(read.records).mxSets.values()) {
-    for (const mx of set) {
-      const target = mx.entry.exchange;
-      if (mx.unresolved || mx.relative || !isUsableTarget(target) || index.at(target, 'CNAME').length > 0) continue;
-      const inZone = zone !== undefined && (target === zone || target.endsWith(`.${zone}`));
-      if (!inZone || mx.record.source !== 'zone') names.add(target);
-    }
+    for (const mx of set) if (whereJudged(mx, index, read) === 'live') names.add(mx.entry.exchange);
   }
   return [...names];
+}
+
+/** The zone a record's targets are measured against: the file's origin, else the record's own. */
+function zoneOf(read: ReadResult, mx: FileMxRecord): string | undefined {
+  return read.origin ?? mx.record.origin;
+}
+
+/**
+ * Where an MX target is judged: not at all (an expression, a relative-name mistake, not a host
+ * name), from the file (it is an alias here; it lies in a zone file's own zone), or live.
+ */
+function whereJudged(mx: FileMxRecord, index: FileIndex, read: ReadResult): 'not-judged' | 'alias' | 'own-zone' | 'live' {
+  const target = mx.entry.exchange;
+  if (mx.unresolved || mx.relative || !isUsableTarget(target)) return 'not-judged';
+  if (index.at(target, 'CNAME').length > 0) return 'alias';
+  const zone = zoneOf(read, mx);
+  const inZone = zone !== undefined && (target === zone || target.endsWith(`.${zone}`));
+  return inZone && mx.record.source === 'zone' ? 'own-zone' : 'live';
 }
