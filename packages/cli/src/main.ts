@@ -1,13 +1,9 @@
-/** `mx-doctor` entry: dispatches to a command and turns its outcome into an exit status. */
-import { runCheck } from './commands/check.js';
-import { runLint } from './commands/lint.js';
+/**
+ * `mx-doctor` entry: dispatches to a command and turns its outcome into an exit status. Each command
+ * is loaded when it is run, so `--version`, `--help` and `lsp` do not load what the others need.
+ */
 import { USAGE, UsageError } from './usage.js';
 import { cliVersion } from './version.js';
-import { getDomain } from 'tldts';
-import { useRegistrableDomain } from '@mx-doctor/core';
-
-// The checks group unrecognised MX hosts by registrable domain: give them the Public Suffix List.
-useRegistrableDomain((host) => getDomain(host, { allowPrivateDomains: false }));
 
 export interface Io {
   readonly stdout: NodeJS.WriteStream;
@@ -19,9 +15,9 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
   try {
     switch (command) {
       case 'check':
-        return await runCheck(rest, io);
+        return await (await import('./commands/check.js')).runCheck(rest, io);
       case 'lint':
-        return await runLint(rest, io);
+        return await (await import('./commands/lint.js')).runLint(rest, io);
       case 'lsp':
         return await (await import('./commands/lsp.js')).runLsp(rest);
       case '-v':

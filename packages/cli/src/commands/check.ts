@@ -10,6 +10,7 @@ import {
 import { probeSmtp } from '@mx-doctor/smtp-probe';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
+import { installSuffixList } from '../suffix-list.js';
 import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
 import type { Io } from '../main.js';
 import { ProgressResolver } from '../progress.js';
@@ -26,6 +27,7 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
   }
   if (positionals.length === 0) throw new UsageError('check needs a domain, e-mail address or URL');
   const { format, urls, timeoutMs } = commonSettings(values);
+  installSuffixList();
   const smtpPort = values['smtp-port'] === undefined ? 25 : Number(values['smtp-port']);
   if (!Number.isInteger(smtpPort) || smtpPort < 1 || smtpPort > 65535) throw new UsageError('--smtp-port must be a port number');
 

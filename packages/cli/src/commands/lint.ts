@@ -14,6 +14,7 @@ import {
 } from '@mx-doctor/core';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
+import { installSuffixList } from '../suffix-list.js';
 import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
 import type { Io } from '../main.js';
 import { renderLintText } from '../render/lint-text.js';
@@ -30,6 +31,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   }
   if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
   const { format, urls, timeoutMs } = commonSettings(values);
+  installSuffixList();
   const origin = values.origin?.toLowerCase().replace(/\.$/, '');
 
   let unreadable = 0;
