@@ -3,10 +3,10 @@
  * hand the facts to the pure checks and assemble the report every front end shows.
  */
 import type { Resolver } from '../dns/types.js';
-import { recordsOf } from '../dns/types.js';
 import { sortFindings, type Finding } from '../findings/finding.js';
 import { runLiveMxChecks } from '../checks/mx/run-mx-checks.js';
 import { buildMxTable } from '../checks/mx/mx-table.js';
+import { isNullMx, mxEntriesFrom } from '../checks/mx/mx-entry.js';
 import { checkMxNullIncomplete, describeSpf, gatherSpf, runSpfChecks } from '../checks/spf/index.js';
 import { describeDmarc, runDmarcChecks } from '../checks/dmarc/index.js';
 import { runSmtpChecks } from '../checks/smtp/run-smtp-checks.js';
@@ -46,9 +46,9 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
   const domainMissing = snapshot.mx.kind === 'nxdomain';
   if (!domainMissing) {
     findings.push(...runSpfChecks(spf), ...runDmarcChecks(snapshot.domain, snapshot.dmarc));
-    const mxRecords = recordsOf(snapshot.mx, 'MX');
-    const onlyNullMx = mxRecords.length > 0 && mxRecords.every((record) => record.data.exchange === '');
-    if (onlyNullMx) findings.push(...checkMxNullIncomplete(snapshot.domain, true, spf, snapshot.dmarc));
+    const entries = mxEntriesFrom(snapshot.mx, snapshot.domain);
+    const onlyNullMx = entries.length > 0 && entries.every(isNullMx);
+    findings.push(...checkMxNullIncomplete(snapshot.domain, onlyNullMx, spf, snapshot.dmarc));
   }
   if (options.transportProbe && snapshot.targets.length > 0) {
     const targets = snapshot.targets.flatMap((target) => target.addresses.map((a) => ({ host: target.name, address: a.address })));
