@@ -4,6 +4,7 @@
  * its text looks like a zone file (`db` is also SQLite's and Berkeley DB's extension). Terraform:
  * by language id or `*.tf` (`hcl` only for `*.tf`: other HCL is not Terraform).
  */
+import { looksLikeZoneText } from '@mx-doctor/core';
 import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TERRAFORM_LANGUAGE_IDS, ZONE_LANGUAGE_IDS } from './protocol.js';
@@ -43,13 +44,6 @@ export function matchesPattern(name: string, pattern: string): boolean {
   return new RegExp(`^${source}$`, 'i').test(name);
 }
 
-/** RFC 1035 §5 master-file markers near the top: `$ORIGIN`, `$TTL`, or an SOA record. */
-export function looksLikeZoneFile(text: string): boolean {
-  if (text.includes('\0')) return false; // binary (SQLite starts "SQLite format 3\0")
-  const head = text.slice(0, 16_384);
-  return /^\s*\$(ORIGIN|TTL)\b/im.test(head) || /\bSOA\b/i.test(head);
-}
-
 export function documentKind(doc: DocumentInfo, zoneFilePatterns: readonly string[]): DocumentKind | undefined {
   const name = basename(fileOfUri(doc.uri).replace(/[?#].*$/, ''));
   const isTf = /\.tf$/i.test(name);
@@ -59,6 +53,7 @@ export function documentKind(doc: DocumentInfo, zoneFilePatterns: readonly strin
   if (ZONE_LANGUAGE_IDS.includes(languageId)) return 'zone';
   if (!zoneFilePatterns.some((pattern) => matchesPattern(name, pattern))) return undefined;
   if (doc.text.includes('\0')) return undefined; // binary, whatever the name says
-  if (/\.db$/i.test(name)) return looksLikeZoneFile(doc.text) ? 'zone' : undefined;
+  // The core's sniff, so the CLI's directory search and the editor claim the same files.
+  if (/\.db$/i.test(name)) return looksLikeZoneText(doc.text) ? 'zone' : undefined;
   return 'zone';
 }

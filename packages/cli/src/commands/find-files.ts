@@ -3,7 +3,8 @@
  * zone file); directories are searched for Terraform and zone-file names, skipping dependency and
  * tool folders. `.db` is also SQLite's extension, so such files are sniffed before being claimed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { looksLikeZoneText, ZONE_SNIFF_CHARS } from '@mx-doctor/core';
 import { basename, join } from 'node:path';
 
 export type LintFileKind = 'zone' | 'terraform';
@@ -21,18 +22,19 @@ export function kindOfNamedFile(path: string): LintFileKind {
   return /\.tf$/i.test(path) ? 'terraform' : 'zone';
 }
 
-/** Looks like a master file: a `$ORIGIN`/`$TTL` directive or an SOA near the top, and no NUL bytes. */
+/** Looks like a master file (the core's rule), judged on the first bytes only: a `.db` may be a large database. */
 export function looksLikeZoneFile(path: string): boolean {
-  let head: Buffer;
+  let fd: number | undefined;
   try {
-    const buffer = readFileSync(path);
-    head = buffer.subarray(0, 4096);
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(ZONE_SNIFF_CHARS);
+    const length = readSync(fd, head, 0, head.length, 0);
+    return looksLikeZoneText(head.subarray(0, length).toString('utf8'));
   } catch {
     return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  if (head.includes(0)) return false;
-  const text = head.toString('utf8');
-  return /^\s*\$(ORIGIN|TTL|INCLUDE)\b/im.test(text) || /\bSOA\b/.test(text) || /\bIN\s+(MX|NS|A|AAAA|TXT|CNAME)\b/i.test(text);
 }
 
 export function findLintFiles(dir: string, out: LintFile[] = []): LintFile[] {

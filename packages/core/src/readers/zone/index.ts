@@ -2,3 +2,4 @@
 export { readZone } from './reader.js';
 export { originFromFileName } from './origin.js';
 export type { IncludeResult, ReadInclude, ReadZoneOptions } from './state.js';
+export { looksLikeZoneText, ZONE_SNIFF_CHARS } from './sniff.js';
