@@ -2,7 +2,8 @@
  * Zone records keep offsets and make their ranges when asked (zone-record.ts). These tests hold
  * the lazy ranges to the eager ones the reader used to build (`tokenRange`/`spanRange` over the
  * lexer's tokens), on a BIND-style zone with an include, a `$GENERATE`, parentheses over lines,
- * CRLF and lone-CR line ends, a byte-order mark and characters outside the BMP.
+ * CRLF and lone-CR line ends, a byte-order mark and characters outside the BMP; and the reader's
+ * record table (zone-table.ts) to the records made from it.
  */
 import { describe, expect, it } from 'vitest';
 import type { SourceRange } from '../../src/findings/finding.js';
@@ -145,5 +146,31 @@ describe('lazy ranges', () => {
       origin: 'example.com',
     });
     expect({ ...record.rdata[0]! }).toEqual({ text: 'ns1' });
+  });
+
+  it('are read from the same columns the table answers the checks from', () => {
+    const result = read();
+    const table = result.table!;
+    expect(table.size).toBe(17);
+    for (let i = 0; i < table.size; i++) {
+      const record = result.records[i]!;
+      expect([table.owner(i), table.type(i), table.ttl(i), table.origin(i), table.file(i), table.source(i)]).toEqual([
+        record.owner,
+        record.type,
+        record.ttl,
+        record.origin,
+        record.file,
+        'zone',
+      ]);
+      expect(Array.from({ length: table.fieldCount(i) }, (_, k) => table.fieldText(i, k))).toEqual(record.rdata.map((f) => f.text));
+      expect(table.range(i)).toStrictEqual(record.range);
+    }
+    // Texts that differ from the file are kept: escapes decoded, $GENERATE output expanded.
+    const odd = result.records.find((r) => r.owner === 'odd\\.label.example.com')!;
+    expect(odd.rdata.map((f) => f.text)).toEqual(['semi;colon', 'quote"d', '\u00f0octet']); // \240 is decimal: ð
+    expect(result.records.filter((r) => r.type === 'MX' && r.owner.startsWith('mx-')).map((r) => r.rdata.map((f) => f.text))).toEqual([
+      ['10', 'mx1'],
+      ['10', 'mx2'],
+    ]);
   });
 });

@@ -5,7 +5,8 @@
  * are judged live when the caller brings their lookups (`liveTargets`).
  */
 import type { Finding } from '../../findings/finding.js';
-import type { FileRecord, ReadResult } from '../../readers/file-record.js';
+import type { ReadResult } from '../../readers/file-record.js';
+import { joinedText, tableOf, type RecordTable } from '../../readers/record-table.js';
 import type { TargetFacts } from '../../plan/snapshot.js';
 import { runLiveTargetChecks, runMxSetChecks } from '../mx/run-mx-checks.js';
 import { isUsableTarget } from '../mx/host-name.js';
@@ -39,29 +40,61 @@ export interface FileCheck {
   readonly external: readonly string[];
 }
 
-/** Every record of a type per owner: the file's view of DNS. One map lookup per question. */
+/**
+ * The file's view of DNS, one pass over its records: what the checks ask of each name (its MX
+ * and TXT records, whether it is an alias, has an address, is a delegation), by record index.
+ */
 class FileIndex {
-  /** type → owner → records; nested maps, so no key strings are built per record. */
-  private readonly byType = new Map<string, Map<string, FileRecord[]>>();
-  constructor(records: readonly FileRecord[]) {
-    for (const record of records) {
-      let byOwner = this.byType.get(record.type);
-      if (!byOwner) this.byType.set(record.type, (byOwner = new Map()));
-      push(byOwner, record.owner, record);
+  /** MX, TXT and SPF records by owner, in file order. */
+  readonly mx = new Map<string, number[]>();
+  readonly txt = new Map<string, number[]>();
+  readonly spf = new Map<string, number[]>();
+  readonly #cname = new Map<string, number>();
+  readonly #addressed = new Set<string>();
+  readonly #delegated = new Set<string>();
+
+  constructor(readonly table: RecordTable) {
+    for (let i = 0; i < table.size; i++) {
+      const owner = table.owner(i);
+      switch (table.type(i)) {
+        case 'MX':
+          push(this.mx, owner, i);
+          break;
+        case 'TXT':
+          push(this.txt, owner, i);
+          break;
+        case 'SPF':
+          push(this.spf, owner, i);
+          break;
+        case 'CNAME':
+          if (!this.#cname.has(owner)) this.#cname.set(owner, i);
+          break;
+        case 'A':
+        case 'AAAA':
+          this.#addressed.add(owner);
+          break;
+        case 'NS':
+          this.#delegated.add(owner);
+          break;
+      }
     }
   }
-  at(owner: string, type: string): readonly FileRecord[] {
-    return this.byType.get(type)?.get(owner) ?? NONE;
+
+  /** The first CNAME record owned by `name`. */
+  alias(name: string): number | undefined {
+    return this.#cname.get(name);
   }
-  /** Records of one type grouped by owner, in file order. */
-  ofType(type: string): ReadonlyMap<string, readonly FileRecord[]> {
-    return this.byType.get(type) ?? EMPTY;
+
+  hasAddress(name: string): boolean {
+    return this.#addressed.has(name);
+  }
+
+  hasNs(name: string): boolean {
+    return this.#delegated.has(name);
   }
 }
 
-const EMPTY: ReadonlyMap<string, readonly FileRecord[]> = new Map();
-
-const NONE: readonly FileRecord[] = [];
+const NONE: readonly number[] = [];
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -70,11 +103,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** The file's MX records grouped into RRsets by owner, and the findings of reading their data. */
-export function fileMxSets(records: readonly FileRecord[]): { mxSets: Map<string, FileMxRecord[]>; findings: Finding[] } {
+export function fileMxSets(table: RecordTable): { mxSets: Map<string, FileMxRecord[]>; findings: Finding[] } {
+  return mxSetsOf(new FileIndex(table));
+}
+
+function mxSetsOf(index: FileIndex): { mxSets: Map<string, FileMxRecord[]>; findings: Finding[] } {
   const mxSets = new Map<string, FileMxRecord[]>();
   const findings: Finding[] = [];
-  for (const record of records) {
-    if (record.type !== 'MX') continue;
+  // Records in file order (the order their findings are reported in), grouped by owner.
+  const order = [...index.mx.values()].flat().sort((a, b) => a - b);
+  for (const i of order) {
+    const record = index.table.record(i);
     const parsed = readFileMx(record);
     findings.push(...parsed.findings);
     if (!parsed.mx) continue;
@@ -86,8 +125,9 @@ export function fileMxSets(records: readonly FileRecord[]): { mxSets: Map<string
 }
 
 export function checkFile(read: ReadResult, options: FileCheckOptions = {}): FileCheck {
-  const index = new FileIndex(read.records);
-  const { mxSets, findings: mxFindings } = fileMxSets(read.records);
+  const index = new FileIndex(tableOf(read));
+  const table = index.table;
+  const { mxSets, findings: mxFindings } = mxSetsOf(index);
   const findings: Finding[] = [...read.findings, ...mxFindings];
 
   const external = new Set<string>();
@@ -97,20 +137,25 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
   // domain-cname: the apex or an MX owner is an alias (RFC 1034 §3.6.2: nothing may stand beside it).
   const cnameOwners = new Set([...mxSets.keys(), ...(read.origin !== undefined ? [read.origin] : [])]);
   for (const owner of cnameOwners) {
-    const alias = index.at(owner, 'CNAME')[0];
-    if (alias) findings.push(domainCnameFinding(owner, chainInFile(index, owner), alias.range));
+    const alias = index.alias(owner);
+    if (alias !== undefined) findings.push(domainCnameFinding(owner, chainInFile(index, owner), table.range(alias)));
   }
 
   // SPF and DMARC, per owner, from TXT (and the obsolete SPF type, RFC 7208 §3.1).
-  const txtOwners = new Set([...index.ofType('TXT').keys(), ...index.ofType('SPF').keys()]);
+  const txtOwners = new Set([...index.txt.keys(), ...index.spf.keys()]);
   for (const owner of txtOwners) {
-    const records = [...index.at(owner, 'TXT'), ...index.at(owner, 'SPF')];
-    const texts = records.map((record) => ({ text: record.rdata.map((field) => field.text).join(''), range: record.range }));
-    if (owner.startsWith('_dmarc.')) findings.push(...checkDmarcTexts(owner, texts));
-    else if (texts.some((t) => isSpfRecord(t.text))) findings.push(...checkSpfTexts(owner, texts));
+    const records = [...(index.txt.get(owner) ?? NONE), ...(index.spf.get(owner) ?? NONE)];
+    const texts = records.map((i) => joinedText(table, i));
+    const dmarc = owner.startsWith('_dmarc.');
+    if (!dmarc && !texts.some(isSpfRecord)) continue;
+    const ranged = texts.map((text, k) => ({ text, range: table.range(records[k]!) }));
+    findings.push(...(dmarc ? checkDmarcTexts(owner, ranged) : checkSpfTexts(owner, ranged)));
   }
   return { findings, mxSets, external: [...external] };
 }
+
+/** Findings about the RRset as a whole: not judged while an expression hides part of it. */
+const SET_LEVEL: ReadonlySet<string> = new Set(['mx-single', 'mx-same-priority', 'mx-split-delivery', 'mx-mixed-providers', 'mx-duplicate']);
 
 function checkMxSet(
   owner: string,
@@ -129,8 +174,7 @@ function checkMxSet(
   // With an expression in the set we do not know the whole set: judge names, not the set's shape.
   const entries = resolved.map((mx) => mx.entry);
   const setChecks = options.cache ? options.cache.findings(owner, entries, () => runMxSetChecks(owner, entries)) : runMxSetChecks(owner, entries);
-  const setLevel = new Set(['mx-single', 'mx-same-priority', 'mx-split-delivery', 'mx-mixed-providers', 'mx-duplicate']);
-  findings.push(...setChecks.filter((f) => resolved.length === set.length || !setLevel.has(f.id)).map(place));
+  for (const found of setChecks) if (resolved.length === set.length || !SET_LEVEL.has(found.id)) findings.push(place(found));
 
   const external: FileMxRecord[] = [];
   const judged = new Set<string>();
@@ -143,7 +187,7 @@ function checkMxSet(
       findings.push(mxTargetCnameFinding(target, chainInFile(index, target), mx.targetField.range));
     } else if (place === 'own-zone') {
       // A zone file is the whole zone: no address here means none anywhere (unless delegated below).
-      const hasAddress = index.at(target, 'A').length > 0 || index.at(target, 'AAAA').length > 0;
+      const hasAddress = index.hasAddress(target);
       if (!hasAddress && !delegatedBelow(index, target, zoneOf(read, mx)!)) findings.push(mxTargetNoAddressFinding(target, mx.targetField.range));
     } else {
       external.push(mx);
@@ -173,14 +217,17 @@ function checkMxSet(
 
 /** Names from `name` through the file's CNAMEs, loop-safe. */
 function chainInFile(index: FileIndex, name: string): string[] {
+  const table = index.table;
   const chain = [name];
   for (let hop = 0; hop < 8; hop++) {
-    const alias = index.at(chain[chain.length - 1]!, 'CNAME')[0];
-    const next = alias?.rdata[0]?.text.toLowerCase().replace(/\.$/, '');
-    if (!alias || next === undefined) break;
+    const alias = index.alias(chain[chain.length - 1]!);
+    if (alias === undefined || table.fieldCount(alias) === 0) break;
+    const written = table.fieldText(alias, 0);
+    const next = written.toLowerCase().replace(/\.$/, '');
     // Zone files: a name without the dot is relative to the origin. Terraform values are FQDNs.
-    const relative = alias.source === 'zone' && !alias.rdata[0]!.text.endsWith('.') && alias.origin !== undefined;
-    const absolute = relative ? `${next}.${alias.origin}` : next;
+    const origin = table.origin(alias);
+    const relative = table.source(alias) === 'zone' && !written.endsWith('.') && origin !== undefined;
+    const absolute = relative ? `${next}.${origin}` : next;
     chain.push(absolute);
     if (chain.indexOf(absolute) !== chain.length - 1) break;
   }
@@ -190,7 +237,7 @@ function chainInFile(index: FileIndex, name: string): string[] {
 /** True when an NS record between the zone apex and `name` hands that part to other servers. */
 function delegatedBelow(index: FileIndex, name: string, zone: string): boolean {
   for (let cut = name; cut !== zone && cut.includes('.'); cut = cut.slice(cut.indexOf('.') + 1)) {
-    if (index.at(cut, 'NS').length > 0) return true;
+    if (index.hasNs(cut)) return true;
   }
   return false;
 }
@@ -198,8 +245,8 @@ function delegatedBelow(index: FileIndex, name: string, zone: string): boolean {
 /** Targets the file cannot judge itself: outside its zone (or, in Terraform, anywhere), with no CNAME in the file. */
 export function externalTargets(read: ReadResult): string[] {
   const names = new Set<string>();
-  const index = new FileIndex(read.records);
-  for (const set of fileMxSets(read.records).mxSets.values()) {
+  const index = new FileIndex(tableOf(read));
+  for (const set of mxSetsOf(index).mxSets.values()) {
     for (const mx of set) if (whereJudged(mx, index, read) === 'live') names.add(mx.entry.exchange);
   }
   return [...names];
@@ -217,7 +264,7 @@ function zoneOf(read: ReadResult, mx: FileMxRecord): string | undefined {
 function whereJudged(mx: FileMxRecord, index: FileIndex, read: ReadResult): 'not-judged' | 'alias' | 'own-zone' | 'live' {
   const target = mx.entry.exchange;
   if (mx.unresolved || mx.relative || !isUsableTarget(target)) return 'not-judged';
-  if (index.at(target, 'CNAME').length > 0) return 'alias';
+  if (index.alias(target) !== undefined) return 'alias';
   const zone = zoneOf(read, mx);
   const inZone = zone !== undefined && (target === zone || target.endsWith(`.${zone}`));
   return inZone && mx.record.source === 'zone' ? 'own-zone' : 'live';

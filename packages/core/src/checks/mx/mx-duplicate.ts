@@ -7,6 +7,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { formatMx, type MxEntry } from './mx-entry.js';
 
 export function mxDuplicate(owner: string, entries: readonly MxEntry[]): Finding[] {
+  if (entries.length < 2) return [];
   const byExchange = new Map<string, MxEntry[]>();
   for (const entry of entries) {
     if (entry.exchange === '') continue;

@@ -7,9 +7,10 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { formatMxSet, type MxEntry } from './mx-entry.js';
-import { distinctOperators, listLabels, operatedEntries, splitAtLowestPreference } from './provider-groups.js';
+import { distinctOperators, listLabels, mayMixOperators, operatedEntries, splitAtLowestPreference } from './provider-groups.js';
 
 export function mxMixedProviders(owner: string, entries: readonly MxEntry[]): Finding[] {
+  if (!mayMixOperators(entries)) return [];
   const items = operatedEntries(entries);
   const operators = distinctOperators(items);
   if (operators.length < 2 || !operators.some((operator) => operator.provider !== undefined)) return [];

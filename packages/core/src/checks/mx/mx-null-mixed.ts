@@ -7,8 +7,9 @@ import { formatMxSet, isNullMx, type MxEntry } from './mx-entry.js';
 
 export function mxNullMixed(owner: string, entries: readonly MxEntry[]): Finding[] {
   const nullEntry = entries.find(isNullMx);
+  if (nullEntry === undefined) return [];
   const others = entries.filter((entry) => !isNullMx(entry));
-  if (nullEntry === undefined || others.length === 0) return [];
+  if (others.length === 0) return [];
   return [
     finding('mx-null-mixed', {
       message: `${owner} publishes a null MX ("no mail here") beside ${others.length} other MX record${others.length === 1 ? '' : 's'}; senders may bounce its mail.`,

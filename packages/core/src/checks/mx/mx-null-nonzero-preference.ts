@@ -6,6 +6,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { isNullMx, type MxEntry } from './mx-entry.js';
 
 export function mxNullNonzeroPreference(owner: string, entries: readonly MxEntry[]): Finding[] {
+  if (!entries.some(isNullMx)) return [];
   return entries
     .filter((entry) => isNullMx(entry) && entry.preference !== 0)
     .map((entry) =>

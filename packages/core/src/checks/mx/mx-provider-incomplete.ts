@@ -6,10 +6,10 @@
  * Preferences are not compared: providers accept any order that keeps their hosts.
  */
 import { finding, type Finding } from '../../findings/finding.js';
-import { matchesHostPattern } from '../../providers/match-provider.js';
+import { matchesHostPattern, matchProvider } from '../../providers/match-provider.js';
 import type { DocumentedMxSet, Provider } from '../../providers/providers.js';
 import { formatMx, formatMxSet, type MxEntry } from './mx-entry.js';
-import { operatedEntries } from './provider-groups.js';
+import { isUsableTarget } from './host-name.js';
 
 function setHosts(set: DocumentedMxSet): string[] {
   return set.hosts.map((host) => host.exchange);
@@ -79,12 +79,14 @@ function judgeDeprecated(provider: Provider, entries: readonly MxEntry[]): Findi
 
 export function mxProviderIncomplete(owner: string, entries: readonly MxEntry[]): Finding[] {
   const byProvider = new Map<string, { provider: Provider; entries: MxEntry[] }>();
-  for (const { entry, operator } of operatedEntries(entries)) {
-    if (operator.provider === undefined) continue;
-    const group = byProvider.get(operator.provider.id) ?? { provider: operator.provider, entries: [] };
+  for (const entry of entries) {
+    const provider = isUsableTarget(entry.exchange) ? matchProvider(entry.exchange) : undefined;
+    if (provider === undefined) continue;
+    const group = byProvider.get(provider.id) ?? { provider, entries: [] };
     group.entries.push(entry);
-    byProvider.set(operator.provider.id, group);
+    byProvider.set(provider.id, group);
   }
+  if (byProvider.size === 0) return [];
   const findings: Finding[] = [];
   for (const { provider, entries: own } of byProvider.values()) {
     const deprecated = judgeDeprecated(provider, own);

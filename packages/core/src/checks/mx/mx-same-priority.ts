@@ -9,7 +9,7 @@ import { isUsableTarget } from './host-name.js';
 import { formatMxSet, isNullMx, type MxEntry } from './mx-entry.js';
 
 export function mxSamePriority(owner: string, entries: readonly MxEntry[]): Finding[] {
-  if (entries.length === 0 || entries.some(isNullMx)) return [];
+  if (entries.length < 2 || entries.some(isNullMx)) return [];
   const names = new Set(entries.filter((entry) => isUsableTarget(entry.exchange)).map((entry) => entry.exchange));
   const preferences = new Set(entries.map((entry) => entry.preference));
   const [preference] = preferences;

@@ -13,6 +13,7 @@ function humanDuration(seconds: number): string {
 }
 
 export function mxTtlHigh(owner: string, entries: readonly MxEntry[]): Finding[] {
+  if (!entries.some((entry) => entry.ttl > MX_TTL_LIMIT)) return [];
   const high = entries.filter((entry) => entry.ttl > MX_TTL_LIMIT);
   const [first] = high;
   if (first === undefined) return [];

@@ -29,6 +29,22 @@ export function operatedEntries(entries: readonly MxEntry[]): { readonly entry: 
   return entries.filter((entry) => isUsableTarget(entry.exchange)).map((entry) => ({ entry, operator: operatorOf(entry.exchange) }));
 }
 
+/**
+ * Whether the set could have two operators, one of them a recognised provider: at least two usable
+ * hosts, one recognised. Asked first, so that a set which cannot (most sets: one operator) costs
+ * no operator keys and no Public Suffix List lookups.
+ */
+export function mayMixOperators(entries: readonly MxEntry[]): boolean {
+  let usable = 0;
+  let recognised = false;
+  for (const entry of entries) {
+    if (!isUsableTarget(entry.exchange)) continue;
+    usable++;
+    recognised ||= matchProvider(entry.exchange) !== undefined;
+  }
+  return usable >= 2 && recognised;
+}
+
 /** Distinct operators in order of first appearance. */
 export function distinctOperators(items: readonly { readonly operator: Operator }[]): Operator[] {
   const seen = new Map<string, Operator>();
@@ -41,6 +57,7 @@ export function distinctOperators(items: readonly { readonly operator: Operator 
  * recognised provider (two unrecognised domains may well be one operator): mail is split.
  */
 export function splitAtLowestPreference(entries: readonly MxEntry[]): { readonly preference: number; readonly operators: Operator[] } | undefined {
+  if (!mayMixOperators(entries)) return undefined;
   const items = operatedEntries(entries);
   if (items.length === 0) return undefined;
   const lowest = Math.min(...items.map((item) => item.entry.preference));

@@ -55,8 +55,13 @@ export const MX_SET_CHECKS: readonly SetCheck[] = [
  * alike. Findings carry the entries' ranges. `mx-null` is not among them (a live-only fact).
  */
 export function runMxSetChecks(owner: string, entries: MxEntry[]): Finding[] {
-  if (entries.length === 0) return [];
-  return MX_SET_CHECKS.flatMap((check) => check(owner, entries));
+  const findings: Finding[] = [];
+  if (entries.length === 0) return findings;
+  for (const check of MX_SET_CHECKS) {
+    const found = check(owner, entries);
+    if (found.length > 0) findings.push(...found);
+  }
+  return findings;
 }
 
 /**

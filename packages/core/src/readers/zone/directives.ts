@@ -6,7 +6,6 @@
  * type rhs`, expanded here with every record ranged on the `$GENERATE` line. As in BIND 9.18 the
  * right-hand side is one token, and a quoted one is read again as rdata text (`"10 mx$"`).
  */
-import type { Field } from '../file-record.js';
 import { decodeCharacterString, MAX_CHARACTER_STRING } from './character-strings.js';
 import type { Entry } from './entries.js';
 import { compileTemplate, expandTemplate, parseGenerateRange, rangeSize, type Template } from './generate.js';
@@ -17,7 +16,8 @@ import { recordType } from './record-types.js';
 import { readHead } from './records.js';
 import { MAX_GENERATE, MAX_INCLUDES_TOTAL, type FileContext, type IncludeResult, type ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
-import { LineIndex, ZoneField, ZoneRecord } from './zone-record.js';
+import { LineIndex } from './zone-record.js';
+import { FIELD_KEPT, type ZoneTable } from './zone-table.js';
 
 /** BIND refuses deeper nesting; so do we. */
 export const MAX_INCLUDE_DEPTH = 10;
@@ -183,9 +183,9 @@ interface RhsPart {
 /** Where generated fields go, and where they are ranged (their right-hand side token). */
 interface FieldSink {
   readonly lines: LineIndex;
+  readonly table: ZoneTable;
   readonly start: number;
   readonly end: number;
-  readonly into: Field[];
 }
 
 function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
@@ -268,35 +268,38 @@ function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
       st.syntax(tokenRange(tk, file, lhsToken), `The owner name \`${ownerText}\` that $GENERATE makes for ${value} ${owner.error}.`);
       return;
     }
-    const rdata: Field[] = [];
+    const table = st.table;
+    const firstField = table.fieldMark;
+    let read = true;
     for (const part of rhs) {
       const expanded = expandTemplate(part.template, value);
-      const sink: FieldSink = { lines: fx.lines, start: part.start, end: part.end, into: rdata };
-      if (part.quoted) {
-        // BIND reads a quoted right-hand side as rdata text again: `"10 mx$"` is two fields.
-        if (!splitFields(st, expanded, text, sink)) return;
-      } else if (!pushField(st, expanded, 0, expanded.length, text, sink)) {
-        return;
-      }
+      const sink: FieldSink = { lines: fx.lines, table, start: part.start, end: part.end };
+      // BIND reads a quoted right-hand side as rdata text again: `"10 mx$"` is two fields.
+      read = part.quoted ? splitFields(st, expanded, text, sink) : pushField(st, expanded, 0, expanded.length, text, sink);
+      if (!read) break;
     }
-    noteRelativeNames(st, type, rdata);
-    st.records.push(
-      new ZoneRecord(
-        fx.lines,
-        owner.text,
-        type,
-        ttl,
-        rdata,
-        st.originText(),
-        tk.start[entry.first]!,
-        tk.end[entry.last]!,
-        tk.start[lhsToken]!,
-        tk.end[lhsToken]!,
-        tk.start[typeToken]!,
-        tk.end[typeToken]!,
-        ttlToken < 0 ? -1 : tk.start[ttlToken]!,
-        ttlToken < 0 ? -1 : tk.end[ttlToken]!,
-      ),
+    if (!read) {
+      table.dropFieldsFrom(firstField);
+      return;
+    }
+    const fieldCount = table.fieldMark - firstField;
+    noteRelativeNames(st, type, fieldCount, (k) => table.pendingFieldText(tk.text, firstField, k));
+    table.addRecord(
+      fx.lines,
+      tk.text,
+      owner.text,
+      type,
+      ttl,
+      st.originText(),
+      firstField,
+      tk.start[entry.first]!,
+      tk.end[entry.last]!,
+      tk.start[lhsToken]!,
+      tk.end[lhsToken]!,
+      tk.start[typeToken]!,
+      tk.end[typeToken]!,
+      ttlToken < 0 ? -1 : tk.start[ttlToken]!,
+      ttlToken < 0 ? -1 : tk.end[ttlToken]!,
     );
   }
 }
@@ -309,7 +312,7 @@ function splitFields(st: ZoneState, expanded: string, text: boolean, sink: Field
     if (kind !== WORD && kind !== QUOTED) continue;
     const quoted = kind === QUOTED;
     if (!text) {
-      sink.into.push(new ZoneField(tokenText(tk, t), sink.lines, sink.start, sink.end));
+      sink.table.addField(sink.start, sink.end, FIELD_KEPT, tokenText(tk, t));
       continue;
     }
     if (!pushField(st, expanded, tk.start[t]! + (quoted ? 1 : 0), tk.end[t]! - (quoted ? 1 : 0), true, sink)) return false;
@@ -319,7 +322,7 @@ function splitFields(st: ZoneState, expanded: string, text: boolean, sink: Field
 
 function pushField(st: ZoneState, source: string, from: number, to: number, text: boolean, sink: FieldSink): boolean {
   if (!text) {
-    sink.into.push(new ZoneField(source.slice(from, to), sink.lines, sink.start, sink.end));
+    sink.table.addField(sink.start, sink.end, FIELD_KEPT, source.slice(from, to));
     return true;
   }
   const decoded = decodeCharacterString(source, from, to);
@@ -331,6 +334,6 @@ function pushField(st: ZoneState, source: string, from: number, to: number, text
     st.syntax(sink.lines.range(sink.start, sink.end), tooLongString(decoded.octets));
     return false;
   }
-  sink.into.push(new ZoneField(decoded.value, sink.lines, sink.start, sink.end));
+  sink.table.addField(sink.start, sink.end, FIELD_KEPT, decoded.value);
   return true;
 }

@@ -1,18 +1,17 @@
 /**
- * Rdata fields: one `Field` per token, as written, with its exact range. Names in rdata are not
+ * Rdata fields: one field per token, as written, with its exact range. Names in rdata are not
  * resolved here: the checks need the text as written (`mail.example.com` without its dot is a
  * classic mistake, RFC 1035 §5.1) plus the record's origin. TXT and SPF data are
  * `<character-string>`s (RFC 1035 §3.3.14, RFC 7208 §3.3): one field per string, unquoted and
  * unescaped, ranged over its quotes. `\# len hex` (RFC 3597 §5) is passed through after its
  * length is checked.
  */
-import type { Field } from '../file-record.js';
 import { decodeCharacterString, MAX_CHARACTER_STRING } from './character-strings.js';
-import { QUOTED, tokenText, type ZoneTokens } from './lexer.js';
+import { FLAG_ESCAPE, QUOTED, tokenText, type ZoneTokens } from './lexer.js';
 import { endsWithDot } from './names.js';
 import { tokenRange } from './ranges.js';
 import type { FileContext, ZoneState } from './state.js';
-import { ZoneField } from './zone-record.js';
+import { FIELD_AS_WRITTEN, FIELD_INSIDE_QUOTES, FIELD_KEPT } from './zone-table.js';
 
 /** Types whose rdata is a list of character-strings. */
 export function isTextType(type: string): boolean {
@@ -33,48 +32,44 @@ const NAME_FIELDS: Record<string, readonly number[]> = {
   RT: [1],
 };
 
-/** The fields of `words[from, to)`, or `undefined` after reporting why they cannot be read. */
-export function readFields(
-  st: ZoneState,
-  fx: FileContext,
-  words: readonly number[],
-  from: number,
-  to: number,
-  type: string,
-): Field[] | undefined {
+/**
+ * Adds the fields of `words[from, to)` to the reader's table (the record is added after them);
+ * gives their count, or `undefined` after reporting why they cannot be read (then nothing is added).
+ */
+export function readFields(st: ZoneState, fx: FileContext, words: readonly number[], from: number, to: number, type: string): number | undefined {
   const tk = fx.tokens;
-  const lines = fx.lines;
-  const { start, end } = tk;
-  // Sized up front: a pushed-to array would keep room for 17 fields per record.
-  const fields: Field[] = new Array<Field>(Math.max(0, to - from));
+  const table = st.table;
+  const { start, end, flags } = tk;
   if (from < to && isGenericMarker(tk, words[from]!)) {
     if (!checkGeneric(st, fx, words, from, to)) return undefined;
-    for (let k = from; k < to; k++) {
-      const t = words[k]!;
-      fields[k - from] = new ZoneField(tokenText(tk, t), lines, start[t]!, end[t]!);
-    }
-    return fields;
+    for (let k = from; k < to; k++) table.addField(start[words[k]!]!, end[words[k]!]!, FIELD_AS_WRITTEN);
+    return to - from;
   }
   const text = isTextType(type);
+  const mark = table.fieldMark;
   for (let k = from; k < to; k++) {
     const t = words[k]!;
     if (!text) {
-      fields[k - from] = new ZoneField(tokenText(tk, t), lines, start[t]!, end[t]!);
+      table.addField(start[t]!, end[t]!, FIELD_AS_WRITTEN);
       continue;
     }
     const quoted = tk.kind[t] === QUOTED;
     const decoded = decodeCharacterString(tk.text, start[t]! + (quoted ? 1 : 0), end[t]! - (quoted ? 1 : 0));
     if ('error' in decoded) {
       st.syntax(tokenRange(tk, fx.file, t), `This character-string ${decoded.error}.`);
+      table.dropFieldsFrom(mark);
       return undefined;
     }
     if (decoded.octets > MAX_CHARACTER_STRING) {
       st.syntax(tokenRange(tk, fx.file, t), tooLongString(decoded.octets));
+      table.dropFieldsFrom(mark);
       return undefined;
     }
-    fields[k - from] = new ZoneField(decoded.value, lines, start[t]!, end[t]!);
+    // Without escapes the string is its text in the file: nothing to keep.
+    if ((flags[t]! & FLAG_ESCAPE) !== 0) table.addField(start[t]!, end[t]!, FIELD_KEPT, decoded.value);
+    else table.addField(start[t]!, end[t]!, quoted ? FIELD_INSIDE_QUOTES : FIELD_AS_WRITTEN);
   }
-  return fields;
+  return to - from;
 }
 
 export function tooLongString(octets: number): string {
@@ -82,13 +77,13 @@ export function tooLongString(octets: number): string {
 }
 
 /** Reports the missing origin when a name field of a record is relative (or `@`). */
-export function noteRelativeNames(st: ZoneState, type: string, fields: readonly Field[]): void {
+export function noteRelativeNames(st: ZoneState, type: string, count: number, fieldText: (k: number) => string): void {
   if (st.origin !== undefined) return;
   const at = NAME_FIELDS[type];
   if (at === undefined) return;
   for (const index of at) {
-    const field = fields[index];
-    if (field !== undefined && (field.text === '@' || !endsWithDot(field.text))) {
+    const text = index < count ? fieldText(index) : undefined;
+    if (text !== undefined && (text === '@' || !endsWithDot(text))) {
       st.originNeeded();
       return;
     }

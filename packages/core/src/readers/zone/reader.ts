@@ -38,9 +38,15 @@ export function readZone(text: string, options: ReadZoneOptions): ReadResult {
       }),
     );
   }
-  return zoneOrigin === undefined
-    ? { records: st.records, findings: st.findings }
-    : { records: st.records, findings: st.findings, origin: zoneOrigin };
+  const table = st.table.trim();
+  return {
+    get records() {
+      return table.records();
+    },
+    table,
+    findings: st.findings,
+    ...(zoneOrigin !== undefined && { origin: zoneOrigin }),
+  };
 }
 
 function readFile(st: ZoneState, fx: FileContext): void {

@@ -13,7 +13,6 @@ import { noteRelativeNames, readFields } from './rdata.js';
 import { isClassName, recordType } from './record-types.js';
 import type { FileContext, ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
-import { ZoneRecord } from './zone-record.js';
 
 export interface RecordHead {
   /** Index in `words` of the type token. */
@@ -69,7 +68,7 @@ export function readHead(
   return { typeIndex: index, ttl, ttlToken };
 }
 
-/** Reads a record entry into `st.records`, or reports why it cannot. */
+/** Reads a record entry into `st.table`, or reports why it cannot. */
 export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   const tk = fx.tokens;
   const words = entry.words;
@@ -116,40 +115,41 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
     return;
   }
   const type = typed.type;
-  const rdata = readFields(st, fx, words, head.typeIndex + 1, count, type);
-  if (rdata === undefined) return;
-  noteRelativeNames(st, type, rdata);
+  const table = st.table;
+  const firstField = table.fieldMark;
+  const fieldCount = readFields(st, fx, words, head.typeIndex + 1, count, type);
+  if (fieldCount === undefined) return;
+  const fieldText = (k: number) => table.pendingFieldText(tk.text, firstField, k);
+  noteRelativeNames(st, type, fieldCount, fieldText);
 
   let ttl = st.ttlFor(head.ttl);
-  if (ttl === undefined && type === 'SOA') {
+  if (ttl === undefined && type === 'SOA' && fieldCount > 6) {
     // BIND: with no TTL known at all, the SOA's MINIMUM field serves as `$TTL` would.
-    const minimum = rdata[6];
-    const parsed = minimum === undefined ? undefined : parseTtl(minimum.text);
-    if (parsed !== undefined && 'value' in parsed) {
+    const parsed = parseTtl(fieldText(6));
+    if ('value' in parsed) {
       ttl = parsed.value;
       st.defaultTtl = ttl;
     }
   }
 
-  // Offsets only: the record makes its ranges when asked (zone-record.ts).
+  // Offsets only: the table makes ranges when asked (zone-table.ts).
   const { start, end } = tk;
   const ttlToken = head.ttlToken;
-  st.records.push(
-    new ZoneRecord(
-      fx.lines,
-      owner,
-      type,
-      ttl,
-      rdata,
-      st.originText(),
-      start[entry.first]!,
-      end[entry.last]!,
-      ownerToken < 0 ? -1 : start[ownerToken]!,
-      ownerToken < 0 ? -1 : end[ownerToken]!,
-      start[typeToken]!,
-      end[typeToken]!,
-      ttlToken < 0 ? -1 : start[ttlToken]!,
-      ttlToken < 0 ? -1 : end[ttlToken]!,
-    ),
+  table.addRecord(
+    fx.lines,
+    tk.text,
+    owner,
+    type,
+    ttl,
+    st.originText(),
+    firstField,
+    start[entry.first]!,
+    end[entry.last]!,
+    ownerToken < 0 ? -1 : start[ownerToken]!,
+    ownerToken < 0 ? -1 : end[ownerToken]!,
+    start[typeToken]!,
+    end[typeToken]!,
+    ttlToken < 0 ? -1 : start[ttlToken]!,
+    ttlToken < 0 ? -1 : end[ttlToken]!,
   );
 }

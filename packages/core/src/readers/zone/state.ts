@@ -5,11 +5,11 @@
  * after `$INCLUDE`); TTLs run on across included files, as in BIND.
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
-import type { FileRecord } from '../file-record.js';
 import type { ZoneTokens } from './lexer.js';
 import { joinName, parseName, type ParsedName } from './names.js';
 import { fileStart } from './ranges.js';
 import type { LineIndex } from './zone-record.js';
+import { ZoneTable } from './zone-table.js';
 
 /** What `$INCLUDE` gets back: the file's text and its name (used in every range), or why not. */
 export type IncludeResult = { readonly text: string; readonly file: string } | { readonly error: string };
@@ -50,7 +50,7 @@ export const MAX_INCLUDES_TOTAL = 1000;
 export type ResolvedName = { readonly text: string; readonly wireLength: number } | { readonly error: string };
 
 export class ZoneState {
-  readonly records: FileRecord[] = [];
+  readonly table = new ZoneTable();
   readonly findings: Finding[] = [];
   /** The origin in force; `undefined` when none is known. */
   origin: ParsedName | undefined;
