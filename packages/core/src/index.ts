@@ -37,6 +37,7 @@ export { parseSmtpReply, runSmtpChecks, type SmtpOutcome, type SmtpProbeResult, 
 
 // File readers
 export type { Field, FileRecord, ReadResult } from './readers/file-record.js';
+export { arrayTable, joinedText, tableOf, type RecordTable } from './readers/record-table.js';
 
 // Checking a domain end to end
 export { checkDomain, checkDomainWithFacts, type CheckDomainOptions, type DomainCheck } from './plan/check-domain.js';
@@ -62,7 +63,7 @@ export { lookupFollowingChain, cnameChain } from './plan/follow-chain.js';
 
 // File checks (zone files, Terraform)
 export { looksLikeZoneText, ZONE_SNIFF_CHARS, readZone, originFromFileName, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
-export { checkFile, externalTargets, fileMxSets, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
+export { checkFile, externalTargets, fileAliasChain, fileMxSets, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
 export { lookupExternalTargets } from './checks/file/live-targets.js';
 export { SetCheckCache } from './checks/file/set-check-cache.js';
 export type { FileMxRecord } from './checks/file/file-mx.js';

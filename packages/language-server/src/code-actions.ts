@@ -8,7 +8,7 @@
  * Anything that needs judgement (which of two SPF records to keep) gets no quick fix.
  * Every edit is checked against the document's text first, so a stale diagnostic never edits blindly.
  */
-import type { FileCheck, FileMxRecord, FileRecord, ReadResult, TargetFacts } from '@mx-doctor/core';
+import { fileAliasChain, type FileCheck, type FileMxRecord, type FileRecord, type ReadResult, type TargetFacts } from '@mx-doctor/core';
 
 interface Checked {
   readonly read: ReadResult;
@@ -53,7 +53,7 @@ function quickFix(
       if (written.endsWith('.')) return undefined;
       return { title: `Add the trailing dot: ${written}.`, edits: [{ range: { start: { ...field.range.end }, end: { ...field.range.end } }, newText: '.' }], isPreferred: true };
     case 'mx-target-cname': {
-      const end = canonicalName(mx.mx.entry.exchange, analysis.read.records, liveTargets);
+      const end = canonicalName(mx.mx.entry.exchange, analysis.read, liveTargets);
       if (end === undefined) return undefined;
       const dotted = mx.mx.record.source === 'zone' || written.endsWith('.') || mx.mx.record.terraform?.targetNeedsTrailingDot === true;
       const newText = dotted ? `${end}.` : end;
@@ -85,19 +85,11 @@ function mxAtTarget(analysis: Checked, file: string, diagnostic: Diagnostic): { 
 }
 
 /** The end of the target's CNAME chain: the file's own CNAMEs first, else the live answer. */
-function canonicalName(target: string, records: readonly FileRecord[], liveTargets: ReadonlyMap<string, TargetFacts> | undefined): string | undefined {
-  const chain = [target];
-  for (let hop = 0; hop < 8; hop++) {
-    const name = chain[chain.length - 1]!;
-    const alias = records.find((record) => record.type === 'CNAME' && record.owner === name);
-    const data = alias?.rdata[0]?.text;
-    if (!alias || data === undefined) break;
-    const bare = data.toLowerCase().replace(/\.$/, '');
-    const next = alias.source === 'zone' && !data.endsWith('.') && alias.origin ? `${bare}.${alias.origin}` : bare;
-    if (chain.includes(next)) return undefined; // a loop: nothing to point at
-    chain.push(next);
-  }
-  if (chain.length > 1) return chain[chain.length - 1];
+function canonicalName(target: string, read: ReadResult, liveTargets: ReadonlyMap<string, TargetFacts> | undefined): string | undefined {
+  const chain = fileAliasChain(read, target);
+  const end = chain[chain.length - 1]!;
+  if (chain.indexOf(end) !== chain.length - 1) return undefined; // a loop: nothing to point at
+  if (chain.length > 1) return end;
   const live = liveTargets?.get(target)?.cnameChain;
   return live && live.length > 1 ? live[live.length - 1] : undefined;
 }

@@ -4,7 +4,7 @@
  * (the CNAME an MX target hits, the first of a duplicate). Grouped per file, since a Terraform
  * module's findings may sit in any of its files and a zone's in an `$INCLUDE`d one.
  */
-import type { Finding, FileCheck, ReadResult, Severity, SourceRange } from '@mx-doctor/core';
+import { tableOf, type Finding, type FileCheck, type ReadResult, type Severity, type SourceRange } from '@mx-doctor/core';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Location } from 'vscode-languageserver';
 import { uriOfFile } from './documents.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
@@ -54,8 +54,12 @@ export function toDiagnostic(found: Finding, related: DiagnosticRelatedInformati
 
 function relatedInformation(found: Finding, read: ReadResult, check: FileCheck): DiagnosticRelatedInformation[] {
   if (found.id === 'mx-target-cname') {
-    const alias = read.records.find((record) => record.type === 'CNAME' && record.owner === found.subject);
-    if (alias) return [{ location: location(alias.range), message: `${found.subject} is an alias (CNAME) here` }];
+    const table = tableOf(read);
+    for (let i = 0; i < table.size; i++) {
+      if (table.type(i) === 'CNAME' && table.owner(i) === found.subject) {
+        return [{ location: location(table.range(i)), message: `${found.subject} is an alias (CNAME) here` }];
+      }
+    }
   }
   if (found.id === 'mx-duplicate' && found.range) {
     for (const set of check.mxSets.values()) {

@@ -10,6 +10,8 @@ import {
   parseDmarc,
   parseSpf,
   recordsOf,
+  tableOf,
+  type RecordTable,
   type FileCheck,
   type FileMxRecord,
   type FileRecord,
@@ -41,13 +43,21 @@ export function hoverAt(context: HoverContext, file: string, at: Position): Hove
     const mx = set.find((item) => item.record.file === file && contains(item.record.range, at));
     if (mx) return { contents: { kind: 'markdown', value: mxHover(mx, set, context) }, range: toLspRange(mx.record.range) };
   }
-  const txt = context.read.records.find((record) => record.file === file && (record.type === 'TXT' || record.type === 'SPF') && contains(record.range, at));
+  const txt = textRecordAt(tableOf(context.read), file, at);
   if (txt) {
     const text = txt.rdata.map((field) => field.text).join('');
     const value = isSpfRecord(text) ? spfHover(txt, text) : isDmarcRecord(text) && txt.owner.startsWith('_dmarc.') ? dmarcHover(txt, text) : undefined;
     if (value) return { contents: { kind: 'markdown', value }, range: toLspRange(txt.range) };
   }
   return null;
+}
+
+function textRecordAt(table: RecordTable, file: string, at: Position): FileRecord | undefined {
+  for (let i = 0; i < table.size; i++) {
+    const type = table.type(i);
+    if ((type === 'TXT' || type === 'SPF') && table.file(i) === file && contains(table.range(i), at)) return table.record(i);
+  }
+  return undefined;
 }
 
 /** "primary", "backup 1 of 2", "load-balanced among 2 at preference 10". */

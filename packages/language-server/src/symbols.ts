@@ -1,5 +1,5 @@
 /** Document symbols: the file's records as an outline, owner → "TYPE data" children. */
-import type { FileRecord, ReadResult, SourceRange } from '@mx-doctor/core';
+import { tableOf, type FileRecord, type ReadResult, type SourceRange } from '@mx-doctor/core';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { toLspRange } from './diagnostics.js';
 
@@ -8,10 +8,12 @@ const MAX_RECORDS = 20_000;
 
 export function documentSymbols(read: ReadResult, file: string): DocumentSymbol[] {
   const byOwner = new Map<string, FileRecord[]>();
+  const table = tableOf(read);
   let count = 0;
-  for (const record of read.records) {
-    if (record.file !== file) continue;
+  for (let i = 0; i < table.size; i++) {
+    if (table.file(i) !== file) continue;
     if (++count > MAX_RECORDS) break;
+    const record = table.record(i);
     const list = byOwner.get(record.owner);
     if (list) list.push(record);
     else byOwner.set(record.owner, [record]);

@@ -234,6 +234,14 @@ function chainInFile(index: FileIndex, name: string): string[] {
   return chain;
 }
 
+/**
+ * Names from `name` through the file's CNAMEs; when they loop, the last name is one seen before.
+ * For an editor's quick fix, which asks once (this indexes the whole file).
+ */
+export function fileAliasChain(read: ReadResult, name: string): string[] {
+  return chainInFile(new FileIndex(tableOf(read)), name);
+}
+
 /** True when an NS record between the zone apex and `name` hands that part to other servers. */
 function delegatedBelow(index: FileIndex, name: string, zone: string): boolean {
   for (let cut = name; cut !== zone && cut.includes('.'); cut = cut.slice(cut.indexOf('.') + 1)) {
