@@ -5,6 +5,7 @@
  * Small documents are left to V8's own heuristics.
  */
 import { setFlagsFromString } from 'node:v8';
+import { releaseReadBuffers } from '@mx-doctor/core';
 import { runInNewContext } from 'node:vm';
 
 /** Documents below this many characters are not worth a full collection. */
@@ -32,6 +33,8 @@ export class IdleCollector {
     if (textLength < LARGE_TEXT) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      // The reader's token arrays (megabytes for a large zone) are made again on the next edit.
+      releaseReadBuffers();
       collector()();
     }, IDLE_MS);
     this.timer.unref();

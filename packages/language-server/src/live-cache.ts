@@ -5,7 +5,7 @@
  * Failures are not cached by the resolver (rule zero); the memo keeps them briefly so that typing
  * next to a dead resolver does not hammer it, then asks again.
  */
-import { createResolver, externalTargets, gatherTarget, type ReadResult, type Resolver, type TargetFacts } from '@mx-doctor/core';
+import { createResolver, detached, externalTargets, gatherTarget, type ReadResult, type Resolver, type TargetFacts } from '@mx-doctor/core';
 import type { Settings } from './settings.js';
 
 /** How long a target's facts are reused before asking the (caching) resolver again. */
@@ -63,8 +63,10 @@ export class LiveTargets {
     const cached = this.memo.get(name);
     if (cached && now < cached.expires) return cached.facts;
     this.lookups++;
-    const entry: Memo = { facts: gatherTarget(resolver, name), expires: Number.POSITIVE_INFINITY };
-    this.memo.set(name, entry);
+    // Kept across edits: a copy of the name, not a view into this version of the document.
+    const own = detached(name);
+    const entry: Memo = { facts: gatherTarget(resolver, own), expires: Number.POSITIVE_INFINITY };
+    this.memo.set(own, entry);
     void entry.facts.then((facts) => {
       entry.value = facts;
       entry.expires = this.now() + (failed(facts) ? FAILED_MS : FRESH_MS);

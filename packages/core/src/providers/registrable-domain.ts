@@ -8,6 +8,8 @@
  * `example.com`), which differs only in how a few messages name an unrecognised operator.
  */
 
+import { detached } from '../util/detached.js';
+
 export type RegistrableDomain = (host: string) => string | null | undefined;
 
 /** `mx1.example.com` → `example.com`; a name with two labels or fewer is its own operator. */
@@ -29,9 +31,10 @@ export function useRegistrableDomain(lookup: RegistrableDomain | undefined): voi
 export function registrableDomain(host: string): string {
   let domain = remembered.get(host);
   if (domain === undefined) {
-    domain = (installed ? installed(host) : undefined) ?? parentDomain(host);
+    const own = detached(host); // the map outlives the file the host was read from
+    domain = (installed ? installed(own) : undefined) ?? parentDomain(own);
     if (remembered.size >= 20_000) remembered = new Map();
-    remembered.set(host, domain);
+    remembered.set(own, domain);
   }
   return domain;
 }

@@ -1,16 +1,20 @@
 /**
  * Remembers a pure function's answers per string key. Several checks ask the same questions of
  * one MX host (is it a valid name? who operates it?); a large zone asks them for every RRset.
- * Bounded: the cache starts over past `limit` keys, so memory stays flat on any input.
+ * Bounded: the cache starts over past `limit` keys, so memory stays flat on any input. Keys are
+ * kept (and answers computed) as detached copies, so the cache never holds a file's text alive.
  */
+import { detached } from './detached.js';
+
 export function memoByString<T>(fn: (key: string) => T, limit = 20_000): (key: string) => T {
   let cache = new Map<string, T>();
   return (key: string) => {
     const hit = cache.get(key);
     if (hit !== undefined || cache.has(key)) return hit as T;
-    const value = fn(key);
+    const own = detached(key);
+    const value = fn(own);
     if (cache.size >= limit) cache = new Map();
-    cache.set(key, value);
+    cache.set(own, value);
     return value;
   };
 }

@@ -113,13 +113,13 @@ function mxSetsOf(index: FileIndex): { mxSets: Map<string, FileMxRecord[]>; find
   // Records in file order (the order their findings are reported in), grouped by owner.
   const order = [...index.mx.values()].flat().sort((a, b) => a - b);
   for (const i of order) {
-    const record = index.table.record(i);
-    const parsed = readFileMx(record);
+    const parsed = readFileMx(index.table, i);
     findings.push(...parsed.findings);
     if (!parsed.mx) continue;
-    const set = mxSets.get(record.owner);
+    const owner = index.table.owner(i);
+    const set = mxSets.get(owner);
     if (set) set.push(parsed.mx);
-    else mxSets.set(record.owner, [parsed.mx]);
+    else mxSets.set(owner, [parsed.mx]);
   }
   return { mxSets, findings };
 }
@@ -262,7 +262,7 @@ export function externalTargets(read: ReadResult): string[] {
 
 /** The zone a record's targets are measured against: the file's origin, else the record's own. */
 function zoneOf(read: ReadResult, mx: FileMxRecord): string | undefined {
-  return read.origin ?? mx.record.origin;
+  return read.origin ?? mx.table.origin(mx.index);
 }
 
 /**
@@ -275,5 +275,5 @@ function whereJudged(mx: FileMxRecord, index: FileIndex, read: ReadResult): 'not
   if (index.alias(target) !== undefined) return 'alias';
   const zone = zoneOf(read, mx);
   const inZone = zone !== undefined && (target === zone || target.endsWith(`.${zone}`));
-  return inZone && mx.record.source === 'zone' ? 'own-zone' : 'live';
+  return inZone && mx.table.source(mx.index) === 'zone' ? 'own-zone' : 'live';
 }

@@ -6,11 +6,16 @@
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
 import type { Field, FileRecord } from '../../readers/file-record.js';
+import type { RecordTable } from '../../readers/record-table.js';
 import { isIpLiteral } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';
 
 /** An MX record from a file, with where its parts are. */
 export interface FileMxRecord {
+  /** The record's place in its read's table. */
+  readonly table: RecordTable;
+  readonly index: number;
+  /** The record, made on each access for a zone file: read it once where it is used. */
   readonly record: FileRecord;
   readonly entry: MxEntry;
   readonly preferenceField: Field;
@@ -21,6 +26,65 @@ export interface FileMxRecord {
   readonly relative: boolean;
 }
 
+/**
+ * Kept small on purpose: an editor keeps one per MX record of the file between edits, so the
+ * record, its fields and its range are made from the table when asked, not stored.
+ */
+class TableMxRecord implements FileMxRecord {
+  constructor(
+    readonly table: RecordTable,
+    readonly index: number,
+    readonly entry: MxEntry,
+    readonly unresolved: boolean,
+    readonly relative: boolean,
+  ) {}
+
+  get record(): FileRecord {
+    return this.table.record(this.index);
+  }
+
+  get preferenceField(): Field {
+    return this.record.rdata[0]!;
+  }
+
+  get targetField(): Field {
+    return this.record.rdata[1]!;
+  }
+}
+
+/**
+ * The whole record's range for `MxEntry.range`: one small object with a stable identity (findings
+ * are mapped back to their record by it), made into positions only when read.
+ */
+class RecordRange implements SourceRange {
+  #range: SourceRange | undefined;
+
+  constructor(
+    private readonly table: RecordTable,
+    private readonly index: number,
+  ) {}
+
+  #resolved(): SourceRange {
+    return (this.#range ??= this.table.range(this.index));
+  }
+
+  get file(): string {
+    return this.#resolved().file;
+  }
+
+  get start(): SourceRange['start'] {
+    return this.#resolved().start;
+  }
+
+  get end(): SourceRange['end'] {
+    return this.#resolved().end;
+  }
+
+  toJSON(): SourceRange {
+    return this.#resolved();
+  }
+}
+
 export interface FileMxRead {
   readonly mx?: FileMxRecord;
   readonly findings: Finding[];
@@ -28,7 +92,9 @@ export interface FileMxRead {
 
 const RECORD_TEXT = (record: FileRecord) => `${record.owner} MX ${record.rdata.map((f) => f.text).join(' ')}`.trim();
 
-export function readFileMx(record: FileRecord): FileMxRead {
+/** Record `index` of `table`, an MX record. */
+export function readFileMx(table: RecordTable, index: number): FileMxRead {
+  const record = table.record(index);
   const [preferenceField, targetField, ...extra] = record.rdata;
   if (preferenceField === undefined || targetField === undefined) {
     return {
@@ -74,15 +140,13 @@ export function readFileMx(record: FileRecord): FileMxRead {
     }
     preference = value;
   }
+  const range = new RecordRange(table, index);
   if (unresolved) {
-    return { mx: { record, entry: { preference, exchange: targetField.text, ttl: record.ttl ?? 0, range: record.range }, preferenceField, targetField, unresolved, relative: false }, findings };
+    return { mx: new TableMxRecord(table, index, { preference, exchange: targetField.text, ttl: record.ttl ?? 0, range }, unresolved, false), findings };
   }
   const { exchange, relativeFinding } = resolveTarget(record, targetField);
   if (relativeFinding) findings.push(relativeFinding);
-  return {
-    mx: { record, entry: { preference, exchange, ttl: record.ttl ?? 0, range: record.range }, preferenceField, targetField, unresolved, relative: relativeFinding !== undefined },
-    findings,
-  };
+  return { mx: new TableMxRecord(table, index, { preference, exchange, ttl: record.ttl ?? 0, range }, unresolved, relativeFinding !== undefined), findings };
 }
 
 /** The absolute target name; IP literals stay as written so `mx-target-ip-literal` sees them. */

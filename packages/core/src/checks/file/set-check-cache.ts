@@ -7,11 +7,23 @@
  */
 import type { Finding } from '../../findings/finding.js';
 import type { MxEntry } from '../mx/mx-entry.js';
+import { detached } from '../../util/detached.js';
 
 interface Remembered {
   readonly finding: Finding;
   /** Index into the entries of the range the finding carried; -1 for none. */
   readonly entry: number;
+}
+
+/** The finding with copies of its texts: kept across edits, it must not keep old documents alive. */
+function detachedTexts(found: Finding): Finding {
+  return {
+    ...found,
+    subject: detached(found.subject),
+    message: detached(found.message),
+    ...(found.evidence !== undefined && { evidence: detached(found.evidence) }),
+    ...(found.fix !== undefined && { fix: detached(found.fix) }),
+  };
 }
 
 export class SetCheckCache {
@@ -30,11 +42,13 @@ export class SetCheckCache {
 
   /** The set checks' findings for `owner`/`entries`, from memory when this set was seen before. */
   findings(owner: string, entries: readonly MxEntry[], run: () => Finding[]): Finding[] {
-    let key = owner;
-    for (const entry of entries) key += `\u0000${entry.preference} ${entry.exchange} ${entry.ttl}`;
+    let built = owner;
+    for (const entry of entries) built += `\u0000${entry.preference} ${entry.exchange} ${entry.ttl}`;
+    // A key made by concatenation holds the document's text through its parts: keep a copy.
+    const key = detached(built);
     let remembered = this.current.get(key) ?? this.previous.get(key);
     if (remembered === undefined) {
-      remembered = run().map((finding) => ({ finding, entry: finding.range === undefined ? -1 : entries.findIndex((e) => e.range === finding.range) }));
+      remembered = run().map((finding) => ({ finding: detachedTexts(finding), entry: finding.range === undefined ? -1 : entries.findIndex((e) => e.range === finding.range) }));
     }
     this.current.set(key, remembered);
     return remembered.map(({ finding, entry }) => {

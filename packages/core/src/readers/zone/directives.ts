@@ -17,7 +17,7 @@ import { readHead } from './records.js';
 import { MAX_GENERATE, MAX_INCLUDES_TOTAL, type FileContext, type IncludeResult, type ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
 import { LineIndex } from './zone-record.js';
-import { FIELD_KEPT, type ZoneTable } from './zone-table.js';
+import { FIELD_KEPT, type ZoneTableBuilder } from './zone-table.js';
 
 /** BIND refuses deeper nesting; so do we. */
 export const MAX_INCLUDE_DEPTH = 10;
@@ -183,7 +183,7 @@ interface RhsPart {
 /** Where generated fields go, and where they are ranged (their right-hand side token). */
 interface FieldSink {
   readonly lines: LineIndex;
-  readonly table: ZoneTable;
+  readonly table: ZoneTableBuilder;
   readonly start: number;
   readonly end: number;
 }

@@ -54,16 +54,52 @@ export interface ZoneTokens {
   readonly parenCount: number;
 }
 
-export function lexZone(text: string): ZoneTokens {
+/**
+ * Token arrays kept from one read to the next. An editor re-reads a large zone on every edit; new
+ * arrays of many megabytes each time leave the C heap fragmented (glibc keeps freed blocks of
+ * varied sizes resident), which is most of a language server's resident memory.
+ */
+export class LexScratch {
+  kind = new Uint8Array(0);
+  flags = new Uint8Array(0);
+  start = new Int32Array(0);
+  end = new Int32Array(0);
+  line = new Int32Array(0);
+  lineStarts = new Int32Array(0);
+
+  /** Lets go of the arrays (an editor that went idle). */
+  release(): void {
+    this.kind = this.flags = new Uint8Array(0);
+    this.start = this.end = this.line = this.lineStarts = new Int32Array(0);
+  }
+}
+
+/**
+ * The tokens of `text`. With `scratch`, its arrays are used (and grown) instead of new ones: the
+ * tokens are then valid only until the next `lexZone` with the same scratch.
+ */
+export function lexZone(text: string, scratch?: LexScratch): ZoneTokens {
   const n = text.length;
   let cap = (n >> 3) + 64;
-  let kind = new Uint8Array(cap);
-  let flags = new Uint8Array(cap);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let line = new Int32Array(cap);
   let lineCap = (n >> 5) + 64;
-  let lineStarts = new Int32Array(lineCap);
+  if (scratch && scratch.kind.length < cap) {
+    scratch.kind = new Uint8Array(cap);
+    scratch.flags = new Uint8Array(cap);
+    scratch.start = new Int32Array(cap);
+    scratch.end = new Int32Array(cap);
+    scratch.line = new Int32Array(cap);
+  }
+  if (scratch && scratch.lineStarts.length < lineCap) scratch.lineStarts = new Int32Array(lineCap);
+  if (scratch) {
+    cap = scratch.kind.length;
+    lineCap = scratch.lineStarts.length;
+  }
+  let kind = scratch ? scratch.kind : new Uint8Array(cap);
+  let flags = scratch ? scratch.flags : new Uint8Array(cap);
+  let start = scratch ? scratch.start : new Int32Array(cap);
+  let end = scratch ? scratch.end : new Int32Array(cap);
+  let line = scratch ? scratch.line : new Int32Array(cap);
+  let lineStarts = scratch ? scratch.lineStarts : new Int32Array(lineCap);
   let parens = new Int32Array(16);
   let parenCount = 0;
   let count = 0;
@@ -86,6 +122,7 @@ export function lexZone(text: string): ZoneTokens {
         const grown = new Int32Array(lineCap);
         grown.set(lineStarts);
         lineStarts = grown;
+        if (scratch) scratch.lineStarts = grown;
       }
       lineStarts[lineCount++] = i;
       continue;
@@ -107,6 +144,7 @@ export function lexZone(text: string): ZoneTokens {
       start = grow32(start, cap);
       end = grow32(end, cap);
       line = grow32(line, cap);
+      if (scratch) Object.assign(scratch, { kind, flags, start, end, line });
     }
     start[count] = i;
     line[count] = lineNo;

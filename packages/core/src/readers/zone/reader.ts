@@ -12,18 +12,37 @@ import { finding } from '../../findings/finding.js';
 import type { ReadResult } from '../file-record.js';
 import { isDirective, readDirective } from './directives.js';
 import { forEachEntry } from './entries.js';
-import { lexZone } from './lexer.js';
+import { LexScratch, lexZone } from './lexer.js';
+import { TableColumns, type ZoneTable } from './zone-table.js';
 import { settleOrigin } from './origin.js';
 import { fileStart, tokenRange } from './ranges.js';
 import { readRecord } from './records.js';
 import { ZoneState, type FileContext, type ReadZoneOptions } from './state.js';
 import { LineIndex } from './zone-record.js';
 
+/**
+ * The top-level file's token arrays and the table's growable columns, kept between reads (an
+ * editor reads the same large zone on every edit; see `LexScratch`). Taken by one read at a time.
+ */
+const scratch = { lex: new LexScratch(), columns: new TableColumns() };
+let scratchInUse = false;
+
+/** Lets go of the arrays kept between reads (an editor calls this once idle). */
+export function releaseReadBuffers(): void {
+  if (scratchInUse) return;
+  scratch.lex.release();
+  scratch.columns.release();
+}
+
 export function readZone(text: string, options: ReadZoneOptions): ReadResult {
-  const st = new ZoneState(options);
+  const ownScratch = scratchInUse ? undefined : scratch;
+  scratchInUse = true;
+  const st = new ZoneState(options, ownScratch?.columns);
   let zoneOrigin: string | undefined;
   try {
-    const tokens = lexZone(typeof text === 'string' ? text : String(text));
+    const tokens = lexZone(typeof text === 'string' ? text : String(text), ownScratch?.lex);
+    // A record takes at least a line and has at least a type token besides its fields.
+    st.table.reserve(tokens.lineCount + 16, Math.max(0, tokens.count - tokens.lineCount) + 16);
     const settled = settleOrigin(st, tokens);
     st.origin = settled.initial;
     zoneOrigin = settled.zone?.text;
@@ -38,7 +57,12 @@ export function readZone(text: string, options: ReadZoneOptions): ReadResult {
       }),
     );
   }
-  const table = st.table.trim();
+  let table: ZoneTable;
+  try {
+    table = st.table.seal();
+  } finally {
+    if (ownScratch) scratchInUse = false;
+  }
   return {
     get records() {
       return table.records();

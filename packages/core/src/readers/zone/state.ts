@@ -9,7 +9,7 @@ import type { ZoneTokens } from './lexer.js';
 import { joinName, parseName, type ParsedName } from './names.js';
 import { fileStart } from './ranges.js';
 import type { LineIndex } from './zone-record.js';
-import { ZoneTable } from './zone-table.js';
+import { ZoneTableBuilder, type TableColumns } from './zone-table.js';
 
 /** What `$INCLUDE` gets back: the file's text and its name (used in every range), or why not. */
 export type IncludeResult = { readonly text: string; readonly file: string } | { readonly error: string };
@@ -50,7 +50,7 @@ export const MAX_INCLUDES_TOTAL = 1000;
 export type ResolvedName = { readonly text: string; readonly wireLength: number } | { readonly error: string };
 
 export class ZoneState {
-  readonly table = new ZoneTable();
+  readonly table: ZoneTableBuilder;
   readonly findings: Finding[] = [];
   /** The origin in force; `undefined` when none is known. */
   origin: ParsedName | undefined;
@@ -67,7 +67,13 @@ export class ZoneState {
   depthReported = false;
   private originReported = false;
 
-  constructor(readonly options: ReadZoneOptions) {}
+  /** `columns`: the table's arrays kept from an earlier read, if free. */
+  constructor(
+    readonly options: ReadZoneOptions,
+    columns?: TableColumns,
+  ) {
+    this.table = new ZoneTableBuilder(columns);
+  }
 
   /** Adds a `syntax` finding. */
   syntax(range: SourceRange, message: string, subject?: string): void {
