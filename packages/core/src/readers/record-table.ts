@@ -21,6 +21,12 @@ export interface RecordTable {
   fieldText(index: number, field: number): string;
   /** The whole record's range. */
   range(index: number): SourceRange;
+  /** Field `field`'s range. */
+  fieldRange(index: number, field: number): SourceRange;
+  /** The TTL's range, when the TTL is written on the record. */
+  ttlRange(index: number): SourceRange | undefined;
+  /** Terraform: the field is an expression that could not be evaluated (see `Field`). */
+  fieldUnresolved(index: number, field: number): boolean;
   /** The record as a `FileRecord`; a column-backed table makes a fresh one on each call. */
   record(index: number): FileRecord;
 }
@@ -38,6 +44,9 @@ export function arrayTable(records: readonly FileRecord[]): RecordTable {
     fieldCount: (i) => records[i]!.rdata.length,
     fieldText: (i, k) => records[i]!.rdata[k]!.text,
     range: (i) => records[i]!.range,
+    fieldRange: (i, k) => records[i]!.rdata[k]!.range,
+    ttlRange: (i) => records[i]!.ttlRange,
+    fieldUnresolved: (i, k) => records[i]!.rdata[k]?.unresolved === true,
     record: (i) => records[i]!,
   };
 }
@@ -45,6 +54,40 @@ export function arrayTable(records: readonly FileRecord[]): RecordTable {
 /** The read's table: its own when the reader keeps one, else its records wrapped. */
 export function tableOf(read: ReadResult): RecordTable {
   return read.table ?? arrayTable(read.records);
+}
+
+/**
+ * A record's range that becomes positions only when read: one small object instead of three, for
+ * ranges that are kept but rarely read (an MX entry's, a TXT record's beside its checks). Stable
+ * identity: findings are mapped back to their record by it.
+ */
+export class LazyRange implements SourceRange {
+  #range: SourceRange | undefined;
+
+  constructor(
+    private readonly table: RecordTable,
+    private readonly index: number,
+  ) {}
+
+  #resolved(): SourceRange {
+    return (this.#range ??= this.table.range(this.index));
+  }
+
+  get file(): string {
+    return this.#resolved().file;
+  }
+
+  get start(): SourceRange['start'] {
+    return this.#resolved().start;
+  }
+
+  get end(): SourceRange['end'] {
+    return this.#resolved().end;
+  }
+
+  toJSON(): SourceRange {
+    return this.#resolved();
+  }
 }
 
 /** The TXT/SPF record's character-strings joined (RFC 7208 §3.3). */

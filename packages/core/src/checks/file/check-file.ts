@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../findings/finding.js';
 import type { ReadResult } from '../../readers/file-record.js';
-import { joinedText, tableOf, type RecordTable } from '../../readers/record-table.js';
+import { joinedText, LazyRange, tableOf, type RecordTable } from '../../readers/record-table.js';
 import type { TargetFacts } from '../../plan/snapshot.js';
 import { runLiveTargetChecks, runMxSetChecks } from '../mx/run-mx-checks.js';
 import { isUsableTarget } from '../mx/host-name.js';
@@ -29,6 +29,11 @@ export interface FileCheckOptions {
    * one per document, so an edit re-checks only the RRsets it touched).
    */
   readonly cache?: SetCheckCache;
+  /**
+   * `false`: the caller wants findings only (the CLI), so `mxSets` is left empty and each RRset
+   * is dropped once checked. Default `true` (an editor's hover and quick fixes read them).
+   */
+  readonly keepMxSets?: boolean;
 }
 
 /** What the file checks learned, for hover and quick fixes as well as diagnostics. */
@@ -41,43 +46,80 @@ export interface FileCheck {
 }
 
 /**
+ * Records grouped by owner without an array per owner (a large zone has tens of thousands of
+ * owners): the first record of each owner in a map, the rest chained through `next`.
+ */
+class OwnerGroups {
+  /** Owner → its first record, in order of first appearance. */
+  readonly heads = new Map<string, number>();
+
+  constructor(private readonly chain: { readonly next: Int32Array; readonly tail: Int32Array }) {}
+
+  add(owner: string, index: number): void {
+    const { next, tail } = this.chain;
+    next[index] = -1;
+    const head = this.heads.get(owner);
+    if (head === undefined) {
+      this.heads.set(owner, index);
+      tail[index] = index;
+    } else {
+      next[tail[head]!] = index;
+      tail[head] = index;
+    }
+  }
+
+  /** The owner's records in file order. */
+  records(owner: string): number[] {
+    const list: number[] = [];
+    for (let i = this.heads.get(owner) ?? -1; i >= 0; i = this.chain.next[i]!) list.push(i);
+    return list;
+  }
+}
+
+/**
  * The file's view of DNS, one pass over its records: what the checks ask of each name (its MX
  * and TXT records, whether it is an alias, has an address, is a delegation), by record index.
+ * Addresses and delegations are indexed on the first question (a file whose MX targets all lie
+ * outside its zone never asks).
  */
 class FileIndex {
+  readonly #chain: { readonly next: Int32Array; readonly tail: Int32Array };
   /** MX, TXT and SPF records by owner, in file order. */
-  readonly mx = new Map<string, number[]>();
-  readonly txt = new Map<string, number[]>();
-  readonly spf = new Map<string, number[]>();
+  readonly mx: OwnerGroups;
+  readonly txt: OwnerGroups;
+  readonly spf: OwnerGroups;
   readonly #cname = new Map<string, number>();
-  readonly #addressed = new Set<string>();
-  readonly #delegated = new Set<string>();
+  #addressed: Set<string> | undefined;
+  #delegated: Set<string> | undefined;
 
   constructor(readonly table: RecordTable) {
+    this.#chain = { next: new Int32Array(table.size), tail: new Int32Array(table.size) };
+    this.mx = new OwnerGroups(this.#chain);
+    this.txt = new OwnerGroups(this.#chain);
+    this.spf = new OwnerGroups(this.#chain);
     for (let i = 0; i < table.size; i++) {
-      const owner = table.owner(i);
       switch (table.type(i)) {
         case 'MX':
-          push(this.mx, owner, i);
+          this.mx.add(table.owner(i), i);
           break;
         case 'TXT':
-          push(this.txt, owner, i);
+          this.txt.add(table.owner(i), i);
           break;
         case 'SPF':
-          push(this.spf, owner, i);
+          this.spf.add(table.owner(i), i);
           break;
-        case 'CNAME':
+        case 'CNAME': {
+          const owner = table.owner(i);
           if (!this.#cname.has(owner)) this.#cname.set(owner, i);
           break;
-        case 'A':
-        case 'AAAA':
-          this.#addressed.add(owner);
-          break;
-        case 'NS':
-          this.#delegated.add(owner);
-          break;
+        }
       }
     }
+  }
+
+  /** The next record of the same owner and group, or −1. */
+  next(index: number): number {
+    return this.#chain.next[index]!;
   }
 
   /** The first CNAME record owned by `name`. */
@@ -86,20 +128,31 @@ class FileIndex {
   }
 
   hasAddress(name: string): boolean {
+    this.#addressed ??= this.#owners((type) => type === 'A' || type === 'AAAA');
     return this.#addressed.has(name);
   }
 
   hasNs(name: string): boolean {
+    this.#delegated ??= this.#owners((type) => type === 'NS');
     return this.#delegated.has(name);
+  }
+
+  #owners(wanted: (type: string) => boolean): Set<string> {
+    const owners = new Set<string>();
+    for (let i = 0; i < this.table.size; i++) if (wanted(this.table.type(i))) owners.add(this.table.owner(i));
+    return owners;
   }
 }
 
-const NONE: readonly number[] = [];
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** The MX RRset of `owner` (its records that could be read), and the findings of reading them. */
+function readMxSet(index: FileIndex, head: number, findings: Finding[]): FileMxRecord[] {
+  const set: FileMxRecord[] = [];
+  for (let i = head; i >= 0; i = index.next(i)) {
+    const parsed = readFileMx(index.table, i);
+    if (parsed.findings.length > 0) findings.push(...parsed.findings);
+    if (parsed.mx) set.push(parsed.mx);
+  }
+  return set;
 }
 
 /** The file's MX records grouped into RRsets by owner, and the findings of reading their data. */
@@ -110,16 +163,9 @@ export function fileMxSets(table: RecordTable): { mxSets: Map<string, FileMxReco
 function mxSetsOf(index: FileIndex): { mxSets: Map<string, FileMxRecord[]>; findings: Finding[] } {
   const mxSets = new Map<string, FileMxRecord[]>();
   const findings: Finding[] = [];
-  // Records in file order (the order their findings are reported in), grouped by owner.
-  const order = [...index.mx.values()].flat().sort((a, b) => a - b);
-  for (const i of order) {
-    const parsed = readFileMx(index.table, i);
-    findings.push(...parsed.findings);
-    if (!parsed.mx) continue;
-    const owner = index.table.owner(i);
-    const set = mxSets.get(owner);
-    if (set) set.push(parsed.mx);
-    else mxSets.set(owner, [parsed.mx]);
+  for (const [owner, head] of index.mx.heads) {
+    const set = readMxSet(index, head, findings);
+    if (set.length > 0) mxSets.set(owner, set);
   }
   return { mxSets, findings };
 }
@@ -127,31 +173,40 @@ function mxSetsOf(index: FileIndex): { mxSets: Map<string, FileMxRecord[]>; find
 export function checkFile(read: ReadResult, options: FileCheckOptions = {}): FileCheck {
   const index = new FileIndex(tableOf(read));
   const table = index.table;
-  const { mxSets, findings: mxFindings } = mxSetsOf(index);
-  const findings: Finding[] = [...read.findings, ...mxFindings];
-
+  const findings: Finding[] = [...read.findings];
+  const mxSets = new Map<string, FileMxRecord[]>();
   const external = new Set<string>();
   options.cache?.begin();
-  for (const [owner, set] of mxSets) findings.push(...checkMxSet(owner, set, index, read, options, external));
-
-  // domain-cname: the apex or an MX owner is an alias (RFC 1034 §3.6.2: nothing may stand beside it).
-  const cnameOwners = new Set([...mxSets.keys(), ...(read.origin !== undefined ? [read.origin] : [])]);
-  for (const owner of cnameOwners) {
-    const alias = index.alias(owner);
-    if (alias !== undefined) findings.push(domainCnameFinding(owner, chainInFile(index, owner), table.range(alias)));
+  // One RRset at a time, read and checked (so a large zone's sets need not all be alive at once).
+  for (const [owner, head] of index.mx.heads) {
+    const set = readMxSet(index, head, findings);
+    if (set.length === 0) continue;
+    if (options.keepMxSets !== false) mxSets.set(owner, set);
+    findings.push(...checkMxSet(owner, set, index, read, options, external));
+    // domain-cname: an MX owner is an alias (RFC 1034 §3.6.2: nothing may stand beside it).
+    if (owner !== read.origin) domainCname(index, owner, findings);
   }
+  // ... and so is the apex.
+  if (read.origin !== undefined) domainCname(index, read.origin, findings);
 
   // SPF and DMARC, per owner, from TXT (and the obsolete SPF type, RFC 7208 §3.1).
-  const txtOwners = new Set([...index.txt.keys(), ...index.spf.keys()]);
-  for (const owner of txtOwners) {
-    const records = [...(index.txt.get(owner) ?? NONE), ...(index.spf.get(owner) ?? NONE)];
+  for (const owner of new Set([...index.txt.heads.keys(), ...index.spf.heads.keys()])) {
+    const records = index.spf.heads.has(owner) ? [...index.txt.records(owner), ...index.spf.records(owner)] : index.txt.records(owner);
     const texts = records.map((i) => joinedText(table, i));
     const dmarc = owner.startsWith('_dmarc.');
     if (!dmarc && !texts.some(isSpfRecord)) continue;
-    const ranged = texts.map((text, k) => ({ text, range: table.range(records[k]!) }));
-    findings.push(...(dmarc ? checkDmarcTexts(owner, ranged) : checkSpfTexts(owner, ranged)));
+    // Ranges made only for the records a finding lands on.
+    const ranged = texts.map((text, k) => ({ text, range: new LazyRange(table, records[k]!) }));
+    for (const found of dmarc ? checkDmarcTexts(owner, ranged) : checkSpfTexts(owner, ranged)) {
+      findings.push(found.range instanceof LazyRange ? { ...found, range: found.range.toJSON() } : found);
+    }
   }
   return { findings, mxSets, external: [...external] };
+}
+
+function domainCname(index: FileIndex, owner: string, findings: Finding[]): void {
+  const alias = index.alias(owner);
+  if (alias !== undefined) findings.push(domainCnameFinding(owner, chainInFile(index, owner), index.table.range(alias)));
 }
 
 /** Findings about the RRset as a whole: not judged while an expression hides part of it. */
@@ -184,11 +239,11 @@ function checkMxSet(
     if (place === 'not-judged' || judged.has(target)) continue;
     judged.add(target);
     if (place === 'alias') {
-      findings.push(mxTargetCnameFinding(target, chainInFile(index, target), mx.targetField.range));
+      findings.push(mxTargetCnameFinding(target, chainInFile(index, target), mx.table.fieldRange(mx.index, 1)));
     } else if (place === 'own-zone') {
       // A zone file is the whole zone: no address here means none anywhere (unless delegated below).
       const hasAddress = index.hasAddress(target);
-      if (!hasAddress && !delegatedBelow(index, target, zoneOf(read, mx)!)) findings.push(mxTargetNoAddressFinding(target, mx.targetField.range));
+      if (!hasAddress && !delegatedBelow(index, target, zoneOf(read, mx)!)) findings.push(mxTargetNoAddressFinding(target, mx.table.fieldRange(mx.index, 1)));
     } else {
       external.push(mx);
       externalNames.add(target);
@@ -208,7 +263,7 @@ function checkMxSet(
       reported.add(target.name);
       const lookups = [target.a, target.aaaa, ...target.addresses.flatMap((a) => [a.ptr, ...a.forward.map((f) => f.result)])];
       for (const result of lookups) {
-        if (result.kind === 'failed') findings.push({ ...lookupFailedFinding(result), range: mx.targetField.range });
+        if (result.kind === 'failed') findings.push({ ...lookupFailedFinding(result), range: mx.table.fieldRange(mx.index, 1) });
       }
     }
   }

@@ -6,7 +6,7 @@
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
 import type { Field, FileRecord } from '../../readers/file-record.js';
-import type { RecordTable } from '../../readers/record-table.js';
+import { LazyRange, type RecordTable } from '../../readers/record-table.js';
 import { isIpLiteral } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';
 
@@ -28,7 +28,7 @@ export interface FileMxRecord {
 
 /**
  * Kept small on purpose: an editor keeps one per MX record of the file between edits, so the
- * record, its fields and its range are made from the table when asked, not stored.
+ * record, its fields and their ranges are made from the table when asked, not stored.
  */
 class TableMxRecord implements FileMxRecord {
   constructor(
@@ -52,127 +52,111 @@ class TableMxRecord implements FileMxRecord {
   }
 }
 
-/**
- * The whole record's range for `MxEntry.range`: one small object with a stable identity (findings
- * are mapped back to their record by it), made into positions only when read.
- */
-class RecordRange implements SourceRange {
-  #range: SourceRange | undefined;
-
-  constructor(
-    private readonly table: RecordTable,
-    private readonly index: number,
-  ) {}
-
-  #resolved(): SourceRange {
-    return (this.#range ??= this.table.range(this.index));
-  }
-
-  get file(): string {
-    return this.#resolved().file;
-  }
-
-  get start(): SourceRange['start'] {
-    return this.#resolved().start;
-  }
-
-  get end(): SourceRange['end'] {
-    return this.#resolved().end;
-  }
-
-  toJSON(): SourceRange {
-    return this.#resolved();
-  }
-}
-
 export interface FileMxRead {
   readonly mx?: FileMxRecord;
   readonly findings: Finding[];
 }
 
-const RECORD_TEXT = (record: FileRecord) => `${record.owner} MX ${record.rdata.map((f) => f.text).join(' ')}`.trim();
+function recordText(table: RecordTable, index: number): string {
+  const fields = Array.from({ length: table.fieldCount(index) }, (_, k) => table.fieldText(index, k));
+  return `${table.owner(index)} MX ${fields.join(' ')}`.trim();
+}
 
-/** Record `index` of `table`, an MX record. */
+/** Record `index` of `table`, an MX record. Read through the table: no record object is made. */
 export function readFileMx(table: RecordTable, index: number): FileMxRead {
-  const record = table.record(index);
-  const [preferenceField, targetField, ...extra] = record.rdata;
-  if (preferenceField === undefined || targetField === undefined) {
+  const count = table.fieldCount(index);
+  const owner = table.owner(index);
+  if (count < 2) {
     return {
       findings: [
         finding('mx-syntax', {
-          message: `This MX record needs a preference and a target host${record.rdata.length === 1 ? `; only "${record.rdata[0]!.text}" is given` : ''}.`,
-          subject: record.owner,
-          evidence: RECORD_TEXT(record),
-          fix: record.source === 'zone' ? 'Write it as `@ IN MX 10 mail.example.com.`: preference first, then the host.' : 'Give both a preference and a target, e.g. "10 mail.example.com.".',
-          range: record.range,
+          message: `This MX record needs a preference and a target host${count === 1 ? `; only "${table.fieldText(index, 0)}" is given` : ''}.`,
+          subject: owner,
+          evidence: recordText(table, index),
+          fix: table.source(index) === 'zone' ? 'Write it as `@ IN MX 10 mail.example.com.`: preference first, then the host.' : 'Give both a preference and a target, e.g. "10 mail.example.com.".',
+          range: table.range(index),
         }),
       ],
     };
   }
   const findings: Finding[] = [];
-  if (extra.length > 0) {
+  if (count > 2) {
+    const extra = table.record(index).rdata.slice(2);
     findings.push(
       finding('mx-syntax', {
         message: `This MX record has ${extra.length} field${extra.length === 1 ? '' : 's'} too many: an MX is a preference and one host.`,
-        subject: record.owner,
-        evidence: RECORD_TEXT(record),
+        subject: owner,
+        evidence: recordText(table, index),
         fix: `Remove "${extra.map((f) => f.text).join(' ')}", or write one MX record per host.`,
         range: spanOf(extra),
       }),
     );
   }
-  const unresolved = targetField.unresolved === true;
+  const unresolved = table.fieldUnresolved(index, 1);
   let preference = 0;
-  if (!preferenceField.unresolved) {
-    const text = preferenceField.text;
-    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!table.fieldUnresolved(index, 0)) {
+    const text = table.fieldText(index, 0);
+    const value = isDecimal(text) ? Number(text) : Number.NaN;
     if (!Number.isInteger(value) || value > 65535) {
       findings.push(
         finding('mx-priority-range', {
           message: `MX preference "${text}" is not a whole number from 0 to 65535.`,
-          subject: record.owner,
-          evidence: RECORD_TEXT(record),
+          subject: owner,
+          evidence: recordText(table, index),
           fix: 'Use a whole number from 0 to 65535; lower numbers are tried first (e.g. 10 for the primary, 20 for a backup).',
-          range: preferenceField.range,
+          range: table.fieldRange(index, 0),
         }),
       );
       return { findings };
     }
     preference = value;
   }
-  const range = new RecordRange(table, index);
+  const range = new LazyRange(table, index);
+  const ttl = table.ttl(index) ?? 0;
   if (unresolved) {
-    return { mx: new TableMxRecord(table, index, { preference, exchange: targetField.text, ttl: record.ttl ?? 0, range }, unresolved, false), findings };
+    return { mx: new TableMxRecord(table, index, { preference, exchange: table.fieldText(index, 1), ttl, range }, unresolved, false), findings };
   }
-  const { exchange, relativeFinding } = resolveTarget(record, targetField);
+  const { exchange, relativeFinding } = resolveTarget(table, index);
   if (relativeFinding) findings.push(relativeFinding);
-  return { mx: new TableMxRecord(table, index, { preference, exchange, ttl: record.ttl ?? 0, range }, unresolved, relativeFinding !== undefined), findings };
+  return { mx: new TableMxRecord(table, index, { preference, exchange, ttl, range }, unresolved, relativeFinding !== undefined), findings };
+}
+
+/** Digits only (what `/^\d+$/` tests), without a regular expression per record. */
+function isDecimal(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** The absolute target name; IP literals stay as written so `mx-target-ip-literal` sees them. */
-function resolveTarget(record: FileRecord, field: Field): { exchange: string; relativeFinding?: Finding } {
-  const text = field.text.toLowerCase();
+function resolveTarget(table: RecordTable, index: number): { exchange: string; relativeFinding?: Finding } {
+  const written = table.fieldText(index, 1);
+  const text = written.toLowerCase();
   if (text === '.') return { exchange: '' };
   const absolute = text.endsWith('.');
   const bare = absolute ? text.slice(0, -1) : text;
   if (isIpLiteral(bare)) return { exchange: bare };
-  if (record.source === 'terraform') {
+  if (table.source(index) === 'terraform') {
     // Providers take the target as a FQDN; some (Google, DigitalOcean) refuse it without the dot.
-    if (!absolute && record.terraform?.targetNeedsTrailingDot) {
+    const terraform = table.record(index).terraform;
+    if (!absolute && terraform?.targetNeedsTrailingDot) {
       return {
         exchange: bare,
         relativeFinding: finding('mx-target-relative', {
-          message: `${record.terraform.resourceType} needs the MX target as a fully qualified name ending in a dot; "${field.text}" has none and the apply fails.`,
+          message: `${terraform.resourceType} needs the MX target as a fully qualified name ending in a dot; "${written}" has none and the apply fails.`,
           subject: bare,
-          evidence: field.text,
+          evidence: written,
           fix: `Write "${bare}." with the trailing dot.`,
-          range: field.range,
+          range: table.fieldRange(index, 1),
         }),
       };
     }
     return { exchange: bare };
   }
-  const origin = record.origin;
+  const origin = table.origin(index);
   if (text === '@') return { exchange: origin ?? '' };
   if (absolute || origin === undefined) return { exchange: bare };
   const expanded = origin === '' ? bare : `${bare}.${origin}`;
@@ -180,11 +164,11 @@ function resolveTarget(record: FileRecord, field: Field): { exchange: string; re
     return {
       exchange: expanded,
       relativeFinding: finding('mx-target-relative', {
-        message: `"${field.text}" has no trailing dot, so it is relative to the origin and means ${expanded}. — almost certainly not what was meant.`,
+        message: `"${written}" has no trailing dot, so it is relative to the origin and means ${expanded}. — almost certainly not what was meant.`,
         subject: bare,
-        evidence: `${field.text} under origin ${origin}. → ${expanded}.`,
+        evidence: `${written} under origin ${origin}. → ${expanded}.`,
         fix: `Add the trailing dot: ${bare}.`,
-        range: field.range,
+        range: table.fieldRange(index, 1),
       }),
     };
   }

@@ -25,9 +25,11 @@ const ON_PREFERENCE = new Set<FindingId>(['mx-null-nonzero-preference']);
 
 export function placeFinding(found: Finding, byEntryRange: ReadonlyMap<object, FileMxRecord>, firstOfSet: FileMxRecord): Finding {
   const mx = (found.range && byEntryRange.get(found.range)) ?? firstOfSet;
-  let range: SourceRange = mx.record.range;
-  if (ON_TARGET.has(found.id)) range = mx.targetField.range;
-  else if (ON_PREFERENCE.has(found.id)) range = mx.preferenceField.range;
-  else if (found.id === 'mx-ttl-high') range = mx.record.ttlRange ?? mx.record.range;
+  const { table, index } = mx;
+  let range: SourceRange;
+  if (ON_TARGET.has(found.id)) range = table.fieldRange(index, 1);
+  else if (ON_PREFERENCE.has(found.id)) range = table.fieldRange(index, 0);
+  else if (found.id === 'mx-ttl-high') range = table.ttlRange(index) ?? table.range(index);
+  else range = table.range(index);
   return { ...found, range };
 }

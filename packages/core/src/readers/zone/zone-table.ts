@@ -295,6 +295,22 @@ export class ZoneTable implements RecordTable {
     return this.#sources[this.#c.files[i]!]!.lines.range(this.#c.spans[o]!, this.#c.spans[o + 1]!);
   }
 
+  fieldRange(i: number, k: number): SourceRange {
+    const c = this.#c;
+    const f = c.firstField[i]! + k;
+    return this.#sources[c.files[i]!]!.lines.range(c.fieldStarts[f]!, c.fieldEnds[f]!);
+  }
+
+  ttlRange(i: number): SourceRange | undefined {
+    const o = i * SPAN;
+    const start = this.#c.spans[o + 6]!;
+    return start < 0 ? undefined : this.#sources[this.#c.files[i]!]!.lines.range(start, this.#c.spans[o + 7]!);
+  }
+
+  fieldUnresolved(): boolean {
+    return false;
+  }
+
   record(i: number): ZoneRecord {
     const c = this.#c;
     const { lines, text } = this.#sources[c.files[i]!]!;
