@@ -30,7 +30,8 @@ export function matchesHostPattern(host: string, pattern: string): boolean {
  */
 interface CompiledTable {
   readonly bySuffix: Map<string, number>;
-  readonly wildcards: readonly { readonly pattern: string; readonly index: number }[];
+  /** `tail`: the pattern after its last `*` label (`.amazonaws.com`), which a match must end with. */
+  readonly wildcards: readonly { readonly pattern: string; readonly tail: string; readonly index: number }[];
 }
 
 const compiled = new WeakMap<readonly Provider[], CompiledTable>();
@@ -39,11 +40,11 @@ function compile(providers: readonly Provider[]): CompiledTable {
   let table = compiled.get(providers);
   if (table) return table;
   const bySuffix = new Map<string, number>();
-  const wildcards: { pattern: string; index: number }[] = [];
+  const wildcards: { pattern: string; tail: string; index: number }[] = [];
   providers.forEach((provider, index) => {
     for (const pattern of provider.suffixes) {
       const name = canonical(pattern);
-      if (name.split('.').includes('*')) wildcards.push({ pattern: name, index });
+      if (name.split('.').includes('*')) wildcards.push({ pattern: name, tail: name.slice(name.lastIndexOf('*') + 1), index });
       // First provider in table order wins, as with a linear search.
       else if (!bySuffix.has(name)) bySuffix.set(name, index);
     }
@@ -71,8 +72,8 @@ function matchIn(host: string, providers: readonly Provider[]): Provider | undef
     const index = bySuffix.get(at === 0 ? name : name.slice(at));
     if (index !== undefined && index < best) best = index;
   }
-  for (const { pattern, index } of wildcards) {
-    if (index < best && matchesHostPattern(name, pattern)) best = index;
+  for (const { pattern, tail, index } of wildcards) {
+    if (index < best && name.endsWith(tail) && matchesHostPattern(name, pattern)) best = index;
   }
   return Number.isFinite(best) ? providers[best] : undefined;
 }

@@ -85,3 +85,32 @@ describe('IP literals', () => {
     expect(isUsableTarget('')).toBe(false);
   });
 });
+
+/** The rules as plainly written (split and regular expressions), to hold the one-pass versions to. */
+function referenceValid(name: string): boolean {
+  if (name.length === 0 || name.length > 253) return false;
+  const labels = name.split('.');
+  if (!labels.every((l) => l.length >= 1 && l.length <= 63 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i.test(l))) return false;
+  return !/^[0-9]+$/.test(labels[labels.length - 1]!);
+}
+
+function referenceIpLiteral(name: string): boolean {
+  const text = name.trim().replace(/\.$/, '');
+  if (/^\[?\d{1,3}(\.\d{1,3}){3}\]?$/.test(text)) return true;
+  const inner = (text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text).replace(/^ipv6:/i, '');
+  return inner.includes(':') && /^[0-9a-f:.]+$/i.test(inner) && isIpLiteral(`[${inner}]`);
+}
+
+describe('the one-pass host name and address tests', () => {
+  // Names near the rules' edges: every character class that matters, any length.
+  const tricky = fc.stringMatching(/^[a-zA-Z0-9\-._:[\] \t\r\u000e\u0010\u0141@]{0,70}$/);
+  it('agree with the rules written plainly, on 20,000 names', () => {
+    fc.assert(
+      fc.property(fc.oneof(tricky, hostName, fc.string({ maxLength: 20 })), (name) => {
+        expect(hostNameProblem(name) === undefined).toBe(referenceValid(name));
+        if (!name.includes(':')) expect(isIpLiteral(name)).toBe(referenceIpLiteral(name));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});

@@ -163,45 +163,52 @@ export function fileMxSets(table: RecordTable): { mxSets: Map<string, FileMxReco
 function mxSetsOf(index: FileIndex): { mxSets: Map<string, FileMxRecord[]>; findings: Finding[] } {
   const mxSets = new Map<string, FileMxRecord[]>();
   const findings: Finding[] = [];
-  for (const [owner, head] of index.mx.heads) {
+  index.mx.heads.forEach((head, owner) => {
     const set = readMxSet(index, head, findings);
     if (set.length > 0) mxSets.set(owner, set);
-  }
+  });
   return { mxSets, findings };
 }
 
 export function checkFile(read: ReadResult, options: FileCheckOptions = {}): FileCheck {
   const index = new FileIndex(tableOf(read));
-  const table = index.table;
   const findings: Finding[] = [...read.findings];
   const mxSets = new Map<string, FileMxRecord[]>();
   const external = new Set<string>();
   options.cache?.begin();
   // One RRset at a time, read and checked (so a large zone's sets need not all be alive at once).
-  for (const [owner, head] of index.mx.heads) {
+  index.mx.heads.forEach((head, owner) => {
     const set = readMxSet(index, head, findings);
-    if (set.length === 0) continue;
+    if (set.length === 0) return;
     if (options.keepMxSets !== false) mxSets.set(owner, set);
-    findings.push(...checkMxSet(owner, set, index, read, options, external));
+    const found = checkMxSet(owner, set, index, read, options, external);
+    if (found.length > 0) findings.push(...found);
     // domain-cname: an MX owner is an alias (RFC 1034 §3.6.2: nothing may stand beside it).
     if (owner !== read.origin) domainCname(index, owner, findings);
-  }
+  });
   // ... and so is the apex.
   if (read.origin !== undefined) domainCname(index, read.origin, findings);
 
   // SPF and DMARC, per owner, from TXT (and the obsolete SPF type, RFC 7208 §3.1).
-  for (const owner of new Set([...index.txt.heads.keys(), ...index.spf.heads.keys()])) {
-    const records = index.spf.heads.has(owner) ? [...index.txt.records(owner), ...index.spf.records(owner)] : index.txt.records(owner);
-    const texts = records.map((i) => joinedText(table, i));
-    const dmarc = owner.startsWith('_dmarc.');
-    if (!dmarc && !texts.some(isSpfRecord)) continue;
-    // Ranges made only for the records a finding lands on.
-    const ranged = texts.map((text, k) => ({ text, range: new LazyRange(table, records[k]!) }));
-    for (const found of dmarc ? checkDmarcTexts(owner, ranged) : checkSpfTexts(owner, ranged)) {
-      findings.push(found.range instanceof LazyRange ? { ...found, range: found.range.toJSON() } : found);
-    }
-  }
+  index.txt.heads.forEach((_, owner) => checkTexts(index, owner, findings));
+  index.spf.heads.forEach((_, owner) => {
+    if (!index.txt.heads.has(owner)) checkTexts(index, owner, findings);
+  });
   return { findings, mxSets, external: [...external] };
+}
+
+/** SPF or DMARC checks on the TXT (and SPF-type) records of `owner`. */
+function checkTexts(index: FileIndex, owner: string, findings: Finding[]): void {
+  const table = index.table;
+  const records = index.spf.heads.has(owner) ? [...index.txt.records(owner), ...index.spf.records(owner)] : index.txt.records(owner);
+  const texts = records.map((i) => joinedText(table, i));
+  const dmarc = owner.startsWith('_dmarc.');
+  if (!dmarc && !texts.some(isSpfRecord)) return;
+  // Ranges made only for the records a finding lands on.
+  const ranged = texts.map((text, k) => ({ text, range: new LazyRange(table, records[k]!) }));
+  for (const found of dmarc ? checkDmarcTexts(owner, ranged) : checkSpfTexts(owner, ranged)) {
+    findings.push(found.range instanceof LazyRange ? { ...found, range: found.range.toJSON() } : found);
+  }
 }
 
 function domainCname(index: FileIndex, owner: string, findings: Finding[]): void {
@@ -224,32 +231,39 @@ function checkMxSet(
   // The shared checks put each entry's own range object on its findings: find the record by identity.
   let byRange: Map<object, FileMxRecord> | undefined;
   const place = (found: Finding) => placeFinding(found, (byRange ??= new Map(set.map((mx) => [mx.entry.range as object, mx]))), first);
-  const resolved = set.filter((mx) => !mx.unresolved);
+  let resolved: readonly FileMxRecord[] = set;
+  for (const mx of set) {
+    if (mx.unresolved) {
+      resolved = set.filter((item) => !item.unresolved);
+      break;
+    }
+  }
   const findings: Finding[] = [];
   // With an expression in the set we do not know the whole set: judge names, not the set's shape.
   const entries = resolved.map((mx) => mx.entry);
   const setChecks = options.cache ? options.cache.findings(owner, entries, () => runMxSetChecks(owner, entries)) : runMxSetChecks(owner, entries);
   for (const found of setChecks) if (resolved.length === set.length || !SET_LEVEL.has(found.id)) findings.push(place(found));
 
-  const external: FileMxRecord[] = [];
-  const judged = new Set<string>();
+  let external: FileMxRecord[] | undefined;
+  // Each target once (a set of one needs no memory of what was judged).
+  const judged = resolved.length > 1 ? new Set<string>() : undefined;
   for (const mx of resolved) {
     const target = mx.entry.exchange;
-    const place = whereJudged(mx, index, read);
-    if (place === 'not-judged' || judged.has(target)) continue;
-    judged.add(target);
-    if (place === 'alias') {
+    const where = whereJudged(mx, index, read);
+    if (where === 'not-judged' || judged?.has(target)) continue;
+    judged?.add(target);
+    if (where === 'alias') {
       findings.push(mxTargetCnameFinding(target, chainInFile(index, target), mx.table.fieldRange(mx.index, 1)));
-    } else if (place === 'own-zone') {
+    } else if (where === 'own-zone') {
       // A zone file is the whole zone: no address here means none anywhere (unless delegated below).
       const hasAddress = index.hasAddress(target);
       if (!hasAddress && !delegatedBelow(index, target, zoneOf(read, mx)!)) findings.push(mxTargetNoAddressFinding(target, mx.table.fieldRange(mx.index, 1)));
     } else {
-      external.push(mx);
+      (external ??= []).push(mx);
       externalNames.add(target);
     }
   }
-  if (options.liveTargets && external.length > 0) {
+  if (options.liveTargets && external !== undefined) {
     const facts = external.flatMap((mx) => {
       const target = options.liveTargets!.get(mx.entry.exchange);
       return target ? [target] : [];

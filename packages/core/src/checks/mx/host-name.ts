@@ -11,6 +11,16 @@ const DOTTED_QUAD = /^\[?\d{1,3}(\.\d{1,3}){3}\]?$/;
 
 /** True when the name is an IP address written where a host name belongs (`203.0.113.10`, `[2001:db8::1]`). */
 export function isIpLiteral(name: string): boolean {
+  // A name with a letter (or anything but digits, dots, brackets, blanks) and no colon is no
+  // address: decided in one pass without allocating, which is the usual case.
+  let colon = false;
+  let other = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 58) colon = true;
+    else if (!((c >= 48 && c <= 57) || c === 46 || c === 91 || c === 93 || c <= 32)) other = true;
+  }
+  if (other && !colon) return false;
   const text = name.trim().replace(/\.$/, '');
   if (DOTTED_QUAD.test(text)) return true;
   const unbracketed = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
@@ -25,6 +35,7 @@ const LDH_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
  * `''` (the null MX) is not judged here.
  */
 export function hostNameProblem(name: string): string | undefined {
+  if (isPlainHostName(name)) return undefined;
   if (name.length > 253) return `the name is ${name.length} octets long; the limit is 253`;
   const labels = name.split('.');
   for (const label of labels) {
@@ -42,9 +53,39 @@ export function hostNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** The rules of `hostNameProblem` in one pass over the characters, for the usual valid name. */
+function isPlainHostName(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || n > 253) return false;
+  let labelStart = 0;
+  let digitsOnly = true;
+  for (let i = 0; i <= n; i++) {
+    let c = i < n ? name.charCodeAt(i) : 46; // the end closes the last label
+    if (c >= 0x41 && c <= 0x5a) c += 0x20; // upper-case letters as lower-case
+    if (c === 46) {
+      const length = i - labelStart;
+      if (length === 0 || length > 63) return false;
+      if (name.charCodeAt(labelStart) === 45 || name.charCodeAt(i - 1) === 45) return false; // hyphen at an end
+      if (i === n && digitsOnly) return false; // an all-numeric top label
+      labelStart = i + 1;
+      digitsOnly = true;
+      continue;
+    }
+    const digit = c >= 0x30 && c <= 0x39;
+    if (!digit && !(c >= 0x61 && c <= 0x7a) && c !== 0x2d) return false;
+    if (!digit) digitsOnly = false;
+  }
+  return true;
+}
+
 /** True for a syntactically valid host name (see `hostNameProblem`). */
 export function isValidHostName(name: string): boolean {
   return name !== '' && hostNameProblem(name) === undefined;
+}
+
+/** `isUsableTarget` of an MX entry's target (one function, not a closure per call). */
+export function hasUsableTarget(entry: { readonly exchange: string }): boolean {
+  return isUsableTarget(entry.exchange);
 }
 
 /** A target worth looking up and judging further: not the null MX, not an IP literal, a valid name. */

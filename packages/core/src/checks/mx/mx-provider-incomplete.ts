@@ -78,15 +78,16 @@ function judgeDeprecated(provider: Provider, entries: readonly MxEntry[]): Findi
 }
 
 export function mxProviderIncomplete(owner: string, entries: readonly MxEntry[]): Finding[] {
-  const byProvider = new Map<string, { provider: Provider; entries: MxEntry[] }>();
+  let byProvider: Map<string, { provider: Provider; entries: MxEntry[] }> | undefined;
   for (const entry of entries) {
     const provider = isUsableTarget(entry.exchange) ? matchProvider(entry.exchange) : undefined;
     if (provider === undefined) continue;
+    byProvider ??= new Map();
     const group = byProvider.get(provider.id) ?? { provider, entries: [] };
     group.entries.push(entry);
     byProvider.set(provider.id, group);
   }
-  if (byProvider.size === 0) return [];
+  if (byProvider === undefined) return [];
   const findings: Finding[] = [];
   for (const { provider, entries: own } of byProvider.values()) {
     const deprecated = judgeDeprecated(provider, own);

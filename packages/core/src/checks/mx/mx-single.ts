@@ -9,11 +9,15 @@ import { isUsableTarget } from './host-name.js';
 import { formatMx, isNullMx, type MxEntry } from './mx-entry.js';
 
 export function mxSingle(owner: string, entries: readonly MxEntry[]): Finding[] {
-  if (entries.some(isNullMx)) return [];
-  const usable = entries.filter((entry) => isUsableTarget(entry.exchange));
-  const names = new Set(usable.map((entry) => entry.exchange));
-  const [only] = usable;
-  if (names.size !== 1 || only === undefined || isSingleMxRedundant(only.exchange)) return [];
+  // The first usable host, unless another usable host (or a null MX) stands beside it.
+  let only: MxEntry | undefined;
+  for (const entry of entries) {
+    if (isNullMx(entry)) return [];
+    if (!isUsableTarget(entry.exchange)) continue;
+    if (only === undefined) only = entry;
+    else if (entry.exchange !== only.exchange) return [];
+  }
+  if (only === undefined || isSingleMxRedundant(only.exchange)) return [];
   return [
     finding('mx-single', {
       message: `${owner} has a single MX host, ${only.exchange}: while it is down, mail waits in senders' queues and may bounce.`,

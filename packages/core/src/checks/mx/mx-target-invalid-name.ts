@@ -3,12 +3,12 @@
  * rule, RFC 1035 §2.3.4 length limits). IP literals are left to `mx-target-ip-literal`.
  */
 import { finding, type Finding } from '../../findings/finding.js';
-import { hostNameProblem, isIpLiteral, isUsableTarget } from './host-name.js';
+import { hasUsableTarget, hostNameProblem, isIpLiteral } from './host-name.js';
 import { formatMx, type MxEntry } from './mx-entry.js';
 
 export function mxTargetInvalidName(owner: string, entries: readonly MxEntry[]): Finding[] {
   // A usable target (remembered per host) is a valid name: most sets stop here.
-  if (entries.every((entry) => isUsableTarget(entry.exchange))) return [];
+  if (entries.every(hasUsableTarget)) return [];
   const findings: Finding[] = [];
   for (const entry of entries) {
     if (entry.exchange === '' || isIpLiteral(entry.exchange)) continue;

@@ -4,11 +4,11 @@
  * not exist, so the mail is not delivered.
  */
 import { finding, type Finding } from '../../findings/finding.js';
-import { isIpLiteral, isUsableTarget } from './host-name.js';
+import { hasUsableTarget, isIpLiteral } from './host-name.js';
 import { formatMx, type MxEntry } from './mx-entry.js';
 
 export function mxTargetIpLiteral(owner: string, entries: readonly MxEntry[]): Finding[] {
-  if (entries.every((entry) => isUsableTarget(entry.exchange))) return [];
+  if (entries.every(hasUsableTarget)) return [];
   return entries
     .filter((entry) => entry.exchange !== '' && isIpLiteral(entry.exchange))
     .map((entry) => {

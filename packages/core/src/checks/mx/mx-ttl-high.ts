@@ -12,8 +12,12 @@ function humanDuration(seconds: number): string {
   return Number.isInteger(days) ? `${days} day${days === 1 ? '' : 's'}` : `${(seconds / 3600).toFixed(1)} hours`;
 }
 
+function isHigh(entry: MxEntry): boolean {
+  return entry.ttl > MX_TTL_LIMIT;
+}
+
 export function mxTtlHigh(owner: string, entries: readonly MxEntry[]): Finding[] {
-  if (!entries.some((entry) => entry.ttl > MX_TTL_LIMIT)) return [];
+  if (!entries.some(isHigh)) return [];
   const high = entries.filter((entry) => entry.ttl > MX_TTL_LIMIT);
   const [first] = high;
   if (first === undefined) return [];
