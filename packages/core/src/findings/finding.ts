@@ -46,16 +46,12 @@ export interface FindingDetails {
 export function finding(id: FindingId, details: FindingDetails): Finding {
   const entry: { severity: Severity; rfc?: string } = CATALOGUE[id];
   const rfc = details.rfc ?? entry.rfc;
-  const result: Finding = {
-    id,
-    severity: entry.severity,
-    message: details.message,
-    subject: details.subject,
-    ...(details.evidence !== undefined && { evidence: details.evidence }),
-    ...(rfc !== undefined && { rfc }),
-    ...(details.fix !== undefined && { fix: details.fix }),
-    ...(details.range !== undefined && { range: details.range }),
-  };
+  // Built field by field in this order (the order JSON output shows), without spread temporaries.
+  const result: { -readonly [K in keyof Finding]: Finding[K] } = { id, severity: entry.severity, message: details.message, subject: details.subject };
+  if (details.evidence !== undefined) result.evidence = details.evidence;
+  if (rfc !== undefined) result.rfc = rfc;
+  if (details.fix !== undefined) result.fix = details.fix;
+  if (details.range !== undefined) result.range = details.range;
   return result;
 }
 

@@ -206,14 +206,20 @@ function checkTexts(index: FileIndex, owner: string, findings: Finding[]): void 
   if (!dmarc && !texts.some(isSpfRecord)) return;
   // Ranges made only for the records a finding lands on.
   const ranged = texts.map((text, k) => ({ text, range: new LazyRange(table, records[k]!) }));
-  for (const found of dmarc ? checkDmarcTexts(owner, ranged) : checkSpfTexts(owner, ranged)) {
-    findings.push(found.range instanceof LazyRange ? { ...found, range: found.range.toJSON() } : found);
+  const found = dmarc ? checkDmarcTexts(owner, ranged) : checkSpfTexts(owner, ranged);
+  for (let k = 0; k < found.length; k++) {
+    const one = found[k]!;
+    findings.push(one.range instanceof LazyRange ? { ...one, range: one.range.toJSON() } : one);
   }
 }
 
 function domainCname(index: FileIndex, owner: string, findings: Finding[]): void {
   const alias = index.alias(owner);
   if (alias !== undefined) findings.push(domainCnameFinding(owner, chainInFile(index, owner), index.table.range(alias)));
+}
+
+function isUnresolved(mx: FileMxRecord): boolean {
+  return mx.unresolved;
 }
 
 /** Findings about the RRset as a whole: not judged while an expression hides part of it. */
@@ -231,23 +237,21 @@ function checkMxSet(
   // The shared checks put each entry's own range object on its findings: find the record by identity.
   let byRange: Map<object, FileMxRecord> | undefined;
   const place = (found: Finding) => placeFinding(found, (byRange ??= new Map(set.map((mx) => [mx.entry.range as object, mx]))), first);
-  let resolved: readonly FileMxRecord[] = set;
-  for (const mx of set) {
-    if (mx.unresolved) {
-      resolved = set.filter((item) => !item.unresolved);
-      break;
-    }
-  }
+  const resolved: readonly FileMxRecord[] = set.some(isUnresolved) ? set.filter((item) => !item.unresolved) : set;
   const findings: Finding[] = [];
   // With an expression in the set we do not know the whole set: judge names, not the set's shape.
   const entries = resolved.map((mx) => mx.entry);
   const setChecks = options.cache ? options.cache.findings(owner, entries, () => runMxSetChecks(owner, entries)) : runMxSetChecks(owner, entries);
-  for (const found of setChecks) if (resolved.length === set.length || !SET_LEVEL.has(found.id)) findings.push(place(found));
+  for (let k = 0; k < setChecks.length; k++) {
+    const found = setChecks[k]!;
+    if (resolved.length === set.length || !SET_LEVEL.has(found.id)) findings.push(place(found));
+  }
 
   let external: FileMxRecord[] | undefined;
   // Each target once (a set of one needs no memory of what was judged).
   const judged = resolved.length > 1 ? new Set<string>() : undefined;
-  for (const mx of resolved) {
+  for (let k = 0; k < resolved.length; k++) {
+    const mx = resolved[k]!;
     const target = mx.entry.exchange;
     const where = whereJudged(mx, index, read);
     if (where === 'not-judged' || judged?.has(target)) continue;

@@ -79,7 +79,8 @@ function judgeDeprecated(provider: Provider, entries: readonly MxEntry[]): Findi
 
 export function mxProviderIncomplete(owner: string, entries: readonly MxEntry[]): Finding[] {
   let byProvider: Map<string, { provider: Provider; entries: MxEntry[] }> | undefined;
-  for (const entry of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k]!;
     const provider = isUsableTarget(entry.exchange) ? matchProvider(entry.exchange) : undefined;
     if (provider === undefined) continue;
     byProvider ??= new Map();

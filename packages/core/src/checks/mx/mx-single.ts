@@ -11,7 +11,8 @@ import { formatMx, isNullMx, type MxEntry } from './mx-entry.js';
 export function mxSingle(owner: string, entries: readonly MxEntry[]): Finding[] {
   // The first usable host, unless another usable host (or a null MX) stands beside it.
   let only: MxEntry | undefined;
-  for (const entry of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k]!;
     if (isNullMx(entry)) return [];
     if (!isUsableTarget(entry.exchange)) continue;
     if (only === undefined) only = entry;

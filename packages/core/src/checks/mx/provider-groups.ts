@@ -37,7 +37,8 @@ export function operatedEntries(entries: readonly MxEntry[]): { readonly entry: 
 export function mayMixOperators(entries: readonly MxEntry[]): boolean {
   let usable = 0;
   let recognised = false;
-  for (const entry of entries) {
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k]!;
     if (!isUsableTarget(entry.exchange)) continue;
     usable++;
     recognised ||= matchProvider(entry.exchange) !== undefined;

@@ -57,8 +57,8 @@ export const MX_SET_CHECKS: readonly SetCheck[] = [
 export function runMxSetChecks(owner: string, entries: MxEntry[]): Finding[] {
   const findings: Finding[] = [];
   if (entries.length === 0) return findings;
-  for (const check of MX_SET_CHECKS) {
-    const found = check(owner, entries);
+  for (let k = 0; k < MX_SET_CHECKS.length; k++) {
+    const found = MX_SET_CHECKS[k]!(owner, entries);
     if (found.length > 0) findings.push(...found);
   }
   return findings;

@@ -16,7 +16,8 @@ export function checkSpfTexts(owner: string, texts: readonly { text: string; ran
   const records = texts.filter((item) => isSpfRecord(item.text));
   const findings: Finding[] = [];
   findings.push(...spfMultiple(name, records.map((item) => item.text), undefined, records[1]?.range));
-  for (const record of records) {
+  for (let k = 0; k < records.length; k++) {
+    const record = records[k]!;
     const parsed = parseSpf(record.text);
     findings.push(...spfSyntax(name, record.text, parsed, undefined, record.range));
     if (records.length === 1) findings.push(...spfPermissiveAll(name, record.text, parsed, record.range));

@@ -52,11 +52,10 @@ export function checkSpfPermissiveAll(facts: SpfFacts): Finding[] {
  */
 export function spfPermissiveAll(owner: string, record: string, parsed: ParsedSpf, range?: SourceRange, decidedBy?: string): Finding[] {
   const all = allOf(parsed);
+  if (all === undefined ? parsed.errors.length > 0 || parsed.terms.some(isRedirect) : all.qualifier !== '+' && all.qualifier !== '?') return [];
   const where = decidedBy === undefined ? `The SPF record of ${owner}` : `The SPF record of ${decidedBy}, which ${owner} redirects to,`;
   const extra = range === undefined ? {} : { range };
   if (all === undefined) {
-    if (parsed.terms.some((term) => term.kind === 'modifier' && term.name === 'redirect')) return [];
-    if (parsed.errors.length > 0) return [];
     return [
       finding('spf-permissive-all', {
         message: `${where} has neither "all" nor "redirect=": mail from servers it does not list gets "neutral", so anyone may send as ${owner}.`,
@@ -67,7 +66,6 @@ export function spfPermissiveAll(owner: string, record: string, parsed: ParsedSp
       }),
     ];
   }
-  if (all.qualifier !== '+' && all.qualifier !== '?') return [];
   const fixed = `${record.slice(0, all.offset)}-all${record.slice(all.offset + all.text.length)}`;
   const why = all.qualifier === '+' ? 'every server on the internet passes SPF' : '"neutral" tells receivers nothing, so anyone may send';
   return [
@@ -83,6 +81,14 @@ export function spfPermissiveAll(owner: string, record: string, parsed: ParsedSp
 
 /** The first `all` mechanism (later ones are never reached, §5.1). */
 function allOf(parsed: ParsedSpf): SpfMechanism | undefined {
-  for (const term of parsed.terms) if (term.kind === 'mechanism' && term.name === 'all') return term;
+  const terms = parsed.terms;
+  for (let k = 0; k < terms.length; k++) {
+    const term = terms[k]!;
+    if (term.kind === 'mechanism' && term.name === 'all') return term;
+  }
   return undefined;
+}
+
+function isRedirect(term: ParsedSpf['terms'][number]): boolean {
+  return term.kind === 'modifier' && term.name === 'redirect';
 }

@@ -26,6 +26,7 @@ export function checkSpfSyntax(facts: SpfFacts): Finding[] {
 
 /** Findings for the faults of one parsed record at `owner`. */
 export function spfSyntax(owner: string, record: string, parsed: ParsedSpf, path?: readonly string[], range?: SourceRange): Finding[] {
+  if (parsed.errors.length === 0) return [];
   const reached = path === undefined ? '' : ` (reached from ${path[0]} via ${path.slice(1).join(' → ')})`;
   const thirdParty = path !== undefined;
   return parsed.errors.map((error) => {

@@ -7,10 +7,10 @@
  * type's checks judge it, e.g. `mx-syntax`); a record without a type is a `syntax` finding.
  */
 import type { Entry } from './entries.js';
-import { QUOTED, WORD, tokenText } from './lexer.js';
+import { QUOTED, WORD, tokenText, type ZoneTokens } from './lexer.js';
 import { tokenRange } from './ranges.js';
 import { noteRelativeNames, readFields } from './rdata.js';
-import { isClassName, recordType } from './record-types.js';
+import { isClassName, recordType, type TypeResult } from './record-types.js';
 import type { FileContext, ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
 
@@ -53,7 +53,7 @@ export function readHead(
       index++;
       continue;
     }
-    if (!classSeen && isClassName(tokenText(tk, t))) {
+    if (!classSeen && isClassToken(tk, t)) {
       classSeen = true;
       index++;
       continue;
@@ -66,6 +66,34 @@ export function readHead(
     return undefined;
   }
   return { typeIndex: index, ttl, ttlToken };
+}
+
+/** `isClassName` of a token; `IN` is read from the text without cutting it out. */
+function isClassToken(tk: ZoneTokens, t: number): boolean {
+  const s = tk.start[t]!;
+  if (tk.end[t]! - s === 2 && (tk.text.charCodeAt(s) | 0x20) === 0x69 && (tk.text.charCodeAt(s + 1) | 0x20) === 0x6e) return true;
+  return isClassName(tokenText(tk, t));
+}
+
+/** Types met lately, as written: a zone repeats a few types, found again without cutting the token out. */
+const recentTypes: string[] = [];
+
+/** `recordType` of a token. */
+function typeOfToken(tk: ZoneTokens, t: number): TypeResult {
+  const s = tk.start[t]!;
+  const length = tk.end[t]! - s;
+  for (let k = 0; k < recentTypes.length; k++) {
+    const type = recentTypes[k]!;
+    if (type.length === length && tk.text.startsWith(type, s)) return { type };
+  }
+  const raw = tokenText(tk, t);
+  const typed = recordType(raw);
+  // Only a type written exactly as its mnemonic is remembered (`mx` is read the long way).
+  if ('type' in typed && typed.type === raw) {
+    if (recentTypes.length === 8) recentTypes.pop();
+    recentTypes.unshift(typed.type);
+  }
+  return typed;
 }
 
 /** Reads a record entry into `st.table`, or reports why it cannot. */
@@ -109,7 +137,7 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   const head = readHead(st, fx, words, index, count);
   if (head === undefined) return;
   const typeToken = words[head.typeIndex]!;
-  const typed = tk.kind[typeToken] === QUOTED ? { error: 'Expected a record type, found a quoted string.' } : recordType(tokenText(tk, typeToken));
+  const typed = tk.kind[typeToken] === QUOTED ? { error: 'Expected a record type, found a quoted string.' } : typeOfToken(tk, typeToken);
   if ('error' in typed) {
     st.syntax(tokenRange(tk, file, typeToken), typed.error, owner);
     return;
@@ -119,13 +147,12 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   const firstField = table.fieldMark;
   const fieldCount = readFields(st, fx, words, head.typeIndex + 1, count, type);
   if (fieldCount === undefined) return;
-  const fieldText = (k: number) => table.pendingFieldText(tk.text, firstField, k);
-  noteRelativeNames(st, type, fieldCount, fieldText);
+  if (st.origin === undefined) noteRelativeNames(st, type, fieldCount, (k) => table.pendingFieldText(tk.text, firstField, k));
 
   let ttl = st.ttlFor(head.ttl);
   if (ttl === undefined && type === 'SOA' && fieldCount > 6) {
     // BIND: with no TTL known at all, the SOA's MINIMUM field serves as `$TTL` would.
-    const parsed = parseTtl(fieldText(6));
+    const parsed = parseTtl(table.pendingFieldText(tk.text, firstField, 6));
     if ('value' in parsed) {
       ttl = parsed.value;
       st.defaultTtl = ttl;
