@@ -236,7 +236,7 @@ function checkMxSet(
   const first = set[0]!;
   // The shared checks put each entry's own range object on its findings: find the record by identity.
   let byRange: Map<object, FileMxRecord> | undefined;
-  const place = (found: Finding) => placeFinding(found, (byRange ??= new Map(set.map((mx) => [mx.entry.range as object, mx]))), first);
+  const place = (found: Finding) => placeFinding(found, set.length === 1 ? undefined : (byRange ??= new Map(set.map((mx) => [mx.entry.range as object, mx]))), first);
   const resolved: readonly FileMxRecord[] = set.some(isUnresolved) ? set.filter((item) => !item.unresolved) : set;
   const findings: Finding[] = [];
   // With an expression in the set we do not know the whole set: judge names, not the set's shape.

@@ -23,8 +23,9 @@ const ON_TARGET = new Set<FindingId>([
 ]);
 const ON_PREFERENCE = new Set<FindingId>(['mx-null-nonzero-preference']);
 
-export function placeFinding(found: Finding, byEntryRange: ReadonlyMap<object, FileMxRecord>, firstOfSet: FileMxRecord): Finding {
-  const mx = (found.range && byEntryRange.get(found.range)) ?? firstOfSet;
+/** `byEntryRange` may be left out for a set of one record (`firstOfSet`). */
+export function placeFinding(found: Finding, byEntryRange: ReadonlyMap<object, FileMxRecord> | undefined, firstOfSet: FileMxRecord): Finding {
+  const mx = (found.range && byEntryRange?.get(found.range)) ?? firstOfSet;
   const { table, index } = mx;
   let range: SourceRange;
   if (ON_TARGET.has(found.id)) range = table.fieldRange(index, 1);

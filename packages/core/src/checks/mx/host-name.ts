@@ -5,7 +5,6 @@
  * written without the root dot (RFC 1035 §2.3.4); the top label is not all-numeric (RFC 3696 §2).
  */
 import { parseIpv6 } from '../address/ip-ranges.js';
-import { memoByString } from '../../util/memo.js';
 
 const DOTTED_QUAD = /^\[?\d{1,3}(\.\d{1,3}){3}\]?$/;
 
@@ -89,6 +88,7 @@ export function hasUsableTarget(entry: { readonly exchange: string }): boolean {
 }
 
 /** A target worth looking up and judging further: not the null MX, not an IP literal, a valid name. */
-export const isUsableTarget = memoByString(function isUsableTarget(exchange: string): boolean {
+export function isUsableTarget(exchange: string): boolean {
+  // Two passes over the name's characters, no allocation: cheaper than remembering the answer.
   return exchange !== '' && !isIpLiteral(exchange) && isValidHostName(exchange);
-});
+}

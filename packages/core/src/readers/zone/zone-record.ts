@@ -26,9 +26,18 @@ export class LineIndex {
     this.#starts = lineStarts.slice(0, Math.max(1, lineCount));
   }
 
+  /** The line found last: ranges are mostly asked in file order, so the next is usually near. */
+  #last = 0;
+
   /** The 0-based line holding `offset`. */
   line(offset: number): number {
     const starts = this.#starts;
+    const last = this.#last;
+    if (starts[last]! <= offset) {
+      // The same line or the next one, without a search.
+      if (last + 1 >= starts.length || starts[last + 1]! > offset) return last;
+      if (last + 2 >= starts.length || starts[last + 2]! > offset) return (this.#last = last + 1);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -36,7 +45,7 @@ export class LineIndex {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.#last = lo);
   }
 
   /**
