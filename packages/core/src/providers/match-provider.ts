@@ -4,7 +4,6 @@
  * Names compare without regard to case (RFC 4343) and a trailing root dot is ignored.
  */
 import { PROVIDERS, type Provider } from './providers.js';
-import { memoByString } from '../util/memo.js';
 
 function canonical(name: string): string {
   const lower = name.trim().toLowerCase();
@@ -32,6 +31,12 @@ interface CompiledTable {
   readonly bySuffix: Map<string, number>;
   /** `tail`: the pattern after its last `*` label (`.amazonaws.com`), which a match must end with. */
   readonly wildcards: readonly { readonly pattern: string; readonly tail: string; readonly index: number }[];
+  /**
+   * The last two labels of every pattern (the whole pattern when it has one label): a host whose
+   * own last two labels (or last label) are not among them matches nothing, which settles most
+   * hosts with one lookup. Undefined when a pattern has `*` among its last two labels.
+   */
+  readonly endings: ReadonlySet<string> | undefined;
 }
 
 const compiled = new WeakMap<readonly Provider[], CompiledTable>();
@@ -41,31 +46,39 @@ function compile(providers: readonly Provider[]): CompiledTable {
   if (table) return table;
   const bySuffix = new Map<string, number>();
   const wildcards: { pattern: string; tail: string; index: number }[] = [];
+  let endings: Set<string> | undefined = new Set<string>();
   providers.forEach((provider, index) => {
     for (const pattern of provider.suffixes) {
       const name = canonical(pattern);
+      const ending = lastLabels(name, 2);
+      if (ending.split('.').includes('*')) endings = undefined;
+      else endings?.add(ending);
       if (name.split('.').includes('*')) wildcards.push({ pattern: name, tail: name.slice(name.lastIndexOf('*') + 1), index });
       // First provider in table order wins, as with a linear search.
       else if (!bySuffix.has(name)) bySuffix.set(name, index);
     }
   });
-  table = { bySuffix, wildcards };
+  table = { bySuffix, wildcards, endings };
   compiled.set(providers, table);
   return table;
 }
 
-/** The provider whose suffix patterns cover `host`, or `undefined` for an unrecognised host. */
-export function matchProvider(host: string, providers: readonly Provider[] = PROVIDERS): Provider | undefined {
-  return providers === PROVIDERS ? matchDefault(host) : matchIn(host, providers);
+/** `name`'s last `count` labels (all of it when it has fewer). */
+function lastLabels(name: string, count: number): string {
+  let at = name.length;
+  for (let k = 0; k < count && at > 0; k++) at = name.lastIndexOf('.', at - 1);
+  return at <= 0 ? name : name.slice(at + 1);
 }
 
-/** The shipped table is asked about the same host by several checks: remember its answers. */
-const matchDefault = memoByString((host: string) => matchIn(host, PROVIDERS));
-
-function matchIn(host: string, providers: readonly Provider[]): Provider | undefined {
+/**
+ * The provider whose suffix patterns cover `host`, or `undefined` for an unrecognised host.
+ * Not remembered: most hosts are settled by one set lookup (see `endings`), cheaper than a cache.
+ */
+export function matchProvider(host: string, providers: readonly Provider[] = PROVIDERS): Provider | undefined {
   const name = canonical(host);
   if (name === '') return undefined;
-  const { bySuffix, wildcards } = compile(providers);
+  const { bySuffix, wildcards, endings } = compile(providers);
+  if (endings !== undefined && !endings.has(lastLabels(name, 2)) && !endings.has(lastLabels(name, 1))) return undefined;
   let best = Number.POSITIVE_INFINITY;
   // Every suffix of the host on a label boundary: "a.b.c" → "a.b.c", "b.c", "c".
   for (let at = 0; at >= 0; at = name.indexOf('.', at) + 1 || -1) {
