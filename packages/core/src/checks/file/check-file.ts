@@ -19,6 +19,7 @@ import { checkDmarcTexts } from '../dmarc/check-dmarc-texts.js';
 import { isSpfRecord } from '../spf/parse-spf.js';
 import { readFileMx, type FileMxRecord } from './file-mx.js';
 import { placeFinding } from './place-finding.js';
+import { memoByString } from '../../util/memo.js';
 import type { SetCheckCache } from './set-check-cache.js';
 
 export interface FileCheckOptions {
@@ -197,13 +198,19 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
   return { findings, mxSets, external: [...external] };
 }
 
+/** One SPF record on its own gives no finding (a pure function of the text; remembered). */
+const spfTextIsClean = memoByString((text: string) => checkSpfTexts('example.invalid', [{ text }]).length === 0);
+
 /** SPF or DMARC checks on the TXT (and SPF-type) records of `owner`. */
 function checkTexts(index: FileIndex, owner: string, findings: Finding[]): void {
   const table = index.table;
+  const dmarc = owner.startsWith('_dmarc.');
   const records = index.spf.heads.has(owner) ? [...index.txt.records(owner), ...index.spf.records(owner)] : index.txt.records(owner);
   const texts = records.map((i) => joinedText(table, i));
-  const dmarc = owner.startsWith('_dmarc.');
   if (!dmarc && !texts.some(isSpfRecord)) return;
+  // A zone repeats its SPF record on many names: one record whose text says nothing wrong alone
+  // (it parses, ends in a strict "all") says nothing wrong at any owner.
+  if (!dmarc && texts.length === 1 && spfTextIsClean(texts[0]!)) return;
   // Ranges made only for the records a finding lands on.
   const ranged = texts.map((text, k) => ({ text, range: new LazyRange(table, records[k]!) }));
   const found = dmarc ? checkDmarcTexts(owner, ranged) : checkSpfTexts(owner, ranged);
@@ -342,11 +349,18 @@ function zoneOf(read: ReadResult, mx: FileMxRecord): string | undefined {
  * Where an MX target is judged: not at all (an expression, a relative-name mistake, not a host
  * name), from the file (it is an alias here; it lies in a zone file's own zone), or live.
  */
+/** `name` is `zone` or a name below it (on a label boundary), compared in place. */
+function isAtOrBelow(name: string, zone: string): boolean {
+  if (name === zone) return true;
+  const at = name.length - zone.length - 1;
+  return at >= 0 && name.charCodeAt(at) === 46 && name.endsWith(zone);
+}
+
 function whereJudged(mx: FileMxRecord, index: FileIndex, read: ReadResult): 'not-judged' | 'alias' | 'own-zone' | 'live' {
   const target = mx.entry.exchange;
   if (mx.unresolved || mx.relative || !isUsableTarget(target)) return 'not-judged';
   if (index.alias(target) !== undefined) return 'alias';
   const zone = zoneOf(read, mx);
-  const inZone = zone !== undefined && (target === zone || target.endsWith(`.${zone}`));
+  const inZone = zone !== undefined && isAtOrBelow(target, zone);
   return inZone && mx.table.source(mx.index) === 'zone' ? 'own-zone' : 'live';
 }
