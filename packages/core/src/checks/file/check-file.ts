@@ -198,6 +198,14 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
   return { findings, mxSets, external: [...external] };
 }
 
+/** `isSpfRecord` of a record's joined text, joining only when the first string is too short to tell. */
+function isSpfAt(table: RecordTable, index: number): boolean {
+  const count = table.fieldCount(index);
+  if (count === 0) return false;
+  const first = table.fieldText(index, 0);
+  return count === 1 || first.length > 6 ? isSpfRecord(first) : isSpfRecord(joinedText(table, index));
+}
+
 /** One SPF record on its own gives no finding (a pure function of the text; remembered). */
 const spfTextIsClean = memoByString((text: string) => checkSpfTexts('example.invalid', [{ text }]).length === 0);
 
@@ -206,8 +214,8 @@ function checkTexts(index: FileIndex, owner: string, findings: Finding[]): void 
   const table = index.table;
   const dmarc = owner.startsWith('_dmarc.');
   const records = index.spf.heads.has(owner) ? [...index.txt.records(owner), ...index.spf.records(owner)] : index.txt.records(owner);
+  if (!dmarc && !records.some((i) => isSpfAt(table, i))) return;
   const texts = records.map((i) => joinedText(table, i));
-  if (!dmarc && !texts.some(isSpfRecord)) return;
   // A zone repeats its SPF record on many names: one record whose text says nothing wrong alone
   // (it parses, ends in a strict "all") says nothing wrong at any owner.
   if (!dmarc && texts.length === 1 && spfTextIsClean(texts[0]!)) return;

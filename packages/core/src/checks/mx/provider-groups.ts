@@ -35,6 +35,7 @@ export function operatedEntries(entries: readonly MxEntry[]): { readonly entry: 
  * no operator keys and no Public Suffix List lookups.
  */
 export function mayMixOperators(entries: readonly MxEntry[]): boolean {
+  if (entries.length < 2) return false;
   let usable = 0;
   let recognised = false;
   for (let k = 0; k < entries.length; k++) {

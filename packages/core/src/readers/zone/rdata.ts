@@ -7,7 +7,7 @@
  * length is checked.
  */
 import { decodeCharacterString, MAX_CHARACTER_STRING } from './character-strings.js';
-import { FLAG_ESCAPE, QUOTED, tokenText, type ZoneTokens } from './lexer.js';
+import { FLAG_ESCAPE, FLAG_NON_ASCII, QUOTED, tokenText, type ZoneTokens } from './lexer.js';
 import { endsWithDot } from './names.js';
 import { tokenRange } from './ranges.js';
 import type { FileContext, ZoneState } from './state.js';
@@ -54,6 +54,17 @@ export function readFields(st: ZoneState, fx: FileContext, words: readonly numbe
       continue;
     }
     const quoted = tk.kind[t] === QUOTED;
+    if ((flags[t]! & (FLAG_ESCAPE | FLAG_NON_ASCII)) === 0) {
+      // Plain ASCII without escapes: one octet per character, the text is the file's.
+      const octets = end[t]! - start[t]! - (quoted ? 2 : 0);
+      if (octets > MAX_CHARACTER_STRING) {
+        st.syntax(tokenRange(tk, fx.file, t), tooLongString(octets));
+        table.dropFieldsFrom(mark);
+        return undefined;
+      }
+      table.addField(start[t]!, end[t]!, quoted ? FIELD_INSIDE_QUOTES : FIELD_AS_WRITTEN);
+      continue;
+    }
     const decoded = decodeCharacterString(tk.text, start[t]! + (quoted ? 1 : 0), end[t]! - (quoted ? 1 : 0));
     if ('error' in decoded) {
       st.syntax(tokenRange(tk, fx.file, t), `This character-string ${decoded.error}.`);
