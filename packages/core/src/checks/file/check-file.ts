@@ -214,11 +214,23 @@ function checkTexts(index: FileIndex, owner: string, findings: Finding[]): void 
   const table = index.table;
   const dmarc = owner.startsWith('_dmarc.');
   const records = index.spf.heads.has(owner) ? [...index.txt.records(owner), ...index.spf.records(owner)] : index.txt.records(owner);
-  if (!dmarc && !records.some((i) => isSpfAt(table, i))) return;
+  if (!dmarc) {
+    // The SPF checks read only the SPF records among the owner's TXT.
+    let spf = -1;
+    for (let k = 0; k < records.length; k++) {
+      if (!isSpfAt(table, records[k]!)) continue;
+      if (spf >= 0) {
+        spf = -2; // several: judged below
+        break;
+      }
+      spf = records[k]!;
+    }
+    if (spf === -1) return;
+    // A zone repeats its SPF record on many names: one record whose text says nothing wrong alone
+    // (it parses, ends in a strict "all") says nothing wrong at any owner.
+    if (spf >= 0 && spfTextIsClean(joinedText(table, spf))) return;
+  }
   const texts = records.map((i) => joinedText(table, i));
-  // A zone repeats its SPF record on many names: one record whose text says nothing wrong alone
-  // (it parses, ends in a strict "all") says nothing wrong at any owner.
-  if (!dmarc && texts.length === 1 && spfTextIsClean(texts[0]!)) return;
   // Ranges made only for the records a finding lands on.
   const ranged = texts.map((text, k) => ({ text, range: new LazyRange(table, records[k]!) }));
   const found = dmarc ? checkDmarcTexts(owner, ranged) : checkSpfTexts(owner, ranged);
