@@ -71,7 +71,9 @@ export function readHead(
 /** `isClassName` of a token; `IN` is read from the text without cutting it out. */
 function isClassToken(tk: ZoneTokens, t: number): boolean {
   const s = tk.start[t]!;
-  if (tk.end[t]! - s === 2 && (tk.text.charCodeAt(s) | 0x20) === 0x69 && (tk.text.charCodeAt(s + 1) | 0x20) === 0x6e) return true;
+  const first = tk.text.charCodeAt(s) | 0x20;
+  if (first !== 0x69 && first !== 0x63 && first !== 0x68) return false; // every class starts with i, c or h
+  if (tk.end[t]! - s === 2 && first === 0x69 && (tk.text.charCodeAt(s + 1) | 0x20) === 0x6e) return true;
   return isClassName(tokenText(tk, t));
 }
 
