@@ -1,19 +1,19 @@
 /**
- * The zone reader's records and fields, cheap to keep: they hold offsets into their file (plain
- * numbers) and one line index shared by every record of that file, and make their `SourceRange`s
- * (0-based line, UTF-16 column, as LSP counts them) when asked. A 100,000-record zone would
- * otherwise keep some 1.4 million range and position objects alive for the language server,
- * and allocating them was most of the reader's time.
+ * The zone reader's records and fields as objects, made from its table (zone-table.ts) when asked:
+ * they copy the record's data and make their `SourceRange`s (0-based line, UTF-16 column, as LSP
+ * counts them) from the table's offsets and the file's line index when read. A 100,000-record zone
+ * would otherwise keep some 1.4 million range and position objects alive for the language server.
  *
  * `range`, `ownerRange`, `typeRange`, `ttlRange` and `Field.range` are prototype getters that
  * build a fresh plain `{ file, start, end }` on each access (not cached: what the server keeps
- * stays small after hovers and quick fixes). Everything else is an own data property. The offsets
- * are private fields, so `Object.keys`, spread and `JSON.stringify` see only the public data
+ * stays small after hovers and quick fixes). Everything else is an own data property. The table
+ * and index are private fields, so `Object.keys`, spread and `JSON.stringify` see only the public data
  * properties — spreading a record or field does NOT copy its ranges (nothing in the repository
  * does; read `record.range` explicitly).
  */
 import type { SourceRange } from '../../findings/finding.js';
 import type { Field, FileRecord } from '../file-record.js';
+import type { ZoneTable } from './zone-table.js';
 
 /** One file's line starts: offsets → `{ line, character }` by binary search. */
 export class LineIndex {
@@ -60,26 +60,26 @@ export class LineIndex {
   }
 }
 
-/** One rdata field of a zone record: its text, and where it was written. */
+/** One rdata field of a zone record: its text, and where it was written (asked of the table). */
 export class ZoneField implements Field {
   readonly text: string;
-  readonly #lines: LineIndex;
-  readonly #start: number;
-  readonly #end: number;
+  readonly #table: ZoneTable;
+  readonly #index: number;
+  readonly #field: number;
 
-  constructor(text: string, lines: LineIndex, start: number, end: number) {
-    this.text = text;
-    this.#lines = lines;
-    this.#start = start;
-    this.#end = end;
+  constructor(table: ZoneTable, index: number, field: number) {
+    this.text = table.fieldText(index, field);
+    this.#table = table;
+    this.#index = index;
+    this.#field = field;
   }
 
   get range(): SourceRange {
-    return this.#lines.range(this.#start, this.#end);
+    return this.#table.fieldRange(this.#index, this.#field);
   }
 }
 
-/** A record read from a zone file (see `FileRecord`). */
+/** Record `index` of a zone table as a `FileRecord` (see `FileRecord`): its data copied, its ranges asked of the table. */
 export class ZoneRecord implements FileRecord {
   readonly source = 'zone' as const;
   readonly file: string;
@@ -88,64 +88,34 @@ export class ZoneRecord implements FileRecord {
   readonly ttl: number | undefined;
   readonly rdata: readonly Field[];
   readonly origin: string | undefined;
-  readonly #lines: LineIndex;
-  readonly #start: number;
-  readonly #end: number;
-  readonly #ownerStart: number;
-  readonly #ownerEnd: number;
-  readonly #typeStart: number;
-  readonly #typeEnd: number;
-  readonly #ttlStart: number;
-  readonly #ttlEnd: number;
+  readonly #table: ZoneTable;
+  readonly #index: number;
 
-  constructor(
-    lines: LineIndex,
-    owner: string,
-    type: string,
-    ttl: number | undefined,
-    rdata: readonly Field[],
-    origin: string | undefined,
-    /** Offsets of the record's parts in its file (end exclusive); −1 for a part not written. */
-    start: number,
-    end: number,
-    ownerStart: number,
-    ownerEnd: number,
-    typeStart: number,
-    typeEnd: number,
-    ttlStart: number,
-    ttlEnd: number,
-  ) {
-    this.file = lines.file;
-    this.owner = owner;
-    this.type = type;
-    this.ttl = ttl;
-    this.rdata = rdata;
-    this.origin = origin;
-    this.#lines = lines;
-    this.#start = start;
-    this.#end = end;
-    this.#ownerStart = ownerStart;
-    this.#ownerEnd = ownerEnd;
-    this.#typeStart = typeStart;
-    this.#typeEnd = typeEnd;
-    this.#ttlStart = ttlStart;
-    this.#ttlEnd = ttlEnd;
+  constructor(table: ZoneTable, index: number) {
+    this.file = table.file(index);
+    this.owner = table.owner(index);
+    this.type = table.type(index);
+    this.ttl = table.ttl(index);
+    this.rdata = Array.from({ length: table.fieldCount(index) }, (_, field) => new ZoneField(table, index, field));
+    this.origin = table.origin(index);
+    this.#table = table;
+    this.#index = index;
   }
 
   /** The whole record, from its first token to its last (parentheses included). */
   get range(): SourceRange {
-    return this.#lines.range(this.#start, this.#end);
+    return this.#table.range(this.#index);
   }
 
   get ownerRange(): SourceRange | undefined {
-    return this.#ownerStart < 0 ? undefined : this.#lines.range(this.#ownerStart, this.#ownerEnd);
+    return this.#table.ownerRange(this.#index);
   }
 
   get typeRange(): SourceRange {
-    return this.#lines.range(this.#typeStart, this.#typeEnd);
+    return this.#table.typeRange(this.#index);
   }
 
   get ttlRange(): SourceRange | undefined {
-    return this.#ttlStart < 0 ? undefined : this.#lines.range(this.#ttlStart, this.#ttlEnd);
+    return this.#table.ttlRange(this.#index);
   }
 }

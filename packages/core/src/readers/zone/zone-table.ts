@@ -14,7 +14,7 @@
 import type { SourceRange } from '../../findings/finding.js';
 import type { FileRecord } from '../file-record.js';
 import type { RecordTable } from '../record-table.js';
-import { LineIndex, ZoneField, ZoneRecord } from './zone-record.js';
+import { LineIndex, ZoneRecord } from './zone-record.js';
 
 /** How a field's text is found: the file's text `[start, end)`, its inside (quotes cut), or kept. */
 export const FIELD_AS_WRITTEN = 0;
@@ -302,9 +302,22 @@ export class ZoneTable implements RecordTable {
   }
 
   ttlRange(i: number): SourceRange | undefined {
-    const o = i * SPAN;
-    const start = this.#c.spans[o + 6]!;
-    return start < 0 ? undefined : this.#sources[this.#c.files[i]!]!.lines.range(start, this.#c.spans[o + 7]!);
+    return this.#span(i, 6);
+  }
+
+  ownerRange(i: number): SourceRange | undefined {
+    return this.#span(i, 2);
+  }
+
+  typeRange(i: number): SourceRange {
+    return this.#span(i, 4)!;
+  }
+
+  /** The range of the part whose offsets start at `at` in the record's span, if written. */
+  #span(i: number, at: number): SourceRange | undefined {
+    const o = i * SPAN + at;
+    const start = this.#c.spans[o]!;
+    return start < 0 ? undefined : this.#sources[this.#c.files[i]!]!.lines.range(start, this.#c.spans[o + 1]!);
   }
 
   fieldUnresolved(): boolean {
@@ -312,18 +325,7 @@ export class ZoneTable implements RecordTable {
   }
 
   record(i: number): ZoneRecord {
-    const c = this.#c;
-    const { lines, text } = this.#sources[c.files[i]!]!;
-    const first = c.firstField[i]!;
-    const count = c.endField[i]! - first;
-    const rdata = new Array<ZoneField>(count);
-    for (let k = 0; k < count; k++) {
-      const f = first + k;
-      rdata[k] = new ZoneField(fieldTextAt(c, this.#keptTexts, text, f), lines, c.fieldStarts[f]!, c.fieldEnds[f]!);
-    }
-    const s = c.spans;
-    const o = i * SPAN;
-    return new ZoneRecord(lines, this.owner(i), this.type(i), this.ttl(i), rdata, this.origin(i), s[o]!, s[o + 1]!, s[o + 2]!, s[o + 3]!, s[o + 4]!, s[o + 5]!, s[o + 6]!, s[o + 7]!);
+    return new ZoneRecord(this, i);
   }
 
   /** Every record as an object, in file order. */
