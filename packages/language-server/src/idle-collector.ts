@@ -11,6 +11,7 @@ import { runInNewContext } from 'node:vm';
 /** Documents below this many characters are not worth a full collection. */
 const LARGE_TEXT = 1_000_000;
 const IDLE_MS = 1500;
+const SECOND_MS = 300;
 
 let collect: (() => void) | undefined;
 
@@ -36,6 +37,14 @@ export class IdleCollector {
       // The reader's token arrays (megabytes for a large zone) are made again on the next edit.
       releaseReadBuffers();
       collector()();
+      // Typed arrays found dead by that collection give their memory back as they are swept;
+      // a second one a moment later finds the heap settled and releases the pages left over
+      // (measured: 126 → 115 MiB at rest for a 100,000-record zone). New work cancels it.
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        collector()();
+      }, SECOND_MS);
+      this.timer.unref();
     }, IDLE_MS);
     this.timer.unref();
   }
