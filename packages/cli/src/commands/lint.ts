@@ -104,7 +104,8 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   const findings: Finding[] = [];
   for (const read of reads) {
     const liveTargets = resolver ? await lookupExternalTargets(read, resolver) : undefined;
-    findings.push(...checkFile(read, liveTargets ? { liveTargets } : {}).findings);
+    // Findings only: each RRset is dropped once checked (see FileCheckOptions.keepMxSets).
+    findings.push(...checkFile(read, { keepMxSets: false, ...(liveTargets && { liveTargets }) }).findings);
   }
   const sorted = sortByPlace(findings);
 
