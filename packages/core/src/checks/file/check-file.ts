@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../findings/finding.js';
 import type { ReadResult } from '../../readers/file-record.js';
-import { joinedText, LazyRange, tableOf, type RecordTable } from '../../readers/record-table.js';
+import { tableOf, type RecordTable } from '../../readers/record-table.js';
 import type { TargetFacts } from '../../plan/snapshot.js';
 import { runLiveTargetChecks, runMxSetChecks } from '../mx/run-mx-checks.js';
 import { isUsableTarget } from '../mx/host-name.js';
@@ -14,12 +14,10 @@ import { mxTargetCnameFinding } from '../mx/mx-target-cname.js';
 import { mxTargetNoAddressFinding } from '../mx/mx-target-no-address.js';
 import { domainCnameFinding } from '../domain/domain-cname.js';
 import { lookupFailedFinding } from '../resolver/lookup-failed.js';
-import { checkSpfTexts } from '../spf/check-spf-texts.js';
-import { checkDmarcTexts } from '../dmarc/check-dmarc-texts.js';
-import { isSpfRecord } from '../spf/parse-spf.js';
 import { readFileMx, type FileMxRecord } from './file-mx.js';
+import { FileIndex } from './file-index.js';
+import { checkTexts } from './file-texts.js';
 import { placeFinding } from './place-finding.js';
-import { memoByString } from '../../util/memo.js';
 import type { SetCheckCache } from './set-check-cache.js';
 
 export interface FileCheckOptions {
@@ -44,105 +42,6 @@ export interface FileCheck {
   readonly mxSets: ReadonlyMap<string, readonly FileMxRecord[]>;
   /** Targets the file cannot judge itself, to look up live (the same names as `externalTargets`). */
   readonly external: readonly string[];
-}
-
-/**
- * Records grouped by owner without an array per owner (a large zone has tens of thousands of
- * owners): the first record of each owner in a map, the rest chained through `next`.
- */
-class OwnerGroups {
-  /** Owner → its first record, in order of first appearance. */
-  readonly heads = new Map<string, number>();
-
-  constructor(private readonly chain: { readonly next: Int32Array; readonly tail: Int32Array }) {}
-
-  add(owner: string, index: number): void {
-    const { next, tail } = this.chain;
-    next[index] = -1;
-    const head = this.heads.get(owner);
-    if (head === undefined) {
-      this.heads.set(owner, index);
-      tail[index] = index;
-    } else {
-      next[tail[head]!] = index;
-      tail[head] = index;
-    }
-  }
-
-  /** The owner's records in file order. */
-  records(owner: string): number[] {
-    const list: number[] = [];
-    for (let i = this.heads.get(owner) ?? -1; i >= 0; i = this.chain.next[i]!) list.push(i);
-    return list;
-  }
-}
-
-/**
- * The file's view of DNS, one pass over its records: what the checks ask of each name (its MX
- * and TXT records, whether it is an alias, has an address, is a delegation), by record index.
- * Addresses and delegations are indexed on the first question (a file whose MX targets all lie
- * outside its zone never asks).
- */
-class FileIndex {
-  readonly #chain: { readonly next: Int32Array; readonly tail: Int32Array };
-  /** MX, TXT and SPF records by owner, in file order. */
-  readonly mx: OwnerGroups;
-  readonly txt: OwnerGroups;
-  readonly spf: OwnerGroups;
-  readonly #cname = new Map<string, number>();
-  #addressed: Set<string> | undefined;
-  #delegated: Set<string> | undefined;
-
-  constructor(readonly table: RecordTable) {
-    this.#chain = { next: new Int32Array(table.size), tail: new Int32Array(table.size) };
-    this.mx = new OwnerGroups(this.#chain);
-    this.txt = new OwnerGroups(this.#chain);
-    this.spf = new OwnerGroups(this.#chain);
-    for (let i = 0; i < table.size; i++) {
-      switch (table.type(i)) {
-        case 'MX':
-          this.mx.add(table.owner(i), i);
-          break;
-        case 'TXT':
-          this.txt.add(table.owner(i), i);
-          break;
-        case 'SPF':
-          this.spf.add(table.owner(i), i);
-          break;
-        case 'CNAME': {
-          const owner = table.owner(i);
-          if (!this.#cname.has(owner)) this.#cname.set(owner, i);
-          break;
-        }
-      }
-    }
-  }
-
-  /** The next record of the same owner and group, or −1. */
-  next(index: number): number {
-    return this.#chain.next[index]!;
-  }
-
-  /** The first CNAME record owned by `name`. */
-  alias(name: string): number | undefined {
-    return this.#cname.get(name);
-  }
-
-  hasAddress(name: string): boolean {
-    this.#addressed ??= this.#owners((type) => type === 'A' || type === 'AAAA');
-    return this.#addressed.has(name);
-  }
-
-  hasNs(name: string): boolean {
-    this.#delegated ??= this.#owners((type) => type === 'NS');
-    return this.#delegated.has(name);
-  }
-
-  #owners(wanted: (type: string) => boolean): Set<string> {
-    const owners = new Set<string>();
-    for (let i = 0; i < this.table.size; i++) if (wanted(this.table.type(i))) owners.add(this.table.owner(i));
-    return owners;
-  }
 }
 
 /** The MX RRset of `owner` (its records that could be read), and the findings of reading them. */
@@ -196,48 +95,6 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
     if (!index.txt.heads.has(owner)) checkTexts(index, owner, findings);
   });
   return { findings, mxSets, external: [...external] };
-}
-
-/** `isSpfRecord` of a record's joined text, joining only when the first string is too short to tell. */
-function isSpfAt(table: RecordTable, index: number): boolean {
-  const count = table.fieldCount(index);
-  if (count === 0) return false;
-  const first = table.fieldText(index, 0);
-  return count === 1 || first.length > 6 ? isSpfRecord(first) : isSpfRecord(joinedText(table, index));
-}
-
-/** One SPF record on its own gives no finding (a pure function of the text; remembered). */
-const spfTextIsClean = memoByString((text: string) => checkSpfTexts('example.invalid', [{ text }]).length === 0);
-
-/** SPF or DMARC checks on the TXT (and SPF-type) records of `owner`. */
-function checkTexts(index: FileIndex, owner: string, findings: Finding[]): void {
-  const table = index.table;
-  const dmarc = owner.startsWith('_dmarc.');
-  const records = index.spf.heads.has(owner) ? [...index.txt.records(owner), ...index.spf.records(owner)] : index.txt.records(owner);
-  if (!dmarc) {
-    // The SPF checks read only the SPF records among the owner's TXT.
-    let spf = -1;
-    for (let k = 0; k < records.length; k++) {
-      if (!isSpfAt(table, records[k]!)) continue;
-      if (spf >= 0) {
-        spf = -2; // several: judged below
-        break;
-      }
-      spf = records[k]!;
-    }
-    if (spf === -1) return;
-    // A zone repeats its SPF record on many names: one record whose text says nothing wrong alone
-    // (it parses, ends in a strict "all") says nothing wrong at any owner.
-    if (spf >= 0 && spfTextIsClean(joinedText(table, spf))) return;
-  }
-  const texts = records.map((i) => joinedText(table, i));
-  // Ranges made only for the records a finding lands on.
-  const ranged = texts.map((text, k) => ({ text, range: new LazyRange(table, records[k]!) }));
-  const found = dmarc ? checkDmarcTexts(owner, ranged) : checkSpfTexts(owner, ranged);
-  for (let k = 0; k < found.length; k++) {
-    const one = found[k]!;
-    findings.push(one.range instanceof LazyRange ? { ...one, range: one.range.toJSON() } : one);
-  }
 }
 
 function domainCname(index: FileIndex, owner: string, findings: Finding[]): void {
@@ -365,10 +222,6 @@ function zoneOf(read: ReadResult, mx: FileMxRecord): string | undefined {
   return read.origin ?? mx.table.origin(mx.index);
 }
 
-/**
- * Where an MX target is judged: not at all (an expression, a relative-name mistake, not a host
- * name), from the file (it is an alias here; it lies in a zone file's own zone), or live.
- */
 /** `name` is `zone` or a name below it (on a label boundary), compared in place. */
 function isAtOrBelow(name: string, zone: string): boolean {
   if (name === zone) return true;
@@ -376,6 +229,10 @@ function isAtOrBelow(name: string, zone: string): boolean {
   return at >= 0 && name.charCodeAt(at) === 46 && name.endsWith(zone);
 }
 
+/**
+ * Where an MX target is judged: not at all (an expression, a relative-name mistake, not a host
+ * name), from the file (it is an alias here; it lies in a zone file's own zone), or live.
+ */
 function whereJudged(mx: FileMxRecord, index: FileIndex, read: ReadResult): 'not-judged' | 'alias' | 'own-zone' | 'live' {
   const target = mx.entry.exchange;
   if (mx.unresolved || mx.relative || !isUsableTarget(target)) return 'not-judged';
