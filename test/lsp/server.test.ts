@@ -3,7 +3,7 @@
  * file checks (exact ids, severities, ranges), hover, quick fixes and their edits, an edit that
  * clears a fault, a Terraform module across two files, and live checks against the BIND fixture:
  * right ids on the right lines, only `lookup-failed` with the resolver down, nothing live when the
- * workspace is untrusted.
+ * workspace is untrusted, and the opt-in SMTP probe against the fixture's SMTP servers.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { brief, fixtureUri, lsp, startLsp, type Diagnostic, type LspSession } from './lsp-client.js';
@@ -187,6 +187,36 @@ describe('live checks against the BIND fixture', () => {
     const lines = live.filter((d) => d.range.start.line >= 6);
     expect([...new Set(lines.map((d) => d.code))]).toEqual(['lookup-failed']);
     expect([...new Set(lines.map((d) => d.range.start.line))].sort()).toEqual([6, 7, 8, 9]);
+  });
+
+  // MX RRsets whose hosts run the fixture's SMTP servers (test/dns/fixtures.ts, SMTP_FIXTURES):
+  // mx1.smtp-no-starttls answers EHLO without STARTTLS, the smtp-ok hosts are good.
+  const SMTP_ZONE = [
+    '$ORIGIN mail-users.test.',
+    '$TTL 3600',
+    '@ IN SOA ns1.elsewhere.test. hostmaster.elsewhere.test. 1 7200 3600 1209600 300',
+    '@ IN NS ns1.elsewhere.test.',
+    '@ IN MX 10 mx1.smtp-no-starttls.broken.test.',
+    '@ IN MX 20 mx2.smtp-no-starttls.broken.test.',
+    'ok IN MX 10 mx1.smtp-ok.broken.test.',
+    'ok IN MX 20 mx2.smtp-ok.broken.test.',
+  ].join('\n');
+  const SMTP_IDS = ['smtp-no-starttls', 'smtp-bad-greeting', 'smtp-host-unreachable', 'smtp-unreachable'];
+
+  it('probes the external MX hosts over SMTP with mxDoctor.smtpProbe on, and puts the finding on the host at fault', async () => {
+    session = await startLsp({ settings: { resolvers: [inject('dohUrl')], smtpProbe: true, smtpPort: inject('smtpPort'), timeoutMs: 2000 } });
+    const uri = session.open('smtp.zone', 'dns-zone', SMTP_ZONE);
+    const probed = await session.waitFor(uri, (diagnostics) => diagnostics.some((d) => SMTP_IDS.includes(String(d.code))), { timeoutMs: 30_000 });
+    expect(sorted(probed).filter((d) => SMTP_IDS.includes(d.code))).toEqual([{ code: 'smtp-no-starttls', severity: 2, range: '4:11-4:44' }]);
+  });
+
+  it('opens no SMTP connection with mxDoctor.smtpProbe off (the default)', async () => {
+    session = await startLsp({ settings: { resolvers: [inject('dohUrl')], smtpPort: inject('smtpPort'), timeoutMs: 2000 } });
+    const uri = session.open('smtp.zone', 'dns-zone', SMTP_ZONE);
+    await session.waitFor(uri, (diagnostics) => diagnostics.some((d) => d.code === 'mx-target-private-address'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const all = session.published.filter((p) => p.uri === uri).flatMap((p) => p.diagnostics);
+    expect(all.filter((d) => SMTP_IDS.includes(String(d.code)))).toEqual([]);
   });
 
   it('looks nothing up in an untrusted workspace, until trust is granted', async () => {

@@ -116,7 +116,7 @@ describe('the .vsix contents', () => {
   it('contributes exactly the server\'s settings schema', async () => {
     const { SETTINGS_SCHEMA } = await importFromExtension<{ SETTINGS_SCHEMA: Record<string, unknown> }>('@mx-doctor/language-server');
     expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(
-      ['mxDoctor.liveChecks', 'mxDoctor.resolvers', 'mxDoctor.smtpProbe', 'mxDoctor.timeoutMs', 'mxDoctor.zoneFilePatterns'],
+      ['mxDoctor.liveChecks', 'mxDoctor.resolvers', 'mxDoctor.smtpPort', 'mxDoctor.smtpProbe', 'mxDoctor.timeoutMs', 'mxDoctor.zoneFilePatterns'],
     );
     expect(manifest.contributes.configuration.properties).toEqual(JSON.parse(JSON.stringify(SETTINGS_SCHEMA)));
   });

@@ -172,7 +172,7 @@ export class Checker {
 
   private async probe(unit: Unit, analysis: Analysis, liveTargets: ReadonlyMap<string, TargetFacts>, current: () => boolean): Promise<void> {
     const check = unit.view!.check;
-    const extra = await this.deps.smtp.findings(check, liveTargets);
+    const extra = await this.deps.smtp.findings(check, liveTargets, { port: this.deps.settings().smtpPort });
     if (!current() || extra.length === 0) return;
     this.publish(unit, analysis, liveTargets, extra);
   }

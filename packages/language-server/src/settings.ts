@@ -26,6 +26,11 @@ export const SETTINGS_SCHEMA = {
     default: false,
     description: 'Also connect to each external MX host on port 25 (EHLO, STARTTLS?, QUIT; never sends mail). Only in trusted workspaces.',
   },
+  'mxDoctor.smtpPort': {
+    type: 'number',
+    default: 25,
+    description: 'The port the SMTP probe connects to (25; another only for a test server or a port forward).',
+  },
   'mxDoctor.zoneFilePatterns': {
     type: 'array',
     items: { type: 'string' },
@@ -39,6 +44,7 @@ export interface Settings {
   readonly resolvers: readonly string[];
   readonly timeoutMs: number;
   readonly smtpProbe: boolean;
+  readonly smtpPort: number;
   readonly zoneFilePatterns: readonly string[];
 }
 
@@ -47,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   resolvers: SETTINGS_SCHEMA['mxDoctor.resolvers'].default,
   timeoutMs: SETTINGS_SCHEMA['mxDoctor.timeoutMs'].default,
   smtpProbe: SETTINGS_SCHEMA['mxDoctor.smtpProbe'].default,
+  smtpPort: SETTINGS_SCHEMA['mxDoctor.smtpPort'].default,
   zoneFilePatterns: SETTINGS_SCHEMA['mxDoctor.zoneFilePatterns'].default,
 };
 
@@ -77,12 +84,17 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
   const timeout = given['timeoutMs'];
   if (typeof timeout === 'number' && Number.isFinite(timeout) && timeout >= 1 && timeout <= 60_000) timeoutMs = Math.round(timeout);
   else if (timeout !== undefined && timeout !== null) problems.push('mxDoctor.timeoutMs must be a number of milliseconds from 1 to 60000');
+  let smtpPort = DEFAULT_SETTINGS.smtpPort;
+  const port = given['smtpPort'];
+  if (typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535) smtpPort = port;
+  else if (port !== undefined && port !== null) problems.push('mxDoctor.smtpPort must be a port number from 1 to 65535');
   return {
     settings: {
       liveChecks: bool('liveChecks', DEFAULT_SETTINGS.liveChecks),
       resolvers,
       timeoutMs,
       smtpProbe: bool('smtpProbe', DEFAULT_SETTINGS.smtpProbe),
+      smtpPort,
       zoneFilePatterns: strings('zoneFilePatterns', DEFAULT_SETTINGS.zoneFilePatterns),
     },
     problems,

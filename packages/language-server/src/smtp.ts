@@ -12,9 +12,8 @@ const KEEP_MS = 10 * 60_000;
 export class SmtpProbes {
   private readonly memo = new Map<string, { result: Promise<SmtpProbeResult[]>; expires: number }>();
 
-  constructor(private readonly options: { port?: number; timeoutMs?: number } = {}) {}
-
-  async findings(check: FileCheck, liveTargets: ReadonlyMap<string, TargetFacts>): Promise<Finding[]> {
+  /** `options.port`: the `mxDoctor.smtpPort` setting (25 unless a test server or port forward). */
+  async findings(check: FileCheck, liveTargets: ReadonlyMap<string, TargetFacts>, options: { port: number; timeoutMs?: number }): Promise<Finding[]> {
     const findings: Finding[] = [];
     for (const [owner, set] of check.mxSets) {
       const targets = set.filter((mx) => !mx.unresolved && mx.entry.exchange !== '');
@@ -22,7 +21,7 @@ export class SmtpProbes {
       const pairs = targets.flatMap((mx) => liveTargets.get(mx.entry.exchange)!.addresses.map((a) => ({ host: mx.entry.exchange, address: a.address })));
       const unique = pairs.filter((pair, index) => pairs.findIndex((other) => other.host === pair.host && other.address === pair.address) === index);
       if (unique.length === 0) continue;
-      const results = (await Promise.all(unique.map((pair) => this.probe(pair)))).flat();
+      const results = (await Promise.all(unique.map((pair) => this.probe(pair, options)))).flat();
       for (const found of runSmtpChecks(owner, results)) {
         const mx = targets.find((item) => item.entry.exchange === found.subject) ?? targets[0]!;
         findings.push({ ...found, range: found.subject === owner ? mx.record.range : mx.targetField.range });
@@ -31,12 +30,12 @@ export class SmtpProbes {
     return findings;
   }
 
-  private probe(target: { host: string; address: string }): Promise<SmtpProbeResult[]> {
-    const key = `${target.host} ${target.address}`;
+  private probe(target: { host: string; address: string }, options: { port: number; timeoutMs?: number }): Promise<SmtpProbeResult[]> {
+    const key = `${target.host} ${target.address} ${options.port}`;
     const now = Date.now();
     const cached = this.memo.get(key);
     if (cached && now < cached.expires) return cached.result;
-    const result = probeSmtp([target], this.options);
+    const result = probeSmtp([target], options);
     this.memo.set(key, { result, expires: now + KEEP_MS });
     return result;
   }
