@@ -40,7 +40,8 @@ const contains = (range: { start: Position; end: Position }, at: Position) =>
 
 export function hoverAt(context: HoverContext, file: string, at: Position): Hover | null {
   for (const set of context.check.mxSets.values()) {
-    const mx = set.find((item) => item.record.file === file && contains(item.record.range, at));
+    // Asked of the table: the MX records are not objects until one is hovered.
+    const mx = set.find((item) => item.table.file(item.index) === file && contains(item.table.range(item.index), at));
     if (mx) return { contents: { kind: 'markdown', value: mxHover(mx, set, context) }, range: toLspRange(mx.record.range) };
   }
   const txt = textRecordAt(tableOf(context.read), file, at);
