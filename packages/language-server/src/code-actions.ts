@@ -77,7 +77,7 @@ function mxAtTarget(analysis: Checked, file: string, diagnostic: Diagnostic): { 
   const { start, end } = diagnostic.range;
   for (const set of analysis.check.mxSets.values()) {
     for (const mx of set) {
-      const r = mx.targetField.range;
+      const r = mx.table.fieldRange(mx.index, 1); // from the table: no record objects for the whole file
       if (r.file === file && r.start.line === start.line && r.start.character === start.character && r.end.line === end.line && r.end.character === end.character) return { mx, set };
     }
   }

@@ -63,7 +63,7 @@ function relatedInformation(found: Finding, read: ReadResult, check: FileCheck):
   }
   if (found.id === 'mx-duplicate' && found.range) {
     for (const set of check.mxSets.values()) {
-      const dup = set.find((mx) => sameRange(mx.targetField.range, found.range!));
+      const dup = set.find((mx) => sameRange(mx.table.fieldRange(mx.index, 1), found.range!));
       if (!dup) continue;
       const first = set.find((mx) => mx.entry.exchange === dup.entry.exchange);
       if (first && first !== dup) return [{ location: location(first.record.range), message: `${dup.entry.exchange} is first listed here` }];
