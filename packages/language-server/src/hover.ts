@@ -85,7 +85,9 @@ function mxHover(mx: FileMxRecord, set: readonly FileMxRecord[], context: HoverC
   if (mx.record.ttl !== undefined) lines.push(`- TTL: ${durationInWords(mx.record.ttl)} (${mx.record.ttl} s)`);
   const facts = context.liveTargets?.get(target);
   if (facts) lines.push(...liveLines(facts));
-  const onTarget = context.findings.filter((found) => found.range && (sameRange(found.range, mx.targetField.range) || sameRange(found.range, mx.record.range)));
+  const targetRange = mx.targetField.range;
+  const recordRange = mx.record.range;
+  const onTarget = context.findings.filter((found) => found.range && (sameRange(found.range, targetRange) || sameRange(found.range, recordRange)));
   if (onTarget.length > 0) {
     lines.push('', '**Findings**');
     for (const found of onTarget) lines.push(`- ${code(found.id)} (${found.severity}): ${escapeMarkdown(found.message)}`);
