@@ -13,7 +13,7 @@ import { lexZone, QUOTED, tokenText, WORD } from './lexer.js';
 import { tokenRange } from './ranges.js';
 import { isTextType, noteRelativeNames, tooLongString } from './rdata.js';
 import { recordType } from './record-types.js';
-import { readHead } from './records.js';
+import { addRecordAt, readHead } from './records.js';
 import { MAX_GENERATE, MAX_INCLUDES_TOTAL, type FileContext, type IncludeResult, type ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
 import { LineIndex } from './zone-record.js';
@@ -284,23 +284,7 @@ function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
     }
     const fieldCount = table.fieldMark - firstField;
     noteRelativeNames(st, type, fieldCount, (k) => table.pendingFieldText(tk.text, firstField, k));
-    table.addRecord(
-      fx.lines,
-      tk.text,
-      owner.text,
-      type,
-      ttl,
-      st.originText(),
-      firstField,
-      tk.start[entry.first]!,
-      tk.end[entry.last]!,
-      tk.start[lhsToken]!,
-      tk.end[lhsToken]!,
-      tk.start[typeToken]!,
-      tk.end[typeToken]!,
-      ttlToken < 0 ? -1 : tk.start[ttlToken]!,
-      ttlToken < 0 ? -1 : tk.end[ttlToken]!,
-    );
+    addRecordAt(st, fx, owner.text, type, ttl, firstField, { first: entry.first, last: entry.last, owner: lhsToken, type: typeToken, ttl: ttlToken });
   }
 }
 

@@ -161,24 +161,21 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
     }
   }
 
-  // Offsets only: the table makes ranges when asked (zone-table.ts).
-  const { start, end } = tk;
-  const ttlToken = head.ttlToken;
-  table.addRecord(
-    fx.lines,
-    tk.text,
-    owner,
-    type,
-    ttl,
-    st.originText(),
-    firstField,
-    start[entry.first]!,
-    end[entry.last]!,
-    ownerToken < 0 ? -1 : start[ownerToken]!,
-    ownerToken < 0 ? -1 : end[ownerToken]!,
-    start[typeToken]!,
-    end[typeToken]!,
-    ttlToken < 0 ? -1 : start[ttlToken]!,
-    ttlToken < 0 ? -1 : end[ttlToken]!,
-  );
+  addRecordAt(st, fx, owner, type, ttl, firstField, { first: entry.first, last: entry.last, owner: ownerToken, type: typeToken, ttl: head.ttlToken });
+}
+
+/** Where a record's parts were written: token indices (−1 for a part not written). */
+export interface RecordTokens {
+  readonly first: number;
+  readonly last: number;
+  readonly owner: number;
+  readonly type: number;
+  readonly ttl: number;
+}
+
+/** Adds a record whose fields were just added, placed by its tokens (offsets only: the table makes ranges when asked). */
+export function addRecordAt(st: ZoneState, fx: FileContext, owner: string, type: string, ttl: number | undefined, firstField: number, at: RecordTokens): void {
+  const { start, end, text } = fx.tokens;
+  const { owner: o, ttl: t } = at;
+  st.table.addRecord(fx.lines, text, owner, type, ttl, st.originText(), firstField, start[at.first]!, end[at.last]!, o < 0 ? -1 : start[o]!, o < 0 ? -1 : end[o]!, start[at.type]!, end[at.type]!, t < 0 ? -1 : start[t]!, t < 0 ? -1 : end[t]!);
 }
