@@ -10,6 +10,7 @@ import {
   parseDmarc,
   parseSpf,
   recordsOf,
+  joinedText,
   tableOf,
   type RecordTable,
   type FileCheck,
@@ -44,19 +45,22 @@ export function hoverAt(context: HoverContext, file: string, at: Position): Hove
     const mx = set.find((item) => item.table.file(item.index) === file && contains(item.table.range(item.index), at));
     if (mx) return { contents: { kind: 'markdown', value: mxHover(mx, set, context) }, range: toLspRange(mx.record.range) };
   }
-  const txt = textRecordAt(tableOf(context.read), file, at);
-  if (txt) {
-    const text = txt.rdata.map((field) => field.text).join('');
+  const table = tableOf(context.read);
+  const index = textRecordAt(table, file, at);
+  if (index !== undefined) {
+    const txt = table.record(index);
+    const text = joinedText(table, index);
     const value = isSpfRecord(text) ? spfHover(txt, text) : isDmarcRecord(text) && txt.owner.startsWith('_dmarc.') ? dmarcHover(txt, text) : undefined;
     if (value) return { contents: { kind: 'markdown', value }, range: toLspRange(txt.range) };
   }
   return null;
 }
 
-function textRecordAt(table: RecordTable, file: string, at: Position): FileRecord | undefined {
+/** The TXT (or SPF-type) record under the cursor, by its index in the table. */
+function textRecordAt(table: RecordTable, file: string, at: Position): number | undefined {
   for (let i = 0; i < table.size; i++) {
     const type = table.type(i);
-    if ((type === 'TXT' || type === 'SPF') && table.file(i) === file && contains(table.range(i), at)) return table.record(i);
+    if ((type === 'TXT' || type === 'SPF') && table.file(i) === file && contains(table.range(i), at)) return i;
   }
   return undefined;
 }
