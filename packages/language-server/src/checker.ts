@@ -164,7 +164,7 @@ export class Checker {
       return;
     }
 
-    const liveTargets = await this.deps.live.lookup(analysis.read, settings);
+    const liveTargets = await this.deps.live.lookup(names, settings);
     if (!current()) return;
     this.publish(unit, analysis, liveTargets, []);
     if (settings.smtpProbe) await this.probe(unit, analysis, liveTargets, current);

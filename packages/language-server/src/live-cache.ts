@@ -5,7 +5,7 @@
  * Failures are not cached by the resolver (rule zero); the memo keeps them briefly so that typing
  * next to a dead resolver does not hammer it, then asks again.
  */
-import { createResolver, detached, externalTargets, gatherTarget, type ReadResult, type Resolver, type TargetFacts } from '@mx-doctor/core';
+import { createResolver, detached, gatherTarget, type Resolver, type TargetFacts } from '@mx-doctor/core';
 import type { Settings } from './settings.js';
 
 /** How long a target's facts are reused before asking the (caching) resolver again. */
@@ -39,10 +39,12 @@ export class LiveTargets {
     return this.stack;
   }
 
-  /** Facts for every external target of a read, keyed by name (what `checkFile` takes as `liveTargets`). */
-  async lookup(read: ReadResult, settings: Settings): Promise<Map<string, TargetFacts>> {
+  /**
+   * Facts for the external targets `names` of a read (`FileCheck.external`, or `externalTargets`),
+   * keyed by name: what `checkFile` takes as `liveTargets`.
+   */
+  async lookup(names: readonly string[], settings: Settings): Promise<Map<string, TargetFacts>> {
     const { resolver } = this.resolverFor(settings);
-    const names = externalTargets(read);
     const facts = await Promise.all(names.map((name) => this.target(name, resolver)));
     return new Map(facts.map((target) => [target.name, target]));
   }
