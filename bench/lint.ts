@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { syntheticZone } from '../packages/core/test/zone/synthetic-zone.js';
 import { generateZone } from './lsp.js';
 
-const CLI = fileURLToPath(new URL('../packages/cli/bin/mx-doctor.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../packages/cli/bin/mx-doctor.cjs', import.meta.url));
 
 interface Sample {
   readonly ms: number;

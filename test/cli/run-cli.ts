@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const CLI_BIN = fileURLToPath(new URL('../../packages/cli/bin/mx-doctor.js', import.meta.url));
+export const CLI_BIN = fileURLToPath(new URL('../../packages/cli/bin/mx-doctor.cjs', import.meta.url));
 
 export interface CliRun {
   readonly code: number | null;

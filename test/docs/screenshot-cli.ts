@@ -34,7 +34,7 @@ try {
   const domain = process.argv[2] ?? 'mx-split-delivery.broken.test';
   let output = '';
   try {
-    output = execFileSync(process.execPath, ['packages/cli/bin/mx-doctor.js', 'check', domain, '--resolver', dns.dohUrl], {
+    output = execFileSync(process.execPath, ['packages/cli/bin/mx-doctor.cjs', 'check', domain, '--resolver', dns.dohUrl], {
       env: { ...process.env, FORCE_COLOR: '1' },
       encoding: 'utf8',
     });

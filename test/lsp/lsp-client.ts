@@ -16,7 +16,7 @@ export const lsp = require('vscode-languageserver-protocol/node') as typeof Prot
 export type Diagnostic = Protocol.Diagnostic;
 export type PublishDiagnosticsParams = Protocol.PublishDiagnosticsParams;
 
-export const CLI_BIN = fileURLToPath(new URL('../../packages/cli/bin/mx-doctor.js', import.meta.url));
+export const CLI_BIN = fileURLToPath(new URL('../../packages/cli/bin/mx-doctor.cjs', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 /** A fixture's URI; an absolute path is taken as it is. */
 export const fixturePath = (name: string) => (isAbsolute(name) ? name : `${FIXTURES}${name}`);
