@@ -5,7 +5,7 @@
 
 // Findings and the catalogue (the contract in shared/checks.md)
 export { CATALOGUE, FINDING_IDS, severityRank, type CatalogueEntry, type FindingId, type Severity } from './findings/catalogue.js';
-export { finding, sortFindings, type Finding, type FindingDetails, type Position, type SourceRange } from './findings/finding.js';
+export { deferredFinding, finding, placedAt, plainFinding, sortFindings, type Finding, type FindingDetails, type FindingWriter, type Position, type SourceRange } from './findings/finding.js';
 
 // DNS: types, the DoH client, failover, cache
 export {

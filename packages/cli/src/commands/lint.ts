@@ -4,6 +4,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   checkFile,
+  plainFinding,
   createResolver,
   lookupExternalTargets,
   readZone,
@@ -17,6 +18,7 @@ import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
 import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
 import type { Io } from '../main.js';
+import { writeJsonArray } from '../render/json-array.js';
 import { renderLintText } from '../render/lint-text.js';
 import { renderSarif } from '../render/sarif.js';
 import { USAGE, UsageError } from '../usage.js';
@@ -109,7 +111,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   }
   const sorted = sortByPlace(findings);
 
-  if (format === 'json') io.stdout.write(`${JSON.stringify(sorted, null, 2)}\n`);
+  if (format === 'json') writeJsonArray(sorted, plainFinding, (text) => io.stdout.write(text));
   else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(sorted), cliVersion(), (file) => relative(process.cwd(), file) || pathToFileURL(file).href)}\n`);
   else io.stdout.write(renderLintText(sorted, { files: files.length, readText, paint: painter(colourWanted(io.stdout, values.color)), showSource: io.stdout.isTTY === true }));
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/checks/file/check-file.js';
 import { SetCheckCache } from '../../src/checks/file/set-check-cache.js';
+import { plainFinding } from '../../src/findings/finding.js';
 import { readZone } from '../../src/readers/zone/index.js';
 
 const FIXTURE = readFileSync(new URL('../../../../test/lint/fixtures/faults.zone', import.meta.url), 'utf8');
@@ -22,7 +23,8 @@ describe('SetCheckCache', () => {
             lines[at] = text.slice(0, Math.max(0, text.length - edit.cut)) + edit.insert;
             lines = lines.join('\n').split('\n');
             const read = () => readZone(lines.join('\n'), { file: 'faults.zone' });
-            expect(checkFile(read(), { cache }).findings).toEqual(checkFile(read()).findings);
+            // As data (a fresh check may give findings whose texts are written when read).
+            expect(checkFile(read(), { cache }).findings.map(plainFinding)).toEqual(checkFile(read()).findings.map(plainFinding));
           }
         },
       ),

@@ -3,7 +3,7 @@
  * preference problem on the preference, a TTL problem on the TTL, a set-level one on the RRset's
  * first record. The shared checks only know one range per entry (the whole record); this maps it.
  */
-import type { Finding, SourceRange } from '../../findings/finding.js';
+import { placedAt, type Finding, type SourceRange } from '../../findings/finding.js';
 import type { FindingId } from '../../findings/catalogue.js';
 import type { FileMxRecord } from './file-mx.js';
 
@@ -32,5 +32,5 @@ export function placeFinding(found: Finding, byEntryRange: ReadonlyMap<object, F
   else if (ON_PREFERENCE.has(found.id)) range = table.fieldRange(index, 0);
   else if (found.id === 'mx-ttl-high') range = table.ttlRange(index) ?? table.range(index);
   else range = table.range(index);
-  return { ...found, range };
+  return placedAt(found, range);
 }

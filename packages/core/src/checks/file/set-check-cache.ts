@@ -5,7 +5,7 @@
  * record whose range they carried and re-attached to the current read's ranges on a hit.
  * Entries not used by a run are dropped at the next, so the cache never outgrows the file.
  */
-import type { Finding } from '../../findings/finding.js';
+import { plainFinding, type Finding } from '../../findings/finding.js';
 import type { MxEntry } from '../mx/mx-entry.js';
 import { detached } from '../../util/detached.js';
 
@@ -18,7 +18,7 @@ interface Remembered {
 /** The finding with copies of its texts: kept across edits, it must not keep old documents alive. */
 function detachedTexts(found: Finding): Finding {
   return {
-    ...found,
+    ...plainFinding(found),
     subject: detached(found.subject),
     message: detached(found.message),
     ...(found.evidence !== undefined && { evidence: detached(found.evidence) }),

@@ -3,10 +3,24 @@
  * the MX list; with one host there is nothing to fall back to while it is down (senders queue, then
  * bounce). Providers that are redundant behind one name (see the provider table) are exempt.
  */
-import { finding, type Finding } from '../../findings/finding.js';
+import { deferredFinding, type Finding, type FindingWriter } from '../../findings/finding.js';
 import { isSingleMxRedundant } from '../../providers/match-provider.js';
 import { isUsableTarget } from './host-name.js';
 import { formatMx, isNullMx, type MxEntry } from './mx-entry.js';
+
+/** The one host; the owner is the finding's subject. */
+interface SingleHost {
+  readonly exchange: string;
+  readonly preference: number;
+}
+
+// Written when read: a zone can have a single-host RRset at every other name (see deferredFinding).
+const WRITER: FindingWriter<SingleHost> = {
+  message: (owner, only) => `${owner} has a single MX host, ${only.exchange}: while it is down, mail waits in senders' queues and may bounce.`,
+  evidence: (_owner, only) => `MX ${formatMx(only)}`,
+  fix: (owner, only) =>
+    `Add a backup host at a higher preference, e.g. \`${owner}. MX ${Math.min(only.preference + 10, 65535)} mx2.${owner}.\`, or use your provider's full documented MX set.`,
+};
 
 export function mxSingle(owner: string, entries: readonly MxEntry[]): Finding[] {
   // The first usable host, unless another usable host (or a null MX) stands beside it.
@@ -19,13 +33,6 @@ export function mxSingle(owner: string, entries: readonly MxEntry[]): Finding[] 
     else if (entry.exchange !== only.exchange) return [];
   }
   if (only === undefined || isSingleMxRedundant(only.exchange)) return [];
-  return [
-    finding('mx-single', {
-      message: `${owner} has a single MX host, ${only.exchange}: while it is down, mail waits in senders' queues and may bounce.`,
-      subject: owner,
-      evidence: `MX ${formatMx(only)}`,
-      fix: `Add a backup host at a higher preference, e.g. \`${owner}. MX ${Math.min(only.preference + 10, 65535)} mx2.${owner}.\`, or use your provider's full documented MX set.`,
-      range: entries[0]?.range,
-    }),
-  ];
+  // The facts alone, not the entry: a file's entry would keep its record's range alive.
+  return [deferredFinding('mx-single', owner, entries[0]?.range, WRITER, { exchange: only.exchange, preference: only.preference })];
 }
