@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCharacterString } from '../../src/readers/zone/character-strings.js';
-import { endsWithDot, joinName, parseName } from '../../src/readers/zone/names.js';
+import { endsWithDot, joinName, parseName, plainNameUnder, type ParsedName } from '../../src/readers/zone/names.js';
 import { originFromFileName } from '../../src/readers/zone/origin.js';
 import { isClassName, recordType } from '../../src/readers/zone/record-types.js';
 import { parseTtl } from '../../src/readers/zone/ttl.js';
@@ -72,6 +73,39 @@ describe('parseName (RFC 1035 §5.1, §2.3.4)', () => {
     expect(endsWithDot('a\\.')).toBe(false);
     expect(endsWithDot('a\\\\.')).toBe(true);
     expect(endsWithDot('a')).toBe(false);
+  });
+});
+
+describe('plainNameUnder: the owner fast path', () => {
+  const pieces = ['a', 'B', 'mx', 'Mail', 'x'.repeat(63), 'y'.repeat(64), '.', '..', '\\.', '\\065', 'é', '@', '*', '_dmarc', '-', ' '];
+  const raw = fc.array(fc.constantFrom(...pieces), { minLength: 0, maxLength: 12 }).map((parts) => parts.join(''));
+  const origin = fc.constantFrom('', 'example.com', 'Example.COM', 'z'.repeat(60) + '.' + 'w'.repeat(60) + '.' + 'v'.repeat(60) + '.com').map((text) => {
+    const parsed = parseName(text === '' ? '.' : `${text}.`);
+    return parsed as ParsedName;
+  });
+
+  it('gives what parseName then joinName give, or leaves the name to them', () => {
+    fc.assert(
+      fc.property(raw, origin, fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), (name, under, before, after) => {
+        // The name sits inside a longer text, as a token in a file does.
+        const text = before + name + after;
+        const fast = plainNameUnder(text, before.length, before.length + name.length, under);
+        if (fast === undefined) return;
+        const parsed = parseName(name);
+        expect('error' in parsed).toBe(false);
+        expect(fast).toBe(joinName(parsed as ParsedName, under)?.text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes the usual names', () => {
+    const under = parseName('example.com.') as ParsedName;
+    expect(plainNameUnder('host1 IN A', 0, 5, under)).toBe('host1.example.com');
+    expect(plainNameUnder('Mail.Example.NET. MX', 0, 17, under)).toBe('mail.example.net');
+    expect(plainNameUnder('sub.Host', 0, 8, parseName('.') as ParsedName)).toBe('sub.host');
+    expect(plainNameUnder('a\\.b', 0, 4, under)).toBeUndefined();
+    expect(plainNameUnder('a..b', 0, 4, under)).toBeUndefined();
   });
 });
 

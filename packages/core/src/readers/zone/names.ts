@@ -54,6 +54,41 @@ export function parseName(raw: string): NameResult {
   return { text, absolute, wireLength: wire };
 }
 
+/**
+ * `text[start, end)` as `parseName` then `joinName` under `origin` would make it, for the usual
+ * name (plain ASCII, no escapes, within the limits); `undefined` for any other, which the caller
+ * reads the long way (and so reports). Made without the intermediate name objects: it is the path
+ * of nearly every owner in a zone.
+ */
+export function plainNameUnder(text: string, start: number, end: number, origin: ParsedName): string | undefined {
+  let upper = false;
+  let labelLength = 0;
+  let wire = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 || c > 127 || c < 33) return undefined;
+    if (c === 46) {
+      if (labelLength === 0 || labelLength > MAX_LABEL) return undefined;
+      wire += labelLength + 1;
+      labelLength = 0;
+      continue;
+    }
+    if (c >= 65 && c <= 90) upper = true;
+    labelLength++;
+  }
+  if (end === start || labelLength > MAX_LABEL) return undefined;
+  if (labelLength === 0) {
+    // Absolute: the origin does not apply.
+    if (wire + 1 > MAX_NAME) return undefined;
+    const name = text.slice(start, end - 1);
+    return upper ? name.toLowerCase() : name;
+  }
+  wire += labelLength + 1;
+  if (wire + origin.wireLength + 1 > MAX_NAME) return undefined;
+  const name = upper ? text.slice(start, end).toLowerCase() : text.slice(start, end);
+  return origin.text === '' ? name : [name, origin.text].join('.');
+}
+
 /** Slow path: escapes or non-ASCII characters (counted as their UTF-8 octets). */
 function parseEscapedName(raw: string): NameResult {
   const n = raw.length;

@@ -8,23 +8,25 @@
  */
 import type { Entry } from './entries.js';
 import { QUOTED, WORD, tokenText, type ZoneTokens } from './lexer.js';
+import { plainNameUnder } from './names.js';
 import { tokenRange } from './ranges.js';
 import { noteRelativeNames, readFields } from './rdata.js';
 import { isClassName, recordType, type TypeResult } from './record-types.js';
 import type { FileContext, ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
 
+/** What `readHead` read, in `ZoneState.head`: one object reused from record to record. */
 export interface RecordHead {
   /** Index in `words` of the type token. */
-  readonly typeIndex: number;
-  readonly ttl: number | undefined;
+  typeIndex: number;
+  ttl: number | undefined;
   /** Token of the explicit TTL, or −1. */
-  readonly ttlToken: number;
+  ttlToken: number;
 }
 
 /**
- * Reads the optional TTL and class (either order) from `words[from]`, up to the type. Reports and
- * gives `undefined` for a malformed TTL or a missing type.
+ * Reads the optional TTL and class (either order) from `words[from]`, up to the type, into
+ * `st.head`. Reports and gives `undefined` for a malformed TTL or a missing type.
  */
 export function readHead(
   st: ZoneState,
@@ -65,7 +67,11 @@ export function readHead(
     st.syntax(tokenRange(tk, fx.file, last), `Expected a record type after \`${tokenText(tk, last)}\`, found the end of the record.`);
     return undefined;
   }
-  return { typeIndex: index, ttl, ttlToken };
+  const head = st.head;
+  head.typeIndex = index;
+  head.ttl = ttl;
+  head.ttlToken = ttlToken;
+  return head;
 }
 
 /** `isClassName` of a token; `IN` is read from the text without cutting it out. */
@@ -121,15 +127,22 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
     index = 0;
   } else {
     const t = words[0]!;
-    const raw = tokenText(tk, t);
-    const name = tk.kind[t] === QUOTED ? { error: 'is a quoted string' } : st.resolveName(raw);
-    if ('error' in name) {
-      st.syntax(tokenRange(tk, file, t), `Expected an owner name at the start of the line; \`${raw}\` ${name.error}.`);
-      st.lastOwner = undefined;
-      st.lastOwnerBroken = true;
-      return;
+    const s0 = tk.start[t]!;
+    const e0 = tk.end[t]!;
+    const plain = st.origin !== undefined && tk.kind[t] !== QUOTED && !(e0 - s0 === 1 && tk.text.charCodeAt(s0) === 64) ? plainNameUnder(tk.text, s0, e0, st.origin) : undefined;
+    if (plain !== undefined) {
+      owner = plain;
+    } else {
+      const raw = tokenText(tk, t);
+      const name = tk.kind[t] === QUOTED ? { error: 'is a quoted string' } : st.resolveName(raw);
+      if ('error' in name) {
+        st.syntax(tokenRange(tk, file, t), `Expected an owner name at the start of the line; \`${raw}\` ${name.error}.`);
+        st.lastOwner = undefined;
+        st.lastOwnerBroken = true;
+        return;
+      }
+      owner = name.text;
     }
-    owner = name.text;
     st.lastOwner = owner;
     st.lastOwnerBroken = false;
     ownerToken = t;
@@ -161,7 +174,10 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
     }
   }
 
-  addRecordAt(st, fx, owner, type, ttl, firstField, { first: entry.first, last: entry.last, owner: ownerToken, type: typeToken, ttl: head.ttlToken });
+  // addRecordAt's work, without its token object: this is the path of nearly every record.
+  const { start, end } = tk;
+  const t = head.ttlToken;
+  table.addRecord(fx.lines, tk.text, owner, type, ttl, st.originText(), firstField, start[entry.first]!, end[entry.last]!, ownerToken < 0 ? -1 : start[ownerToken]!, ownerToken < 0 ? -1 : end[ownerToken]!, start[typeToken]!, end[typeToken]!, t < 0 ? -1 : start[t]!, t < 0 ? -1 : end[t]!);
 }
 
 /** Where a record's parts were written: token indices (−1 for a part not written). */

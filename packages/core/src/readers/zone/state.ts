@@ -9,6 +9,7 @@ import type { ZoneTokens } from './lexer.js';
 import { joinName, parseName, type ParsedName } from './names.js';
 import { fileStart } from './ranges.js';
 import type { LineIndex } from './zone-record.js';
+import type { RecordHead } from './records.js';
 import { ZoneTableBuilder, type TableColumns } from './zone-table.js';
 
 /** What `$INCLUDE` gets back: the file's text and its name (used in every range), or why not. */
@@ -65,6 +66,8 @@ export class ZoneState {
   generateBudget = MAX_GENERATE_TOTAL;
   includeBudget = MAX_INCLUDES_TOTAL;
   depthReported = false;
+  /** The record head being read (see `readHead`). */
+  readonly head: RecordHead = { typeIndex: 0, ttl: undefined, ttlToken: -1 };
   private originReported = false;
 
   /** `columns`: the table's arrays kept from an earlier read, if free. */
