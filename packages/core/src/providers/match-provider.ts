@@ -70,11 +70,26 @@ function lastLabels(name: string, count: number): string {
   return at <= 0 ? name : name.slice(at + 1);
 }
 
+/** The last question and its answer: the set checks ask about each host of an RRset in turn. */
+let lastHost: string | undefined;
+let lastProviders: readonly Provider[] | undefined;
+let lastAnswer: Provider | undefined;
+
 /**
  * The provider whose suffix patterns cover `host`, or `undefined` for an unrecognised host.
- * Not remembered: most hosts are settled by one set lookup (see `endings`), cheaper than a cache.
+ * Only the last answer is remembered (several checks ask about the same host one after another);
+ * most hosts are settled by one set lookup (see `endings`), cheaper than a cache of every host.
  */
 export function matchProvider(host: string, providers: readonly Provider[] = PROVIDERS): Provider | undefined {
+  if (host === lastHost && providers === lastProviders) return lastAnswer;
+  const answer = findProvider(host, providers);
+  lastHost = host;
+  lastProviders = providers;
+  lastAnswer = answer;
+  return answer;
+}
+
+function findProvider(host: string, providers: readonly Provider[]): Provider | undefined {
   const name = canonical(host);
   if (name === '') return undefined;
   const { bySuffix, wildcards, endings } = compile(providers);
