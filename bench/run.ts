@@ -3,7 +3,7 @@
  * run (see BENCHMARKS.md for recorded results and the machine they came from).
  */
 import { startTestDns } from '../test/dns/fixture.js';
-import { benchLint } from './lint.js';
+import { benchLint, PROXY_CA_LABEL } from './lint.js';
 import { benchLsp } from './lsp.js';
 import { benchPopup } from './popup.js';
 import { benchRoundTrips } from './round-trips.js';
@@ -31,11 +31,19 @@ try {
       for (const r of results) console.log(`| ${zone} | ${r.label} | ${r.ms.toFixed(0)} ms | ${r.peakMiB.toFixed(0)} MiB | ${r.startupMs.toFixed(0)} ms | ${(r.ms - r.startupMs).toFixed(0)} ms |`);
     }
     for (const [z, { zone, results }] of zones.entries()) {
-      const [ours, bind] = results;
+      const [ours, bind, withProxyCa] = results;
       if (!ours || !bind) continue;
       const ratio = ours.ms / bind.ms;
       const target = z === 0 ? ` (target ≤ 1.0) ${ratio <= 1 ? '✓' : '✗ missed'}` : '';
       console.log(`\n${zone}: mx-doctor / named-checkzone ${ratio.toFixed(2)}${target}; above each tool's start-up ${((ours.ms - ours.startupMs) / (bind.ms - bind.startupMs)).toFixed(2)}.`);
+      if (withProxyCa) {
+        console.log(
+          `With this machine's NODE_EXTRA_CA_CERTS (its TLS proxy's; Node parses the CA bundle at every start, ${(withProxyCa.startupMs - ours.startupMs).toFixed(0)} ms here): ${(withProxyCa.ms / bind.ms).toFixed(2)}.`,
+        );
+      }
+    }
+    if (zones[0]?.results[2]?.label === PROXY_CA_LABEL) {
+      console.log("\nBoth tools ran without NODE_EXTRA_CA_CERTS, as on a user's machine; see bench/lint.ts.");
     }
   }
   if (wanted('lsp')) await benchLsp(); // prints its own table
