@@ -1,5 +1,5 @@
 /** `mx-doctor lint`: the file checks over zone files and Terraform, offline unless `--live`. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -15,6 +15,7 @@ import {
 } from '@mx-doctor/core';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
+import { readTextFile } from '../read-text.js';
 import { installSuffixList } from '../suffix-list.js';
 import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
 import type { Io } from '../main.js';
@@ -55,7 +56,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   const readText = (path: string): string | undefined => {
     if (texts.has(path)) return texts.get(path);
     try {
-      const text = readFileSync(path, 'utf8');
+      const text = readTextFile(path);
       texts.set(path, text);
       return text;
     } catch (error) {
@@ -77,7 +78,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
         readInclude: (path, fromFile) => {
           const full = isAbsolute(path) ? path : resolve(dirname(fromFile), path);
           try {
-            return { text: readFileSync(full, 'utf8'), file: relative(process.cwd(), full) || full };
+            return { text: readTextFile(full), file: relative(process.cwd(), full) || full };
           } catch (error) {
             return { error: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
           }

@@ -4,12 +4,13 @@
  * file-only ones. In-file targets are judged from the file itself; targets outside the file's zone
  * are judged live when the caller brings their lookups (`liveTargets`).
  */
-import type { Finding } from '../../findings/finding.js';
+import { placedAt, type Finding } from '../../findings/finding.js';
 import type { ReadResult } from '../../readers/file-record.js';
 import { tableOf, type RecordTable } from '../../readers/record-table.js';
 import type { TargetFacts } from '../../plan/snapshot.js';
 import { runLiveTargetChecks, runMxSetChecks } from '../mx/run-mx-checks.js';
 import { isUsableTarget } from '../mx/host-name.js';
+import type { MxEntry } from '../mx/mx-entry.js';
 import { mxTargetCnameFinding } from '../mx/mx-target-cname.js';
 import { mxTargetNoAddressFinding } from '../mx/mx-target-no-address.js';
 import { domainCnameFinding } from '../domain/domain-cname.js';
@@ -106,6 +107,23 @@ function isUnresolved(mx: FileMxRecord): boolean {
   return mx.unresolved;
 }
 
+function isResolved(mx: FileMxRecord): boolean {
+  return !mx.unresolved;
+}
+
+function entryOf(mx: FileMxRecord): MxEntry {
+  return mx.entry;
+}
+
+/** The set's records by the range object of their entries. */
+function rangeIndex(set: readonly FileMxRecord[]): Map<object, FileMxRecord> {
+  return new Map(set.map((mx) => [mx.entry.range as object, mx]));
+}
+
+function cachedSetChecks(cache: SetCheckCache, owner: string, entries: MxEntry[]): Finding[] {
+  return cache.findings(owner, entries, () => runMxSetChecks(owner, entries));
+}
+
 /** Findings about the RRset as a whole: not judged while an expression hides part of it. */
 const SET_LEVEL: ReadonlySet<string> = new Set(['mx-single', 'mx-same-priority', 'mx-split-delivery', 'mx-mixed-providers', 'mx-duplicate']);
 
@@ -117,18 +135,18 @@ function checkMxSet(
   options: FileCheckOptions,
   externalNames: Set<string>,
 ): Finding[] {
+  // No closure here: one capturing set or owner would cost a context per RRset (V8 allocates it on entry).
   const first = set[0]!;
   // The shared checks put each entry's own range object on its findings: find the record by identity.
-  let byRange: Map<object, FileMxRecord> | undefined;
-  const place = (found: Finding) => placeFinding(found, set.length === 1 ? undefined : (byRange ??= new Map(set.map((mx) => [mx.entry.range as object, mx]))), first);
-  const resolved: readonly FileMxRecord[] = set.some(isUnresolved) ? set.filter((item) => !item.unresolved) : set;
+  const byRange = set.length === 1 ? undefined : rangeIndex(set);
+  const resolved: readonly FileMxRecord[] = set.some(isUnresolved) ? set.filter(isResolved) : set;
   const findings: Finding[] = [];
   // With an expression in the set we do not know the whole set: judge names, not the set's shape.
-  const entries = resolved.map((mx) => mx.entry);
-  const setChecks = options.cache ? options.cache.findings(owner, entries, () => runMxSetChecks(owner, entries)) : runMxSetChecks(owner, entries);
+  const entries = resolved.map(entryOf);
+  const setChecks = options.cache ? cachedSetChecks(options.cache, owner, entries) : runMxSetChecks(owner, entries);
   for (let k = 0; k < setChecks.length; k++) {
     const found = setChecks[k]!;
-    if (resolved.length === set.length || !SET_LEVEL.has(found.id)) findings.push(place(found));
+    if (resolved.length === set.length || !SET_LEVEL.has(found.id)) findings.push(placeFinding(found, byRange, first));
   }
 
   let external: FileMxRecord[] | undefined;
@@ -151,25 +169,35 @@ function checkMxSet(
       externalNames.add(target);
     }
   }
-  if (options.liveTargets && external !== undefined) {
-    const facts = external.flatMap((mx) => {
-      const target = options.liveTargets!.get(mx.entry.exchange);
-      return target ? [target] : [];
-    });
-    findings.push(...runLiveTargetChecks(owner, external.map((mx) => mx.entry), facts).map(place));
-    // Rule zero: a lookup that failed is said, on the record whose target needed it.
-    const reported = new Set<string>();
-    for (const mx of external) {
-      const target = options.liveTargets.get(mx.entry.exchange);
-      if (!target || reported.has(target.name)) continue;
-      reported.add(target.name);
-      const lookups = [target.a, target.aaaa, ...target.addresses.flatMap((a) => [a.ptr, ...a.forward.map((f) => f.result)])];
-      for (const result of lookups) {
-        if (result.kind === 'failed') findings.push({ ...lookupFailedFinding(result), range: mx.table.fieldRange(mx.index, 1) });
-      }
+  if (options.liveTargets && external !== undefined) checkLiveTargets(owner, external, options.liveTargets, byRange, first, findings);
+  return findings;
+}
+
+/** The live checks of the set's targets outside the file, from the lookups the caller brought. */
+function checkLiveTargets(
+  owner: string,
+  external: readonly FileMxRecord[],
+  liveTargets: ReadonlyMap<string, TargetFacts>,
+  byRange: ReadonlyMap<object, FileMxRecord> | undefined,
+  first: FileMxRecord,
+  findings: Finding[],
+): void {
+  const facts = external.flatMap((mx) => {
+    const target = liveTargets.get(mx.entry.exchange);
+    return target ? [target] : [];
+  });
+  for (const found of runLiveTargetChecks(owner, external.map(entryOf), facts)) findings.push(placeFinding(found, byRange, first));
+  // Rule zero: a lookup that failed is said, on the record whose target needed it.
+  const reported = new Set<string>();
+  for (const mx of external) {
+    const target = liveTargets.get(mx.entry.exchange);
+    if (!target || reported.has(target.name)) continue;
+    reported.add(target.name);
+    const lookups = [target.a, target.aaaa, ...target.addresses.flatMap((a) => [a.ptr, ...a.forward.map((f) => f.result)])];
+    for (const result of lookups) {
+      if (result.kind === 'failed') findings.push(placedAt(lookupFailedFinding(result), mx.table.fieldRange(mx.index, 1)));
     }
   }
-  return findings;
 }
 
 /** Names from `name` through the file's CNAMEs, loop-safe. */

@@ -3,7 +3,7 @@
  * large zone needs: records are joined only when needed, and an SPF text already seen to be clean
  * on its own is not checked again at the next owner that publishes it.
  */
-import type { Finding } from '../../findings/finding.js';
+import { placedAt, type Finding } from '../../findings/finding.js';
 import { joinedText, LazyRange, type RecordTable } from '../../readers/record-table.js';
 import { memoByString } from '../../util/memo.js';
 import { checkDmarcTexts } from '../dmarc/check-dmarc-texts.js';
@@ -49,6 +49,6 @@ export function checkTexts(index: FileIndex, owner: string, findings: Finding[])
   const found = dmarc ? checkDmarcTexts(owner, ranged) : checkSpfTexts(owner, ranged);
   for (let k = 0; k < found.length; k++) {
     const one = found[k]!;
-    findings.push(one.range instanceof LazyRange ? { ...one, range: one.range.toJSON() } : one);
+    findings.push(one.range instanceof LazyRange ? placedAt(one, one.range.toJSON()) : one);
   }
 }

@@ -162,7 +162,7 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   const firstField = table.fieldMark;
   const fieldCount = readFields(st, fx, words, head.typeIndex + 1, count, type);
   if (fieldCount === undefined) return;
-  if (st.origin === undefined) noteRelativeNames(st, type, fieldCount, (k) => table.pendingFieldText(tk.text, firstField, k));
+  if (st.origin === undefined) noteRelativeFields(st, type, fieldCount, tk.text, firstField);
 
   let ttl = st.ttlFor(head.ttl);
   if (ttl === undefined && type === 'SOA' && fieldCount > 6) {
@@ -178,6 +178,14 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   const { start, end } = tk;
   const t = head.ttlToken;
   table.addRecord(fx.lines, tk.text, owner, type, ttl, st.originText(), firstField, start[entry.first]!, end[entry.last]!, ownerToken < 0 ? -1 : start[ownerToken]!, ownerToken < 0 ? -1 : end[ownerToken]!, start[typeToken]!, end[typeToken]!, t < 0 ? -1 : start[t]!, t < 0 ? -1 : end[t]!);
+}
+
+/**
+ * `noteRelativeNames` on the fields just added. Its own function: a closure made in `readRecord`
+ * would have V8 allocate a context for the captured names on every record, used or not.
+ */
+function noteRelativeFields(st: ZoneState, type: string, fieldCount: number, text: string, firstField: number): void {
+  noteRelativeNames(st, type, fieldCount, (k) => st.table.pendingFieldText(text, firstField, k));
 }
 
 /** Where a record's parts were written: token indices (−1 for a part not written). */

@@ -175,11 +175,7 @@ export class ZoneTableBuilder {
     const origins = this.#originTexts;
     if (origins.length === 0 || origins[origins.length - 1] !== origin) origins.push(origin);
     c.origins[i] = origins.length - 1;
-    if (lines !== this.#lastLines) {
-      this.#lastLines = lines;
-      this.#lastFileCode = this.#sources.findIndex((source) => source.lines === lines);
-      if (this.#lastFileCode < 0) this.#lastFileCode = this.#sources.push({ lines, text }) - 1;
-    }
+    if (lines !== this.#lastLines) this.#switchFile(lines, text);
     c.files[i] = this.#lastFileCode;
     const s = c.spans;
     const o = i * SPAN;
@@ -193,6 +189,16 @@ export class ZoneTableBuilder {
     s[o + 7] = ttlEnd;
     c.firstField[i] = firstField;
     c.endField[i] = this.#fieldCount;
+  }
+
+  /**
+   * Records now come from the file of `lines`. Apart from `addRecord`: its closure would have V8
+   * allocate a context on every record.
+   */
+  #switchFile(lines: LineIndex, text: string): void {
+    this.#lastLines = lines;
+    this.#lastFileCode = this.#sources.findIndex((source) => source.lines === lines);
+    if (this.#lastFileCode < 0) this.#lastFileCode = this.#sources.push({ lines, text }) - 1;
   }
 
   /** The table: the columns copied into one buffer of exactly the size they need. */
