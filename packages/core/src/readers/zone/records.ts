@@ -75,11 +75,17 @@ export function readHead(
 }
 
 /** `isClassName` of a token; `IN` is read from the text without cutting it out. */
-function isClassToken(tk: ZoneTokens, t: number): boolean {
+export function isClassToken(tk: ZoneTokens, t: number): boolean {
   const s = tk.start[t]!;
   const first = tk.text.charCodeAt(s) | 0x20;
   if (first !== 0x69 && first !== 0x63 && first !== 0x68) return false; // every class starts with i, c or h
-  if (tk.end[t]! - s === 2 && first === 0x69 && (tk.text.charCodeAt(s + 1) | 0x20) === 0x6e) return true;
+  const length = tk.end[t]! - s;
+  if (length === 2 && first === 0x69 && (tk.text.charCodeAt(s + 1) | 0x20) === 0x6e) return true;
+  if (length > 2) {
+    // Longer classes are CLASSnnn, CHAOS and HESIOD: `CNAME`, `CAA`, `HINFO` are settled without cutting them out.
+    const second = tk.text.charCodeAt(s + 1) | 0x20;
+    if (!(first === 0x63 && (second === 0x6c || second === 0x68)) && !(first === 0x68 && second === 0x65)) return false;
+  }
   return isClassName(tokenText(tk, t));
 }
 
