@@ -87,8 +87,17 @@ export function hasUsableTarget(entry: { readonly exchange: string }): boolean {
   return isUsableTarget(entry.exchange);
 }
 
+/** The last question and its answer: the set checks ask about each target of an RRset in turn. */
+let lastTarget = '';
+let lastUsable = false;
+
 /** A target worth looking up and judging further: not the null MX, not an IP literal, a valid name. */
 export function isUsableTarget(exchange: string): boolean {
-  // Two passes over the name's characters, no allocation: cheaper than remembering the answer.
-  return exchange !== '' && !isIpLiteral(exchange) && isValidHostName(exchange);
+  // Two passes over the name's characters, no allocation; only the last answer is remembered
+  // (five checks ask about the same target one after another; a map of every answer costs more).
+  if (exchange === lastTarget) return lastUsable;
+  const usable = exchange !== '' && !isIpLiteral(exchange) && isValidHostName(exchange);
+  lastTarget = exchange;
+  lastUsable = usable;
+  return usable;
 }
