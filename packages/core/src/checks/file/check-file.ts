@@ -49,9 +49,8 @@ export interface FileCheck {
 function readMxSet(index: FileIndex, head: number, findings: Finding[]): FileMxRecord[] {
   const set: FileMxRecord[] = [];
   for (let i = head; i >= 0; i = index.next(i)) {
-    const parsed = readFileMx(index.table, i);
-    if (parsed.findings.length > 0) findings.push(...parsed.findings);
-    if (parsed.mx) set.push(parsed.mx);
+    const mx = readFileMx(index.table, i, findings);
+    if (mx) set.push(mx);
   }
   return set;
 }

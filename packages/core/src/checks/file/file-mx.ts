@@ -52,40 +52,35 @@ class TableMxRecord implements FileMxRecord {
   }
 }
 
-export interface FileMxRead {
-  readonly mx?: FileMxRecord;
-  readonly findings: Finding[];
-}
-
 function recordText(table: RecordTable, index: number): string {
   const fields = Array.from({ length: table.fieldCount(index) }, (_, k) => table.fieldText(index, k));
   return `${table.owner(index)} MX ${fields.join(' ')}`.trim();
 }
 
-/** Record `index` of `table`, an MX record. Read through the table: no record object is made. */
-export function readFileMx(table: RecordTable, index: number): FileMxRead {
+/**
+ * Record `index` of `table`, an MX record, or `undefined` when it cannot be read as one; the
+ * findings of reading it go to `findings`. Read through the table: no record object is made.
+ */
+export function readFileMx(table: RecordTable, index: number, findings: Finding[]): FileMxRecord | undefined {
   const count = table.fieldCount(index);
-  const owner = table.owner(index);
   if (count < 2) {
-    return {
-      findings: [
-        finding('mx-syntax', {
-          message: `This MX record needs a preference and a target host${count === 1 ? `; only "${table.fieldText(index, 0)}" is given` : ''}.`,
-          subject: owner,
-          evidence: recordText(table, index),
-          fix: table.source(index) === 'zone' ? 'Write it as `@ IN MX 10 mail.example.com.`: preference first, then the host.' : 'Give both a preference and a target, e.g. "10 mail.example.com.".',
-          range: table.range(index),
-        }),
-      ],
-    };
+    findings.push(
+      finding('mx-syntax', {
+        message: `This MX record needs a preference and a target host${count === 1 ? `; only "${table.fieldText(index, 0)}" is given` : ''}.`,
+        subject: table.owner(index),
+        evidence: recordText(table, index),
+        fix: table.source(index) === 'zone' ? 'Write it as `@ IN MX 10 mail.example.com.`: preference first, then the host.' : 'Give both a preference and a target, e.g. "10 mail.example.com.".',
+        range: table.range(index),
+      }),
+    );
+    return undefined;
   }
-  const findings: Finding[] = [];
   if (count > 2) {
     const extra = table.record(index).rdata.slice(2);
     findings.push(
       finding('mx-syntax', {
         message: `This MX record has ${extra.length} field${extra.length === 1 ? '' : 's'} too many: an MX is a preference and one host.`,
-        subject: owner,
+        subject: table.owner(index),
         evidence: recordText(table, index),
         fix: `Remove "${extra.map((f) => f.text).join(' ')}", or write one MX record per host.`,
         range: spanOf(extra),
@@ -101,24 +96,22 @@ export function readFileMx(table: RecordTable, index: number): FileMxRead {
       findings.push(
         finding('mx-priority-range', {
           message: `MX preference "${text}" is not a whole number from 0 to 65535.`,
-          subject: owner,
+          subject: table.owner(index),
           evidence: recordText(table, index),
           fix: 'Use a whole number from 0 to 65535; lower numbers are tried first (e.g. 10 for the primary, 20 for a backup).',
           range: table.fieldRange(index, 0),
         }),
       );
-      return { findings };
+      return undefined;
     }
     preference = value;
   }
   const range = new LazyRange(table, index);
   const ttl = table.ttl(index) ?? 0;
-  if (unresolved) {
-    return { mx: new TableMxRecord(table, index, { preference, exchange: table.fieldText(index, 1), ttl, range }, unresolved, false), findings };
-  }
-  const { exchange, relativeFinding } = resolveTarget(table, index);
-  if (relativeFinding) findings.push(relativeFinding);
-  return { mx: new TableMxRecord(table, index, { preference, exchange, ttl, range }, unresolved, relativeFinding !== undefined), findings };
+  if (unresolved) return new TableMxRecord(table, index, { preference, exchange: table.fieldText(index, 1), ttl, range }, unresolved, false);
+  const found = findings.length;
+  const exchange = resolveTarget(table, index, findings);
+  return new TableMxRecord(table, index, { preference, exchange, ttl, range }, unresolved, findings.length > found);
 }
 
 /** Digits only (what `/^\d+$/` tests), without a regular expression per record. */
@@ -131,48 +124,49 @@ function isDecimal(text: string): boolean {
   return true;
 }
 
-/** The absolute target name; IP literals stay as written so `mx-target-ip-literal` sees them. */
-function resolveTarget(table: RecordTable, index: number): { exchange: string; relativeFinding?: Finding } {
+/**
+ * The absolute target name; IP literals stay as written so `mx-target-ip-literal` sees them. A
+ * name that is relative by mistake gives `mx-target-relative` (pushed to `findings`).
+ */
+function resolveTarget(table: RecordTable, index: number, findings: Finding[]): string {
   const written = table.fieldText(index, 1);
   const text = written.toLowerCase();
-  if (text === '.') return { exchange: '' };
+  if (text === '.') return '';
   const absolute = text.endsWith('.');
   const bare = absolute ? text.slice(0, -1) : text;
-  if (isIpLiteral(bare)) return { exchange: bare };
+  if (isIpLiteral(bare)) return bare;
   if (table.source(index) === 'terraform') {
     // Providers take the target as a FQDN; some (Google, DigitalOcean) refuse it without the dot.
     const terraform = table.record(index).terraform;
     if (!absolute && terraform?.targetNeedsTrailingDot) {
-      return {
-        exchange: bare,
-        relativeFinding: finding('mx-target-relative', {
+      findings.push(
+        finding('mx-target-relative', {
           message: `${terraform.resourceType} needs the MX target as a fully qualified name ending in a dot; "${written}" has none and the apply fails.`,
           subject: bare,
           evidence: written,
           fix: `Write "${bare}." with the trailing dot.`,
           range: table.fieldRange(index, 1),
         }),
-      };
+      );
     }
-    return { exchange: bare };
+    return bare;
   }
   const origin = table.origin(index);
-  if (text === '@') return { exchange: origin ?? '' };
-  if (absolute || origin === undefined) return { exchange: bare };
+  if (text === '@') return origin ?? '';
+  if (absolute || origin === undefined) return bare;
   const expanded = origin === '' ? bare : `${bare}.${origin}`;
   if (bare === origin || bare.endsWith(`.${origin}`)) {
-    return {
-      exchange: expanded,
-      relativeFinding: finding('mx-target-relative', {
+    findings.push(
+      finding('mx-target-relative', {
         message: `"${written}" has no trailing dot, so it is relative to the origin and means ${expanded}. — almost certainly not what was meant.`,
         subject: bare,
         evidence: `${written} under origin ${origin}. → ${expanded}.`,
         fix: `Add the trailing dot: ${bare}.`,
         range: table.fieldRange(index, 1),
       }),
-    };
+    );
   }
-  return { exchange: expanded };
+  return expanded;
 }
 
 /** One range from the first field's start to the last field's end. */
