@@ -4,9 +4,9 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   checkFile,
-  plainFinding,
   createResolver,
   lookupExternalTargets,
+  plainFinding,
   readZone,
   sortFindings,
   type Finding,

@@ -7,6 +7,7 @@
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
 import type { Field, FileRecord } from '../../readers/file-record.js';
 import { LazyRange, type RecordTable } from '../../readers/record-table.js';
+import { detached } from '../../util/detached.js';
 import { isIpLiteral } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';
 
@@ -129,6 +130,12 @@ function isDecimal(text: string): boolean {
  * name that is relative by mistake gives `mx-target-relative` (pushed to `findings`).
  */
 function resolveTarget(table: RecordTable, index: number, findings: Finding[]): string {
+  // A copy, not a view of the file's text: the name outlives the read in the checks' memories
+  // (the last host asked about), which must not keep an editor's closed document alive.
+  return detached(targetName(table, index, findings));
+}
+
+function targetName(table: RecordTable, index: number, findings: Finding[]): string {
   const written = table.fieldText(index, 1);
   const text = written.toLowerCase();
   if (text === '.') return '';
