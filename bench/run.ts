@@ -43,7 +43,7 @@ try {
       }
     }
     if (zones[0]?.results[2]?.label === PROXY_CA_LABEL) {
-      console.log("\nBoth tools ran without NODE_EXTRA_CA_CERTS, as on a user's machine; see bench/lint.ts.");
+      console.log('\nBoth tools ran without NODE_EXTRA_CA_CERTS, as on most machines and CI runners; see bench/lint.ts.');
     }
   }
   if (wanted('lsp')) await benchLsp(); // prints its own table
