@@ -114,11 +114,6 @@ function entryOf(mx: FileMxRecord): MxEntry {
   return mx.entry;
 }
 
-/** The set's records by the range object of their entries. */
-function rangeIndex(set: readonly FileMxRecord[]): Map<object, FileMxRecord> {
-  return new Map(set.map((mx) => [mx.entry.range as object, mx]));
-}
-
 function cachedSetChecks(cache: SetCheckCache, owner: string, entries: MxEntry[]): Finding[] {
   return cache.findings(owner, entries, () => runMxSetChecks(owner, entries));
 }
@@ -134,10 +129,7 @@ function checkMxSet(
   options: FileCheckOptions,
   externalNames: Set<string>,
 ): Finding[] {
-  // No closure here: one capturing set or owner would cost a context per RRset (V8 allocates it on entry).
-  const first = set[0]!;
-  // The shared checks put each entry's own range object on its findings: find the record by identity.
-  const byRange = set.length === 1 ? undefined : rangeIndex(set);
+  // No closure here: one capturing the set or owner would cost a context per RRset (V8 allocates it on entry).
   const resolved: readonly FileMxRecord[] = set.some(isUnresolved) ? set.filter(isResolved) : set;
   const findings: Finding[] = [];
   // With an expression in the set we do not know the whole set: judge names, not the set's shape.
@@ -145,7 +137,7 @@ function checkMxSet(
   const setChecks = options.cache ? cachedSetChecks(options.cache, owner, entries) : runMxSetChecks(owner, entries);
   for (let k = 0; k < setChecks.length; k++) {
     const found = setChecks[k]!;
-    if (resolved.length === set.length || !SET_LEVEL.has(found.id)) findings.push(placeFinding(found, byRange, first));
+    if (resolved.length === set.length || !SET_LEVEL.has(found.id)) findings.push(placeFinding(found, set));
   }
 
   let external: FileMxRecord[] | undefined;
@@ -168,24 +160,23 @@ function checkMxSet(
       externalNames.add(target);
     }
   }
-  if (options.liveTargets && external !== undefined) checkLiveTargets(owner, external, options.liveTargets, byRange, first, findings);
+  if (options.liveTargets && external !== undefined) checkLiveTargets(owner, set, external, options.liveTargets, findings);
   return findings;
 }
 
 /** The live checks of the set's targets outside the file, from the lookups the caller brought. */
 function checkLiveTargets(
   owner: string,
+  set: readonly FileMxRecord[],
   external: readonly FileMxRecord[],
   liveTargets: ReadonlyMap<string, TargetFacts>,
-  byRange: ReadonlyMap<object, FileMxRecord> | undefined,
-  first: FileMxRecord,
   findings: Finding[],
 ): void {
   const facts = external.flatMap((mx) => {
     const target = liveTargets.get(mx.entry.exchange);
     return target ? [target] : [];
   });
-  for (const found of runLiveTargetChecks(owner, external.map(entryOf), facts)) findings.push(placeFinding(found, byRange, first));
+  for (const found of runLiveTargetChecks(owner, external.map(entryOf), facts)) findings.push(placeFinding(found, set));
   // Rule zero: a lookup that failed is said, on the record whose target needed it.
   const reported = new Set<string>();
   for (const mx of external) {

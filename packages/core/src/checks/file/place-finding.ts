@@ -23,14 +23,24 @@ const ON_TARGET = new Set<FindingId>([
 ]);
 const ON_PREFERENCE = new Set<FindingId>(['mx-null-nonzero-preference']);
 
-/** `byEntryRange` may be left out for a set of one record (`firstOfSet`). */
-export function placeFinding(found: Finding, byEntryRange: ReadonlyMap<object, FileMxRecord> | undefined, firstOfSet: FileMxRecord): Finding {
-  const mx = (found.range && byEntryRange?.get(found.range)) ?? firstOfSet;
-  const { table, index } = mx;
+/**
+ * `found` placed in the file: on the record of `set` whose entry's range object it carries (the
+ * shared checks put each entry's own range on its findings), else on the set's first record.
+ */
+export function placeFinding(found: Finding, set: readonly FileMxRecord[]): Finding {
+  const { table, index } = recordOf(found, set);
   let range: SourceRange;
   if (ON_TARGET.has(found.id)) range = table.fieldRange(index, 1);
   else if (ON_PREFERENCE.has(found.id)) range = table.fieldRange(index, 0);
   else if (found.id === 'mx-ttl-high') range = table.ttlRange(index) ?? table.range(index);
   else range = table.range(index);
   return placedAt(found, range);
+}
+
+/** The record whose entry carries `found`'s range, found by identity (an RRset is a few records). */
+function recordOf(found: Finding, set: readonly FileMxRecord[]): FileMxRecord {
+  if (found.range !== undefined) {
+    for (let k = 1; k < set.length; k++) if (set[k]!.entry.range === found.range) return set[k]!;
+  }
+  return set[0]!;
 }
