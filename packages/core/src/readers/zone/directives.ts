@@ -284,7 +284,7 @@ function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
     }
     const fieldCount = table.fieldMark - firstField;
     noteRelativeNames(st, type, fieldCount, (k) => table.pendingFieldText(tk.text, firstField, k));
-    addRecordAt(st, fx, owner.text, type, ttl, firstField, { first: entry.first, last: entry.last, owner: lhsToken, type: typeToken, ttl: ttlToken });
+    addRecordAt(st, fx, owner.text, type, ttl, firstField, entry, lhsToken, typeToken, ttlToken);
   }
 }
 

@@ -180,10 +180,7 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
     }
   }
 
-  // addRecordAt's work, without its token object: this is the path of nearly every record.
-  const { start, end } = tk;
-  const t = head.ttlToken;
-  table.addRecord(fx.lines, tk.text, owner, type, ttl, st.originText(), firstField, start[entry.first]!, end[entry.last]!, ownerToken < 0 ? -1 : start[ownerToken]!, ownerToken < 0 ? -1 : end[ownerToken]!, start[typeToken]!, end[typeToken]!, t < 0 ? -1 : start[t]!, t < 0 ? -1 : end[t]!);
+  addRecordAt(st, fx, owner, type, ttl, firstField, entry, ownerToken, typeToken, head.ttlToken);
 }
 
 /**
@@ -194,18 +191,25 @@ function noteRelativeFields(st: ZoneState, type: string, fieldCount: number, tex
   noteRelativeNames(st, type, fieldCount, (k) => st.table.pendingFieldText(text, firstField, k));
 }
 
-/** Where a record's parts were written: token indices (−1 for a part not written). */
-export interface RecordTokens {
-  readonly first: number;
-  readonly last: number;
-  readonly owner: number;
-  readonly type: number;
-  readonly ttl: number;
-}
-
-/** Adds a record whose fields were just added, placed by its tokens (offsets only: the table makes ranges when asked). */
-export function addRecordAt(st: ZoneState, fx: FileContext, owner: string, type: string, ttl: number | undefined, firstField: number, at: RecordTokens): void {
+/**
+ * Adds a record whose fields were just added, placed by its entry and tokens (−1 for a part not
+ * written); offsets only: the table makes ranges when asked. Tokens as arguments, not an object:
+ * this is the path of every record.
+ */
+export function addRecordAt(
+  st: ZoneState,
+  fx: FileContext,
+  owner: string,
+  type: string,
+  ttl: number | undefined,
+  firstField: number,
+  entry: Entry,
+  ownerToken: number,
+  typeToken: number,
+  ttlToken: number,
+): void {
   const { start, end, text } = fx.tokens;
-  const { owner: o, ttl: t } = at;
-  st.table.addRecord(fx.lines, text, owner, type, ttl, st.originText(), firstField, start[at.first]!, end[at.last]!, o < 0 ? -1 : start[o]!, o < 0 ? -1 : end[o]!, start[at.type]!, end[at.type]!, t < 0 ? -1 : start[t]!, t < 0 ? -1 : end[t]!);
+  const o = ownerToken;
+  const t = ttlToken;
+  st.table.addRecord(fx.lines, text, owner, type, ttl, st.originText(), firstField, start[entry.first]!, end[entry.last]!, o < 0 ? -1 : start[o]!, o < 0 ? -1 : end[o]!, start[typeToken]!, end[typeToken]!, t < 0 ? -1 : start[t]!, t < 0 ? -1 : end[t]!);
 }
