@@ -54,6 +54,8 @@ export const CATALOGUE = {
   'dmarc-missing': { severity: 'warning', scope: 'live', title: 'No DMARC record', rfc: 'RFC 7489 §6.1' },
   'dmarc-invalid': { severity: 'error', scope: 'live+file', title: 'DMARC record does not parse', rfc: 'RFC 7489 §6.3' },
   'dmarc-not-enforced': { severity: 'info', scope: 'live', title: 'DMARC policy is none', rfc: 'RFC 7489 §6.3' },
+  'dmarc-inherited': { severity: 'info', scope: 'live', title: "The organisational domain's DMARC record applies", rfc: 'RFC 7489 §6.6.3' },
+  'mx-hosts-truncated': { severity: 'info', scope: 'live', title: 'More MX hosts than are examined' },
   'lookup-failed': { severity: 'warning', scope: 'live', title: 'A DNS query failed' },
   // Transport checks (opt-in SMTP probe)
   'smtp-unreachable': { severity: 'error', scope: 'transport', title: 'No MX host accepts SMTP connections', rfc: 'RFC 5321 §3.1' },
