@@ -12,6 +12,7 @@
  * - The query has message ID 0 (RFC 8484 §4.1), so the response is matched on its question
  *   (RFC 5452 §9.1: name case-insensitively, type and class) as well as the ID.
  * - The response must be 2xx with `content-type: application/dns-message` (RFC 8484 §4.2.1, §6).
+ *   A 3xx is a failure (`redirect`), never followed: the endpoint is the one the user chose.
  */
 
 import type { FailureReason, LookupOptions, LookupResult, Question, RecordType, Resolver } from './types.js';
@@ -136,7 +137,9 @@ export class DohResolver implements Resolver {
       headers: this.method === 'POST' ? { accept: DNS_MESSAGE_TYPE, 'content-type': DNS_MESSAGE_TYPE } : { accept: DNS_MESSAGE_TYPE },
       signal,
       credentials: 'omit',
-      redirect: 'follow',
+      // Never follow: a redirect could lead anywhere, plain http on another host included, and
+      // an RFC 8484 server answers the query itself (§4.2.1: a 2xx with the DNS message).
+      redirect: 'manual',
     };
     let target = this.baseUrl;
     if (this.method === 'POST') {
@@ -148,6 +151,12 @@ export class DohResolver implements Resolver {
 
     const response = await untilAborted(this.fetchImpl(target, init), signal);
 
+    // Node gives the 3xx itself; a browser gives an "opaqueredirect" response with status 0.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status <= 399)) {
+      discard(response);
+      const code = response.status === 0 ? 'an opaque redirect' : `HTTP ${response.status}`;
+      return new ExchangeFailure('redirect', `the resolver answered with a redirect (${code}) from ${this.url} for ${asked}; redirects are not followed`);
+    }
     if (response.status < 200 || response.status > 299) {
       discard(response);
       return new ExchangeFailure('http-status', `HTTP ${response.status} from ${this.url} for ${asked}`);
