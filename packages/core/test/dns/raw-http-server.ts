@@ -5,6 +5,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as dnsPacket from '@leichtgewicht/dns-packet';
 
 export interface RawServer {
   /** `http://127.0.0.1:PORT/dns-query` */
@@ -54,5 +55,40 @@ export async function startRawServer(handle: (req: http.IncomingMessage, res: ht
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** What a zone answers for one question: records (an answer, maybe empty) or NXDOMAIN. */
+export type ZoneAnswer = readonly dnsPacket.Answer[] | 'nxdomain';
+
+/**
+ * A handler that answers DoH GET and POST queries from `zone` (name lower case, no trailing dot),
+ * after `delayMs` when given. Queries that do not decode get HTTP 400.
+ */
+export function dnsHandler(zone: (name: string, type: string) => ZoneAnswer, options: { delayMs?: number } = {}) {
+  return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const wire = req.method === 'GET' ? Buffer.from(parsed.searchParams.get('dns') ?? '', 'base64url') : Buffer.concat(chunks);
+    let query: dnsPacket.Packet;
+    try {
+      query = dnsPacket.decode(wire);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (options.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    const question = query.questions?.[0];
+    const answer = question === undefined ? 'nxdomain' : zone(question.name.toLowerCase().replace(/\.$/, ''), String(question.type));
+    const body = dnsPacket.encode({
+      type: 'response',
+      id: query.id ?? 0,
+      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (answer === 'nxdomain' ? 3 : 0),
+      questions: question === undefined ? [] : [question],
+      answers: answer === 'nxdomain' ? [] : [...answer],
+    });
+    res.writeHead(200, { 'content-type': 'application/dns-message', 'content-length': String(body.length) });
+    res.end(body);
   };
 }
