@@ -27,10 +27,10 @@ const kinds = (results: LookupResult[]) => [...new Set(results.map((result) => (
 
 describe('at most 16 requests in flight per resolver', () => {
   it('100 questions at once: the server never sees more than 16, and none of the queued ones times out', async () => {
-    // Each answer takes 60 ms; the timeout is 250 ms; the last of 100 queued questions waits ~7 rounds
-    // (~420 ms) for its turn: it must not be counted against its own timeout.
-    const slow = await server(dnsHandler(MX_ZONE, { delayMs: 60 }));
-    const resolver = new DohResolver({ url: slow.url, timeoutMs: 250 });
+    // Each answer takes 150 ms; the timeout is 600 ms; the last of 100 queued questions waits ~6
+    // rounds (~900 ms) for its turn: that wait must not count against its own timeout.
+    const slow = await server(dnsHandler(MX_ZONE, { delayMs: 150 }));
+    const resolver = new DohResolver({ url: slow.url, timeoutMs: 600 });
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => resolver.lookup(`d${i}.example`, 'MX')));
     expect(kinds(results)).toEqual(['answer']);
     expect(slow.count).toBe(100);
@@ -46,7 +46,7 @@ describe('at most 16 requests in flight per resolver', () => {
     const queued = resolver.lookup('b.example', 'MX', { signal: controller.signal });
     const third = resolver.lookup('c.example', 'MX');
     controller.abort();
-    expect((await queued).kind === 'failed' && (await queued).reason).toBe('aborted');
+    expect(await queued).toMatchObject({ kind: 'failed', reason: 'aborted' });
     expect(kinds([await first, await third])).toEqual(['answer']);
     expect(slow.count).toBe(2);
   });
