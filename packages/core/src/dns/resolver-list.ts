@@ -264,6 +264,8 @@ export interface CreateResolverOptions {
   readonly timeoutMs?: number;
   readonly method?: 'GET' | 'POST';
   readonly fetch?: typeof fetch;
+  /** Time budget of one question (see `FailoverOptions.budgetMs`). */
+  readonly budgetMs?: number;
 }
 
 /**
@@ -290,5 +292,6 @@ export function createResolver(options: CreateResolverOptions = {}): { resolver:
     seen.add(key);
     endpoints.push(endpoint);
   }
-  return { resolver: new CachingResolver(new FailoverResolver(endpoints)), endpoints };
+  const failover = new FailoverResolver(endpoints, options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs });
+  return { resolver: new CachingResolver(failover), endpoints };
 }

@@ -66,6 +66,11 @@ describe('a resolver that answers with a redirect', () => {
     const result = await resolver.lookup('example.com', 'MX');
     expect(result).toMatchObject({ kind: 'failed', reason: 'redirect' });
     if (result.kind === 'failed') expect(result.detail).toContain('the resolver answered with a redirect');
+    expect(redirector.count).toBe(1); // not retried: a redirect is no passing trouble
+    expect(target.requests).toHaveLength(0);
+    // Asked again (failures are not cached): still not followed.
+    expect(await resolver.lookup('example.com', 'MX')).toMatchObject({ kind: 'failed', reason: 'redirect' });
+    expect(redirector.count).toBe(2);
     expect(target.requests).toHaveLength(0);
   });
 });
