@@ -160,6 +160,26 @@ describe('browser popup (Chromium, unpacked MV3 build)', () => {
     }
   });
 
+  it('a resolver that answers with a redirect: could not check, the finding says so, the redirect not followed', async () => {
+    // The fault proxy redirects to its own pass-through path: following it would say "receives mail".
+    await setResolver(extension, `${inject('faultBaseUrl')}/redirect/dns-query`, 2000);
+    try {
+      const { page, errors } = await openPopup(extension, 'https://selfhosted.good.test/');
+      const view = await readFinalPopup(page);
+      expect(view.verdict).toBe('could-not-check');
+      expect(view.findingIds.length).toBeGreaterThan(0);
+      expect(view.findingIds.filter((id) => id !== 'lookup-failed')).toEqual([]);
+      expect(view.mx).toEqual([]);
+      const evidence = await page.locator('[data-finding-id] .finding__evidence').allTextContents();
+      expect(evidence.length).toBeGreaterThan(0);
+      expect(evidence.every((text) => text.includes('the resolver answered with a redirect'))).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await setResolver(extension, inject('dohUrl'));
+    }
+  });
+
   it('checks the registrable domain and offers the exact host with one click', async () => {
     const { page, errors } = await openPopup(extension, 'https://www.shop.example.co.uk/basket');
     const view = await readFinalPopup(page);

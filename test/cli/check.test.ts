@@ -117,6 +117,17 @@ describe('rule zero: a failed lookup is never an absent record', () => {
     },
   );
 
+  it('a resolver answering with a redirect → lookup-failed saying so; the redirect is not followed', async () => {
+    // The fault proxy redirects to its own pass-through path: following it would give real answers.
+    const { code, reports } = await checkJson(['selfhosted.good.test', '--resolver', `${inject('faultBaseUrl')}/redirect/dns-query`]);
+    const report = reports[0]!;
+    expect(report.verdict).toBe('could-not-check');
+    expect(idsOf(report)).toEqual(['lookup-failed']);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.findings.every((f) => f.message.includes('(redirect)') && (f.evidence ?? '').includes('the resolver answered with a redirect'))).toBe(true);
+    expect(code).toBe(2);
+  });
+
   it('an unreachable resolver → lookup-failed, exit 2', async () => {
     const { code, reports } = await checkJson(['selfhosted.good.test', '--resolver', 'http://127.0.0.1:9/dns-query', '--timeout', '500']);
     expect(idsOf(reports[0]!)).toEqual(['lookup-failed']);

@@ -12,6 +12,8 @@
  * - `wrong-question`: the real answer (same id) for another name than the one asked.
  * - `delay-<ms>`: pass through after a fixed delay.
  * - `servfail-only-<TYPE>`: SERVFAIL for questions of that type (e.g. TXT), pass the rest through.
+ * - `redirect`: HTTP 307 (method and body kept) to the same query at this proxy's `ok` path, which
+ *   answers correctly: a client that follows redirects gets real answers, one that refuses gets none.
  *
  * Unknown faults get 404. Every answer carries `access-control-allow-origin: *`.
  */
@@ -39,6 +41,7 @@ export const FAULTS = [
   'content-type',
   'truncated',
   'wrong-question',
+  'redirect',
 ] as const;
 
 const DNS_MESSAGE = 'application/dns-message';
@@ -144,6 +147,13 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
     switch (fault) {
       case 'ok':
         return passThrough();
+      case 'redirect': {
+        const to = new URL(url.href.replace('http://proxy.invalid', `http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+        to.pathname = '/ok/dns-query';
+        res.writeHead(307, { ...CORS, location: to.href, 'content-type': 'text/plain', 'cache-control': 'no-store' });
+        res.end('moved (injected)');
+        return;
+      }
       case 'servfail':
         return send(res, 200, DNS_MESSAGE, errorResponse(query, 2));
       case 'refused':

@@ -234,6 +234,15 @@ describe('live checks against the BIND fixture', () => {
     expect(live.map((d) => d.code)).toContain('mx-target-nxdomain');
   });
 
+  it('mxDoctor.checkDomain with a resolver that redirects: lookup-failed saying so, the redirect not followed', async () => {
+    // The fault proxy redirects to its own pass-through path: following it would find mx-target-cname.
+    session = await startLsp({ settings: { resolvers: [`${inject('faultBaseUrl')}/redirect/dns-query`] } });
+    const report = (await session.connection.sendRequest(lsp.ExecuteCommandRequest.type, { command: 'mxDoctor.checkDomain', arguments: ['mx-target-cname.broken.test'] })) as { verdict: string; findings: { id: string; evidence?: string }[] };
+    expect(report.verdict).toBe('could-not-check');
+    expect([...new Set(report.findings.map((f) => f.id))]).toEqual(['lookup-failed']);
+    expect(report.findings.every((f) => (f.evidence ?? '').includes('the resolver answered with a redirect'))).toBe(true);
+  });
+
   it('runs mxDoctor.checkDomain and returns the report', async () => {
     session = await startLsp({ settings: { resolvers: [inject('dohUrl')] } });
     const report = (await session.connection.sendRequest(lsp.ExecuteCommandRequest.type, { command: 'mxDoctor.checkDomain', arguments: ['mx-target-cname.broken.test'] })) as { domain: string; findings: { id: string }[] };

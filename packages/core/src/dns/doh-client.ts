@@ -12,6 +12,11 @@
  * - The query has message ID 0 (RFC 8484 §4.1), so the response is matched on its question
  *   (RFC 5452 §9.1: name case-insensitively, type and class) as well as the ID.
  * - The response must be 2xx with `content-type: application/dns-message` (RFC 8484 §4.2.1, §6).
+ *   A 3xx is a failure (`redirect`), never followed: the endpoint is the one the user chose.
+ * - At most `maxConcurrent` (16) requests are open at once; the others wait their turn, and their
+ *   own timeout starts only when they are sent, so a long queue does not make them time out.
+ * - A 429 or 503 with `Retry-After` (RFC 9110 §10.2.3, RFC 6585 §4) carries the wait in the
+ *   result (`retryAfterMs`); the failover stack decides whether it fits the question's budget.
  */
 
 import type { FailureReason, LookupOptions, LookupResult, Question, RecordType, Resolver } from './types.js';
@@ -25,6 +30,7 @@ import type { ResponseMessage } from './response-message.js';
 import { soaNegativeTtl } from './negative-ttl.js';
 import type { NegativeTtlHint } from './negative-ttl.js';
 import { validateResolverUrl } from './resolver-url.js';
+import { ConcurrencyLimit } from './concurrency-limit.js';
 
 export { validateResolverUrl } from './resolver-url.js';
 
@@ -42,19 +48,47 @@ export interface DohResolverOptions {
   readonly fetch?: typeof fetch;
   /** Largest response body accepted. Default 65535 (the largest DNS message, RFC 1035 §4.2.2). */
   readonly maxResponseBytes?: number;
+  /** Most requests open at once to this endpoint; more wait their turn. Default 16. */
+  readonly maxConcurrent?: number;
 }
 
-/** What a `DohResolver` returns: a `LookupResult`, with the RFC 2308 negative TTL when an SOA came with it. */
-export type DohLookupResult = LookupResult & NegativeTtlHint;
+/** How long the server asked us to wait before asking again (429/503 with `Retry-After`), in ms. */
+export interface RetryAfterHint {
+  readonly retryAfterMs?: number;
+}
 
-const DEFAULT_TIMEOUT_MS = 3000;
+/**
+ * What a `DohResolver` returns: a `LookupResult`, with the RFC 2308 negative TTL when an SOA came
+ * with it, and the server's `Retry-After` when it asked us to wait.
+ */
+export type DohLookupResult = LookupResult & NegativeTtlHint & RetryAfterHint;
+
+export const DEFAULT_TIMEOUT_MS = 3000;
 const DEFAULT_MAX_RESPONSE_BYTES = 65535;
+/** Requests open at once per endpoint: enough for one check's waves, few enough to be polite. */
+export const DEFAULT_MAX_CONCURRENT = 16;
+/** Longest delay-seconds we read (about 31 years); longer is nonsense and ignored. */
+const MAX_RETRY_AFTER_DIGITS = 9;
+
+/**
+ * A `Retry-After` value (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) as milliseconds from
+ * `now`, at least 0; `undefined` when it is neither.
+ */
+export function parseRetryAfter(value: string, now: number = Date.now()): number | undefined {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return text.length > MAX_RETRY_AFTER_DIGITS ? undefined : Number(text) * 1000;
+  // An HTTP-date always names a day or month; without letters, Date.parse would read "1.5" as a date.
+  if (!/[A-Za-z]/.test(text) || text.length > 64) return undefined;
+  const at = Date.parse(text);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
 
 /** A failure found while talking to the endpoint, before it becomes a `LookupResult`. */
 class ExchangeFailure {
   constructor(
     readonly reason: FailureReason,
     readonly detail: string,
+    readonly retryAfterMs?: number,
   ) {}
 }
 
@@ -67,6 +101,7 @@ export class DohResolver implements Resolver {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   private readonly fetchImpl: typeof fetch;
+  private readonly limit: ConcurrencyLimit;
   /** The URL without its fragment, ready to take the `dns` parameter. */
   private readonly baseUrl: string;
 
@@ -83,6 +118,7 @@ export class DohResolver implements Resolver {
     if (!(this.timeoutMs > 0)) throw new Error(`Invalid DoH timeout ${this.timeoutMs}: must be a positive number of milliseconds`);
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     if (!(this.maxResponseBytes >= 12)) throw new Error(`Invalid maxResponseBytes ${this.maxResponseBytes}: must be at least 12`);
+    this.limit = new ConcurrencyLimit(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
     const injected = options.fetch;
     // Never call `globalThis.fetch` as a method of this object: browsers throw "Illegal invocation".
     this.fetchImpl = injected ?? ((input, init) => globalThis.fetch(input, init));
@@ -103,6 +139,10 @@ export class DohResolver implements Resolver {
       return failed('malformed', `cannot ask ${this.url} for ${asked}: ${why}`);
     }
 
+    // Wait for a free slot first: the timeout below is this request's own, not the queue's.
+    const release = await this.limit.acquire(signal);
+    if (release === undefined) return failed('aborted', `lookup of ${asked} at ${this.url} was cancelled`);
+
     const controller = new AbortController();
     let timedOut = false;
     let cancelled = false;
@@ -117,7 +157,10 @@ export class DohResolver implements Resolver {
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
       const body = await this.exchange(query, controller.signal, asked);
-      if (body instanceof ExchangeFailure) return failed(body.reason, body.detail);
+      if (body instanceof ExchangeFailure) {
+        const result = failed(body.reason, body.detail);
+        return body.retryAfterMs === undefined ? result : { ...result, retryAfterMs: body.retryAfterMs };
+      }
       return this.interpret(question, body);
     } catch (error) {
       if (cancelled) return failed('aborted', `lookup of ${asked} at ${this.url} was cancelled`);
@@ -126,6 +169,7 @@ export class DohResolver implements Resolver {
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onCallerAbort);
+      release();
     }
   }
 
@@ -136,7 +180,9 @@ export class DohResolver implements Resolver {
       headers: this.method === 'POST' ? { accept: DNS_MESSAGE_TYPE, 'content-type': DNS_MESSAGE_TYPE } : { accept: DNS_MESSAGE_TYPE },
       signal,
       credentials: 'omit',
-      redirect: 'follow',
+      // Never follow: a redirect could lead anywhere, plain http on another host included, and
+      // an RFC 8484 server answers the query itself (§4.2.1: a 2xx with the DNS message).
+      redirect: 'manual',
     };
     let target = this.baseUrl;
     if (this.method === 'POST') {
@@ -148,9 +194,19 @@ export class DohResolver implements Resolver {
 
     const response = await untilAborted(this.fetchImpl(target, init), signal);
 
+    // Node gives the 3xx itself; a browser gives an "opaqueredirect" response with status 0.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status <= 399)) {
+      discard(response);
+      const code = response.status === 0 ? 'an opaque redirect' : `HTTP ${response.status}`;
+      return new ExchangeFailure('redirect', `the resolver answered with a redirect (${code}) from ${this.url} for ${asked}; redirects are not followed`);
+    }
     if (response.status < 200 || response.status > 299) {
       discard(response);
-      return new ExchangeFailure('http-status', `HTTP ${response.status} from ${this.url} for ${asked}`);
+      // 429 Too Many Requests (RFC 6585 §4) and 503 (RFC 9110 §15.6.4) may say when to come back.
+      const header = response.status === 429 || response.status === 503 ? response.headers.get('retry-after') : null;
+      const retryAfterMs = header === null ? undefined : parseRetryAfter(header);
+      const wait = retryAfterMs === undefined ? '' : ` (Retry-After: ${Math.ceil(retryAfterMs / 1000)} s)`;
+      return new ExchangeFailure('http-status', `HTTP ${response.status} from ${this.url} for ${asked}${wait}`, retryAfterMs);
     }
     const contentType = response.headers.get('content-type');
     const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();

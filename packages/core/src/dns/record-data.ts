@@ -9,31 +9,21 @@
 import * as dnsPacket from '@leichtgewicht/dns-packet';
 import type { DnsRecord, RecordType } from './types.js';
 import { normalizeName } from './types.js';
+import { MalformedMessageError } from './malformed.js';
+import type { NameReader } from './name-reader.js';
 
-/** A record or message that does not decode. */
-export class MalformedMessageError extends Error {
-  override readonly name = 'MalformedMessageError';
-}
+export { MalformedMessageError } from './malformed.js';
 
 const txtDecoder = new TextDecoder('utf-8', { fatal: false });
 
-/** Octets consumed by dns-packet's last `decode` call on `codec`. */
-function consumed(codec: { decode: unknown }): number {
-  const bytes = (codec.decode as { bytes?: unknown }).bytes;
-  if (typeof bytes !== 'number' || !Number.isFinite(bytes)) throw new MalformedMessageError('decoder did not report its length');
-  return bytes;
-}
-
-/** Decode a (possibly compressed, RFC 1035 §4.1.4) name at `offset`; returns it and the octets it takes here. */
-export function readName(message: Uint8Array, offset: number): { name: string; length: number } {
-  if (offset >= message.length) throw new MalformedMessageError('name runs past the end of the message');
-  let name: string;
-  try {
-    name = dnsPacket.name.decode(message, offset);
-  } catch (error) {
-    throw new MalformedMessageError(error instanceof Error ? error.message : 'bad name');
-  }
-  return { name: normalizeName(name), length: consumed(dnsPacket.name) };
+/**
+ * Decode a (possibly compressed, RFC 1035 §4.1.4) name at `offset` with the message's bounded
+ * `NameReader` (see name-reader.ts for why it is not dns-packet's); returns it and the octets it
+ * takes here.
+ */
+export function readName(names: NameReader, offset: number): { name: string; length: number } {
+  const { name, length } = names.read(offset);
+  return { name: normalizeName(name), length };
 }
 
 /** TTL as a number of seconds; values with the most significant bit set are treated as 0 (RFC 2181 §8). */
@@ -56,6 +46,7 @@ function readUint32(message: Uint8Array, offset: number): number {
  */
 export function decodeRecord(
   message: Uint8Array,
+  names: NameReader,
   owner: string,
   ttl: number,
   type: RecordType,
@@ -67,7 +58,7 @@ export function decodeRecord(
     if (used !== rdLength) throw new MalformedMessageError(`${what} record data is ${rdLength} octets but decodes as ${used}`);
   };
   const nameAt = (offset: number): { name: string; length: number } => {
-    const result = readName(message, offset);
+    const result = readName(names, offset);
     if (offset + result.length > end) throw new MalformedMessageError(`${type} record data runs past its length`);
     return result;
   };

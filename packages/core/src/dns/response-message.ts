@@ -10,6 +10,7 @@
 import type { DnsRecord } from './types.js';
 import { CLASS_IN, TYPE_OPT, recordTypeOf } from './record-types.js';
 import { MalformedMessageError, decodeRecord, effectiveTtl, readName } from './record-data.js';
+import { NameReader } from './name-reader.js';
 
 export { MalformedMessageError } from './record-data.js';
 
@@ -54,10 +55,12 @@ export function decodeResponse(message: Uint8Array): ResponseMessage {
   const flags = readUint16(message, 2);
   const counts = [readUint16(message, 4), readUint16(message, 6), readUint16(message, 8), readUint16(message, 10)] as const;
   let offset = 12;
+  // One reader per message: its work is bounded by the message's size (compression, RFC 1035 §4.1.4).
+  const names = new NameReader(message);
 
   const questions: WireQuestion[] = [];
   for (let i = 0; i < counts[0]; i++) {
-    const owner = readName(message, offset);
+    const owner = readName(names, offset);
     offset += owner.length;
     if (offset + 4 > message.length) throw new MalformedMessageError('question runs past the end of the message');
     questions.push({ name: owner.name, type: readUint16(message, offset), klass: readUint16(message, offset + 2) });
@@ -69,7 +72,7 @@ export function decodeResponse(message: Uint8Array): ResponseMessage {
   const sections: WireRecord[][] = [[], [], []];
   for (let section = 0; section < 3; section++) {
     for (let i = 0; i < counts[section + 1]!; i++) {
-      const owner = readName(message, offset);
+      const owner = readName(names, offset);
       offset += owner.length;
       if (offset + 10 > message.length) throw new MalformedMessageError('record header runs past the end of the message');
       const type = readUint16(message, offset);
@@ -89,8 +92,10 @@ export function decodeResponse(message: Uint8Array): ResponseMessage {
       }
       const ttl = effectiveTtl(rawTtl);
       const known = klass === CLASS_IN ? recordTypeOf(type) : undefined;
+      // RDATA we do not decode may hold names that later names point into (e.g. DNAME).
+      if (known === undefined) names.markOpaque(rdataOffset, rdataOffset + rdLength);
       const record =
-        known === undefined ? undefined : decodeRecord(message, owner.name, ttl, known, rdataOffset, rdLength);
+        known === undefined ? undefined : decodeRecord(message, names, owner.name, ttl, known, rdataOffset, rdLength);
       sections[section]!.push(record === undefined ? { name: owner.name, type, klass, ttl } : { name: owner.name, type, klass, ttl, record });
     }
   }

@@ -37,6 +37,8 @@ export type FailureReason =
   | 'refused'
   | 'rcode'
   | 'http-status'
+  /** The resolver answered with an HTTP redirect (3xx); RFC 8484 servers answer, and we do not follow. */
+  | 'redirect'
   | 'content-type'
   | 'malformed'
   | 'mismatch'

@@ -9,15 +9,26 @@
  * Each target's branch runs on its own, so for any number of MX hosts the critical path is four
  * round trips (MX → A/AAAA → PTR → forward), where a person running `dig` one query at a time
  * needs one round trip per question. SPF includes are gathered beside this, from the TXT answer.
+ *
+ * The work is bounded whatever the answers hold: at most `MAX_MX_HOSTS` (32) MX hosts, the most
+ * preferred first (the rest are reported by `mx-hosts-truncated`), at most
+ * `MAX_ADDRESSES_PER_TARGET` addresses per host asked for their PTR, and at most
+ * `MAX_PTR_NAMES` PTR names per address confirmed.
  */
 import { normalizeName, recordsOf, type LookupResult, type Resolver } from '../dns/types.js';
 import { cnameChain, lookupFollowingChain } from './follow-chain.js';
 import { reverseName } from '../checks/ptr/reverse-name.js';
 import type { AddressFacts, MailDnsSnapshot, TargetFacts } from './snapshot.js';
-import { isUsableTarget } from '../checks/mx/host-name.js';
+import { mxHostsToExamine } from '../checks/mx/mx-hosts-truncated.js';
+import { mxEntriesFrom } from '../checks/mx/mx-entry.js';
 
 /** A PTR may list several names; following a handful is enough to confirm one (RFC 8601 §3). */
 const MAX_PTR_NAMES = 4;
+/**
+ * Addresses per MX host whose reverse DNS is checked. An A/AAAA RRset can hold thousands of
+ * addresses; the address checks still see all of them (they read the A/AAAA answers).
+ */
+export const MAX_ADDRESSES_PER_TARGET = 8;
 
 export interface GatherOptions {
   /** Resolvers to ask the MX question separately, for `resolvers-disagree`; ignored when fewer than 2. */
@@ -64,11 +75,12 @@ export async function gatherSnapshot(resolver: Resolver, domain: string, apex: A
   return { domain: name, mx, a, aaaa, txt, dmarc, mxByResolver, targets };
 }
 
-/** Distinct MX targets worth resolving: not the null MX, not an IP literal or a malformed name. */
+/**
+ * Distinct MX targets worth resolving (not the null MX, not an IP literal or a malformed name),
+ * the most preferred first, at most `MAX_MX_HOSTS` of them (see `mx-hosts-truncated`).
+ */
 export function mxTargetNames(mx: LookupResult, domain: string): string[] {
-  const owner = cnameChain(mx.kind === 'failed' ? [] : mx.records, domain).at(-1) ?? domain;
-  const names = recordsOf(mx, 'MX', owner).map((record) => record.data.exchange);
-  return [...new Set(names)].filter(isUsableTarget);
+  return mxHostsToExamine(mxEntriesFrom(mx, normalizeName(domain)));
 }
 
 /** A target's addresses, their PTR names and the forward confirmation: one branch of the plan. */
@@ -81,7 +93,8 @@ export async function gatherTarget(resolver: Resolver, name: string): Promise<Ta
     ...recordsOf(a, 'A', end).map((record) => ({ address: record.data, family: 4 as const })),
     ...recordsOf(aaaa, 'AAAA', end).map((record) => ({ address: record.data, family: 6 as const })),
   ];
-  const unique = addresses.filter((entry, index) => addresses.findIndex((other) => other.address === entry.address) === index);
+  const seen = new Set<string>();
+  const unique = addresses.filter((entry) => !seen.has(entry.address) && seen.add(entry.address)).slice(0, MAX_ADDRESSES_PER_TARGET);
   const addressFacts = await Promise.all(unique.map((entry) => gatherAddress(resolver, entry.address, entry.family)));
   return { name, a, aaaa, cnameChain: cnameChainNames, addresses: addressFacts };
 }

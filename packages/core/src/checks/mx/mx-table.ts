@@ -3,6 +3,11 @@
  * (RFC 5321 §5.1 order), with the provider, the addresses and their PTR names, and a status taken
  * from the findings about that host: `problem` for any warning or error, `unknown` when a lookup it
  * needs failed (rule zero) or it was not looked up, else `ok`.
+ *
+ * Bounded: the hosts a check looks up (the `MAX_MX_HOSTS` most preferred, see
+ * `mx-hosts-truncated`, whose finding beside the table says how many more there are) and the
+ * records that name no host to look up (null MX, IP literals, invalid names), at most
+ * `MAX_MX_TABLE_ROWS` rows in all.
  */
 import { normalizeName, recordsOf } from '../../dns/types.js';
 import type { Finding } from '../../findings/finding.js';
@@ -10,6 +15,7 @@ import type { MailDnsSnapshot } from '../../plan/snapshot.js';
 import { matchProvider } from '../../providers/match-provider.js';
 import { isUsableTarget } from './host-name.js';
 import { mxEntriesFrom, sortEntries } from './mx-entry.js';
+import { MAX_MX_HOSTS, mxHostsToExamine } from './mx-hosts-truncated.js';
 import { runLiveMxChecks } from './run-mx-checks.js';
 
 export interface MxTableAddress {
@@ -29,11 +35,16 @@ export interface MxTableRow {
   readonly status: 'ok' | 'problem' | 'unknown';
 }
 
+/** Rows shown at most: the examined hosts, with room for a few duplicates and unusable targets. */
+export const MAX_MX_TABLE_ROWS = 2 * MAX_MX_HOSTS;
+
 export function buildMxTable(snapshot: MailDnsSnapshot, findings: readonly Finding[] = runLiveMxChecks(snapshot)): MxTableRow[] {
   if (snapshot.mx.kind !== 'answer') return [];
   const entries = sortEntries(mxEntriesFrom(snapshot.mx, snapshot.domain));
+  const examined = new Set(mxHostsToExamine(entries));
+  const shown = entries.filter((entry) => examined.has(entry.exchange) || !isUsableTarget(entry.exchange)).slice(0, MAX_MX_TABLE_ROWS);
   const rows: MxTableRow[] = [];
-  for (const entry of entries) {
+  for (const entry of shown) {
     const provider = entry.exchange === '' ? undefined : matchProvider(entry.exchange);
     const target = snapshot.targets.find((facts) => facts.name === entry.exchange);
     const addresses: MxTableAddress[] = (target?.addresses ?? []).map((facts) => {

@@ -17,6 +17,7 @@ import { isUsableTarget } from './host-name.js';
 import { mxAllTargetsBroken } from './mx-all-targets-broken.js';
 import { mxDuplicate } from './mx-duplicate.js';
 import { mxEntriesFrom, type MxEntry } from './mx-entry.js';
+import { MAX_MX_HOSTS, mxHostsTruncated } from './mx-hosts-truncated.js';
 import { mxMissing } from './mx-missing.js';
 import { mxMixedProviders } from './mx-mixed-providers.js';
 import { mxNull } from './mx-null.js';
@@ -102,7 +103,13 @@ export function runLiveMxChecks(snapshot: MailDnsSnapshot): Finding[] {
     if (entries.length === 0) {
       findings.push(...mxMissing(snapshot));
     } else {
-      findings.push(...mxNull(domain, entries), ...runMxSetChecks(domain, entries), ...runLiveTargetChecks(domain, entries, snapshot.targets));
+      findings.push(
+        ...mxNull(domain, entries),
+        ...runMxSetChecks(domain, entries),
+        // Live only: the plan looked up at most MAX_MX_HOSTS hosts (plan/gather.ts).
+        ...mxHostsTruncated(domain, entries, MAX_MX_HOSTS),
+        ...runLiveTargetChecks(domain, entries, snapshot.targets),
+      );
     }
   }
   findings.push(...resolversDisagree(snapshot), ...lookupFailed(snapshot));
