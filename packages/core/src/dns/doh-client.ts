@@ -12,6 +12,9 @@
  * - The query has message ID 0 (RFC 8484 §4.1), so the response is matched on its question
  *   (RFC 5452 §9.1: name case-insensitively, type and class) as well as the ID.
  * - The response must be 2xx with `content-type: application/dns-message` (RFC 8484 §4.2.1, §6).
+ * - Of the answer section only the question's CNAME chain and the records at its end are kept;
+ *   an answer holding nothing for the question, a CNAME loop or an over-long chain fails
+ *   (`answer-chain.ts`).
  */
 
 import type { FailureReason, LookupOptions, LookupResult, Question, RecordType, Resolver } from './types.js';
@@ -23,6 +26,7 @@ import { CLASS_IN, TYPE_CODES, rcodeName } from './record-types.js';
 import { MalformedMessageError, decodeResponse } from './response-message.js';
 import type { ResponseMessage } from './response-message.js';
 import { soaNegativeTtl } from './negative-ttl.js';
+import { judgeAnswer } from './answer-chain.js';
 import type { NegativeTtlHint } from './negative-ttl.js';
 import { validateResolverUrl } from './resolver-url.js';
 
@@ -208,7 +212,15 @@ export class DohResolver implements Resolver {
     switch (message.rcode) {
       case 0:
       case 3: {
-        const records = message.answers.flatMap((entry) => (entry.record === undefined ? [] : [entry.record]));
+        // Only the question's CNAME chain and the records at its end answer it (RFC 1034 §4.3.2);
+        // an answer that holds none of that answers another question (answer-chain.ts).
+        const judged = judgeAnswer(question, message.answers, message.rcode === 3);
+        if (!judged.ok) {
+          return judged.reason === 'mismatch'
+            ? mismatch(judged.why)
+            : failed(judged.reason, `response from ${this.url} for ${asked}: ${judged.why}`);
+        }
+        const records = judged.records;
         const soa = message.authorities.find((entry) => entry.record?.type === 'SOA')?.record;
         const kind = message.rcode === 0 ? 'answer' : 'nxdomain';
         const result: DohLookupResult =
