@@ -75,6 +75,13 @@ describe('the DoH client returns only the records on the question’s chain', ()
     expect(failure(await resolver.lookup(VICTIM, 'MX')).reason).toBe('mismatch');
   });
 
+  it('two different CNAMEs at one name, or data beside a CNAME, are malformed (RFC 2181 §10.1, RFC 1034 §3.6.2)', async () => {
+    const twoAliases = serve({ [`${VICTIM} MX`]: { answers: [wire.cname(VICTIM, 'a.provider.example'), wire.cname(VICTIM, 'b.provider.example')] } });
+    expect(failure(await twoAliases.lookup(VICTIM, 'MX')).reason).toBe('malformed');
+    const beside = serve({ [`${VICTIM} MX`]: { answers: [wire.cname(VICTIM, 'a.provider.example'), wire.mx(VICTIM, 10, ATTACKER_MX)] } });
+    expect(failure(await beside.lookup(VICTIM, 'MX')).reason).toBe('malformed');
+  });
+
   it('drops records of other owners beside the real ones', async () => {
     const resolver = serve({
       [`${VICTIM} MX`]: { answers: [wire.mx('evil.example', 1, ATTACKER_MX), wire.mx(VICTIM, 10, VICTIM_MX), wire.a(ATTACKER_MX, '185.66.6.6')] },
