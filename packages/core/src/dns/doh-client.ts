@@ -17,6 +17,9 @@
  *   own timeout starts only when they are sent, so a long queue does not make them time out.
  * - A 429 or 503 with `Retry-After` (RFC 9110 §10.2.3, RFC 6585 §4) carries the wait in the
  *   result (`retryAfterMs`); the failover stack decides whether it fits the question's budget.
+ * - Of the answer section only the question's CNAME chain and the records at its end are kept;
+ *   an answer holding nothing for the question, a CNAME loop or an over-long chain fails
+ *   (`answer-chain.ts`).
  */
 
 import type { FailureReason, LookupOptions, LookupResult, Question, RecordType, Resolver } from './types.js';
@@ -28,6 +31,7 @@ import { CLASS_IN, TYPE_CODES, rcodeName } from './record-types.js';
 import { MalformedMessageError, decodeResponse } from './response-message.js';
 import type { ResponseMessage } from './response-message.js';
 import { soaNegativeTtl } from './negative-ttl.js';
+import { judgeAnswer } from './answer-chain.js';
 import type { NegativeTtlHint } from './negative-ttl.js';
 import { validateResolverUrl } from './resolver-url.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
@@ -264,7 +268,15 @@ export class DohResolver implements Resolver {
     switch (message.rcode) {
       case 0:
       case 3: {
-        const records = message.answers.flatMap((entry) => (entry.record === undefined ? [] : [entry.record]));
+        // Only the question's CNAME chain and the records at its end answer it (RFC 1034 §4.3.2);
+        // an answer that holds none of that answers another question (answer-chain.ts).
+        const judged = judgeAnswer(question, message.answers, message.rcode === 3);
+        if (!judged.ok) {
+          return judged.reason === 'mismatch'
+            ? mismatch(judged.why)
+            : failed(judged.reason, `response from ${this.url} for ${asked}: ${judged.why}`);
+        }
+        const records = judged.records;
         const soa = message.authorities.find((entry) => entry.record?.type === 'SOA')?.record;
         const kind = message.rcode === 0 ? 'answer' : 'nxdomain';
         const result: DohLookupResult =

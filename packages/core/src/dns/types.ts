@@ -45,11 +45,18 @@ export type FailureReason =
   | 'truncated'
   | 'too-large'
   | 'network'
-  | 'aborted';
+  | 'aborted'
+  /** A CNAME chain that comes back to a name it has passed (RFC 1034 §3.6.2); the detail names it. */
+  | 'alias-loop'
+  /** A CNAME chain longer than the number of aliases followed (`MAX_CNAME_HOPS`). */
+  | 'chain-too-long';
 
 /**
  * The outcome of one question. `answer` covers NOERROR with or without data (NODATA);
- * `records` holds the whole answer section, CNAME chain included.
+ * `records` holds the CNAME chain from the question's name, in order, then the records of the
+ * question's type at the chain's last name — nothing else of the answer section (the DoH client
+ * drops records of other owners and types, `answer-chain.ts`). For `nxdomain`, the chain only
+ * (RFC 6604 §2.1: the NXDOMAIN is about its last name).
  */
 export type LookupResult =
   | { readonly kind: 'answer'; readonly question: Question; readonly records: readonly DnsRecord[]; readonly resolver?: string }

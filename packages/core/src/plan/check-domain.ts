@@ -60,7 +60,7 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
     snapshot,
     report: {
       domain: snapshot.domain,
-      verdict: verdictOf(snapshot.mx, sorted),
+      verdict: verdictOf(snapshot.mx, sorted, snapshot.targets),
       mx: buildMxTable(snapshot, sorted),
       spf: domainMissing ? 'SPF: not checked (the domain does not exist)' : describeSpf(spf),
       dmarc: domainMissing ? 'DMARC: not checked (the domain does not exist)' : describeDmarc(snapshot.dmarc),

@@ -20,3 +20,15 @@ describe('lookup-failed says who to look at', () => {
     },
   );
 });
+
+describe('lookup-failed for a broken CNAME chain names the chain, not the resolver', () => {
+  it.each([
+    ['alias-loop', /alias loop/],
+    ['chain-too-long', /longer than 16 aliases/],
+  ] as const)('%s', (reason, words) => {
+    const found = failed(reason);
+    expect(found.message).toMatch(words);
+    expect(found.fix).toMatch(/CNAME|alias|chain/);
+    expect(found.fix).not.toMatch(/--resolver/);
+  });
+});

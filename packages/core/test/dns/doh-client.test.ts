@@ -133,7 +133,8 @@ describe('DohResolver requests (RFC 8484 §4.1)', () => {
 });
 
 describe('DohResolver answers', () => {
-  it('converts every supported record type and skips unknown ones', async () => {
+  it('converts every supported record type, keeping only what answers the question', async () => {
+    // One answer section holding every type; each question keeps its own record (answer-chain.ts).
     server.handler = (request) => ({
       body: respond(request, {
         answers: [
@@ -149,18 +150,24 @@ describe('DohResolver answers', () => {
         ],
       }),
     });
-    const result = await new DohResolver({ url: server.url }).lookup('www.example.com', 'CNAME');
-    expect(result.kind).toBe('answer');
-    if (result.kind !== 'answer') return;
-    expect(result.records).toEqual([
+    const resolver = new DohResolver({ url: server.url });
+    const recordsFor = async (name: string, type: Parameters<DohResolver['lookup']>[1]) => {
+      const result = await resolver.lookup(name, type);
+      if (result.kind !== 'answer') throw new Error(`expected an answer, got ${JSON.stringify(result)}`);
+      return result.records;
+    };
+    expect(await recordsFor('www.example.com', 'CNAME')).toEqual([{ name: 'www.example.com', ttl: 100, type: 'CNAME', data: 'web.example.net' }]);
+    expect(await recordsFor('www.example.com', 'A')).toEqual([
       { name: 'www.example.com', ttl: 100, type: 'CNAME', data: 'web.example.net' },
       { name: 'web.example.net', ttl: 50, type: 'A', data: '192.0.2.7' },
-      { name: 'web.example.net', ttl: 50, type: 'AAAA', data: '2001:db8::7' },
-      { name: 'example.net', ttl: 50, type: 'NS', data: 'ns1.example.net' },
-      { name: '7.2.0.192.in-addr.arpa', ttl: 50, type: 'PTR', data: 'web.example.net' },
-      { name: 'example.net', ttl: 50, type: 'SOA', data: { mname: 'ns1.example.net', minimum: 300 } },
-      { name: 'example.net', ttl: 50, type: 'MX', data: { preference: 0, exchange: '' } },
     ]);
+    expect(await recordsFor('web.example.net', 'AAAA')).toEqual([{ name: 'web.example.net', ttl: 50, type: 'AAAA', data: '2001:db8::7' }]);
+    expect(await recordsFor('example.net', 'NS')).toEqual([{ name: 'example.net', ttl: 50, type: 'NS', data: 'ns1.example.net' }]);
+    expect(await recordsFor('7.2.0.192.in-addr.arpa', 'PTR')).toEqual([
+      { name: '7.2.0.192.in-addr.arpa', ttl: 50, type: 'PTR', data: 'web.example.net' },
+    ]);
+    expect(await recordsFor('example.net', 'SOA')).toEqual([{ name: 'example.net', ttl: 50, type: 'SOA', data: { mname: 'ns1.example.net', minimum: 300 } }]);
+    expect(await recordsFor('example.net', 'MX')).toEqual([{ name: 'example.net', ttl: 50, type: 'MX', data: { preference: 0, exchange: '' } }]);
   });
 
   it('keeps TXT character-strings apart and decodes them as UTF-8, replacing invalid bytes', async () => {

@@ -23,16 +23,16 @@ export function isNullMx(entry: MxEntry): boolean {
 
 /**
  * The MX records a lookup returned for `owner`, following the CNAME chain when the owner is an
- * alias. Empty for NXDOMAIN, NODATA and failure: callers must test `result.kind` first (rule zero).
+ * alias; records owned by any other name are ignored. Empty for NXDOMAIN, NODATA and failure:
+ * callers must test `result.kind` first (rule zero).
  */
 export function mxEntriesFrom(result: LookupResult, owner: string): MxEntry[] {
   if (result.kind === 'failed') return [];
   const chain = cnameChain(result.records, owner);
   const finalName = chain[chain.length - 1] ?? normalizeName(owner);
-  const all = result.records.filter((record) => record.type === 'MX');
-  const owned = all.filter((record) => normalizeName(record.name) === finalName);
-  // A resolver that names the owner differently (case, IDN form) still answered this question.
-  const records = owned.length > 0 ? owned : all;
+  // Only the chain's end owns the answer: an MX of any other owner answers another question and
+  // is never the domain's (an attacker's `evil.example MX` must not become its mail host).
+  const records = result.records.filter((record) => record.type === 'MX' && normalizeName(record.name) === finalName);
   return records.flatMap((record) =>
     record.type === 'MX'
       ? [{ preference: record.data.preference, exchange: normalizeName(record.data.exchange), ttl: record.ttl }]

@@ -6,6 +6,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { LookupResult } from '../../dns/types.js';
 import type { MailDnsSnapshot } from '../../plan/snapshot.js';
+import { MAX_CNAME_HOPS } from '../../dns/answer-chain.js';
 
 /** Every lookup the snapshot holds, in a stable order (domain first, then targets, then PTRs). */
 export function snapshotLookups(snapshot: MailDnsSnapshot): LookupResult[] {
@@ -34,16 +35,38 @@ export function lookupFailedFix(result: Extract<LookupResult, { kind: 'failed' }
       return `Test the name servers of ${name} directly (e.g. \`dig +trace ${name} ${type}\`) and fix the one that fails; a SERVFAIL can also mean broken DNSSEC.`;
     case 'aborted':
       return 'The check was cancelled; run it again.';
+    case 'alias-loop':
+      return `Correct the CNAME records of the loop named in the evidence so that the chain from ${name} ends at a name with ${type} records (RFC 1034 §3.6.2); senders cannot resolve it either.`;
+    case 'chain-too-long':
+      return `Point ${name} (or the first alias of its chain) straight at the final name: senders give up on chains this long.`;
     default:
       return 'The resolver could not be used (network, timeout or a bad HTTP answer): check the connection, or choose another DNS-over-HTTPS resolver (`--resolver`, or the resolver setting), then run the check again.';
   }
+}
+
+/** What went wrong, in words, where the reason code alone would not say it. */
+function failureWords(result: Extract<LookupResult, { kind: 'failed' }>): string | undefined {
+  switch (result.reason) {
+    case 'alias-loop':
+      return 'alias loop (the CNAME chain comes back to a name it passed)';
+    case 'chain-too-long':
+      return `its CNAME chain is longer than ${MAX_CNAME_HOPS} aliases`;
+    default:
+      return undefined;
+  }
+}
+
+/** `failed (timeout) via R`, or `via R failed: alias loop (…)` when there are words for it. */
+function failureClause(result: Extract<LookupResult, { kind: 'failed' }>, via: string): string {
+  const words = failureWords(result);
+  return words === undefined ? ` failed (${result.reason})${via}` : `${via} failed: ${words}`;
 }
 
 export function lookupFailedFinding(result: Extract<LookupResult, { kind: 'failed' }>): Finding {
   const { name, type } = result.question;
   const via = result.resolver !== undefined ? ` via ${result.resolver}` : '';
   return finding('lookup-failed', {
-    message: `The ${type} lookup for ${name} failed (${result.reason})${via}; the checks that need it were skipped.`,
+    message: `The ${type} lookup for ${name}${failureClause(result, via)}; the checks that need it were skipped.`,
     subject: name,
     evidence: `${type} ${name}: ${result.detail}`,
     fix: lookupFailedFix(result),
