@@ -36,11 +36,13 @@ function runCliBytes(args: readonly string[]): Promise<ByteRun> {
 }
 
 /**
- * No byte below 0x20 but the newline that ends a line (and, with `crlf`, the CR a pseudo-terminal
- * puts before it), no DEL, and no C1 control, bidi override or line separator in the UTF-8 text.
+ * No byte below 0x20 but the newline that ends a line (with `crlf`, the CR a pseudo-terminal puts
+ * before it; with `tabs`, the tabs of a source line shown as it is indented), no DEL, and no C1
+ * control, bidi override or line separator in the UTF-8 text.
  */
-function expectTerminalSafe(bytes: Buffer, what: string, crlf = false): void {
-  const bad = bytes.findIndex((b, i) => b === 0x7f || (b < 0x20 && b !== 0x0a && !(crlf && b === 0x0d && bytes[i + 1] === 0x0a)));
+function expectTerminalSafe(bytes: Buffer, what: string, { crlf = false, tabs = false } = {}): void {
+  const allowed = (b: number, i: number) => b === 0x0a || (crlf && b === 0x0d && bytes[i + 1] === 0x0a) || (tabs && b === 0x09);
+  const bad = bytes.findIndex((b, i) => b === 0x7f || (b < 0x20 && !allowed(b, i)));
   const around = bad < 0 ? '' : JSON.stringify(bytes.subarray(Math.max(0, bad - 30), bad + 30).toString('utf8'));
   expect(bad, `${what}: raw control byte 0x${bytes[bad]?.toString(16)} at ${bad}: ${around}`).toBe(-1);
   const text = bytes.toString('utf8');
@@ -104,6 +106,8 @@ const ZONE = [
   // Raw in the file: ESC ]0;…BEL, a lone CR (returns the cursor, overwriting the line) and U+009B.
   'raw IN MX 10 mx1\x1b]0;raw-title\x07',
   'raw IN TXT "v=spf1 \x1b]0;raw-spf\x07 \rFAKE \u009b \u202e -all"',
+  // Tabs stay tabs in a source line, and the caret line copies them to stay aligned.
+  'tab\tIN\tMX\t10\t192.0.2.7\x1b',
   '',
 ].join('\n');
 
@@ -136,7 +140,7 @@ describe('mx-doctor lint: hostile zone-file text on a terminal', () => {
       env: { ...process.env, NO_COLOR: '1' },
     });
     expect(run.status).toBe(1);
-    expectTerminalSafe(run.stdout, 'pty stdout', true);
+    expectTerminalSafe(run.stdout, 'pty stdout', { crlf: true, tabs: true });
     const lines = run.stdout.toString('utf8').split('\r\n');
     const source = lines.findIndex((line) => line === '    raw IN MX 10 mx1\\027]0;raw-title\\007');
     expect(source, lines.join('\n')).toBeGreaterThan(-1);
@@ -145,6 +149,9 @@ describe('mx-doctor lint: hostile zone-file text on a terminal', () => {
     expect(lines[source + 1]).toBe(`    ${' '.repeat('raw IN MX 10 '.length)}${'^'.repeat('mx1\\027]0'.length)}`);
     // The lone CR ends a line for the reader, so the source shown is the reader's line too.
     expect(lines).toContain('    FAKE \\194\\155 \\226\\128\\174 -all"');
+    const tabbed = lines.indexOf('    tab\tIN\tMX\t10\t192.0.2.7\\027');
+    expect(tabbed, lines.join('\n')).toBeGreaterThan(-1);
+    expect(lines.slice(tabbed + 1)).toContain(`    ${'   \t  \t  \t  \t'}${'^'.repeat('192.0.2.7\\027'.length)}`);
   });
 
   it('JSON carries the raw bytes of the file intact, escaped by JSON', async () => {
