@@ -1,8 +1,11 @@
 /**
  * Renders the server's `DomainReport` as Markdown *text* for a read-only editor. DNS data is
  * attacker-controlled (anyone can publish any TXT record), so nothing from it is ever rendered as
- * HTML: values go into code spans or are backslash-escaped, and the document is shown as source.
+ * HTML: values go into code spans or are backslash-escaped by the core's one Markdown escaper (via
+ * the language server's `./markdown` export, which bundles nothing else), and the document is shown
+ * as source.
  */
+import { escapeMarkdown, markdownCodeSpan as codeSpan } from '@mx-doctor/language-server/markdown';
 
 /** The part of `@mx-doctor/core`'s `DomainReport` this view reads (the server sends the whole report). */
 export interface DomainReportView {
@@ -33,25 +36,9 @@ const VERDICT_TEXT: Record<string, string> = {
   'could-not-check': 'could not check',
 };
 
-/**
- * Backslash-escapes the characters that could start HTML, an entity, a link or emphasis, or end a
- * table cell, and flattens control characters (so a TXT record cannot add lines). Dots, hyphens
- * and underscores stay as they are: names like `_dmarc.example.com` remain readable. Backticks
- * stay too (the core writes records to copy as code spans): a code span only makes text more
- * literal, never HTML.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\*<>&[\]|]/g, (character) => `\\${character}`);
-}
-
-/** A code span that holds any text: the fence is longer than the longest backtick run inside. */
-export function codeSpan(text: string): string {
-  // `|` is escaped even in code spans, or a table row would split there (GFM).
-  const flat = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\|/g, '\\|');
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
+/** A code span in a table cell: GFM splits a row at `|` even inside code, unless written `\|`. */
+function cellCode(text: string): string {
+  return codeSpan(text, { tableCell: true });
 }
 
 export function reportToMarkdown(report: DomainReportView): string {
@@ -68,9 +55,9 @@ export function reportToMarkdown(report: DomainReportView): string {
   } else {
     lines.push('| Preference | Exchange | Provider | Addresses | Status |', '|---:|---|---|---|---|');
     for (const row of report.mx) {
-      const exchange = row.exchange === '' ? codeSpan('.') + ' (null MX)' : codeSpan(row.exchange);
+      const exchange = row.exchange === '' ? cellCode('.') + ' (null MX)' : cellCode(row.exchange);
       const addresses = row.addresses
-        .map((item) => codeSpan(item.address) + (item.ptr?.length ? ` (PTR ${item.ptr.map(codeSpan).join(', ')})` : ''))
+        .map((item) => cellCode(item.address) + (item.ptr?.length ? ` (PTR ${item.ptr.map((name) => cellCode(name)).join(', ')})` : ''))
         .join(', ');
       lines.push(
         `| ${row.preference} | ${exchange} | ${row.provider === undefined ? '' : escapeMarkdown(row.provider)} | ${addresses} | ${escapeMarkdown(row.status)} |`,

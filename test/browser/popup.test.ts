@@ -8,6 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIVE_FIXTURES } from '../dns/fixtures.js';
+import type { Page } from 'playwright-core';
+import { renderMarkdown } from '../vscode/extension-paths.js';
 import { ARTIFACTS, assertBuilt, launchWithExtension, openPopup, readFinalPopup, setResolver, type LaunchedExtension } from './extension.js';
 
 const expectedIds = (domain: string): string[] => {
@@ -260,7 +262,8 @@ describe('browser popup (Chromium, unpacked MV3 build)', () => {
     await page.close();
   });
 
-  it('"Copy report" puts a Markdown report on the clipboard', async () => {
+  /** Opens the popup for `domain`, clicks "Copy report" and returns the text handed to the clipboard. */
+  async function copiedReport(domain: string): Promise<{ markdown: string; page: Page }> {
     // Chromium cannot grant clipboard-read to an extension origin from outside, so the test wraps
     // writeText: the real call still runs (and must succeed), and we keep what it was given.
     const page = await extension.context.newPage();
@@ -273,19 +276,39 @@ describe('browser popup (Chromium, unpacked MV3 build)', () => {
         return real(text);
       };
     });
-    await page.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${encodeURIComponent('https://mx-target-cname.broken.test/')}`);
+    await page.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${encodeURIComponent(`https://${domain}/`)}`);
     await readFinalPopup(page);
     await page.click('#copy-report');
     await page.waitForFunction(() => document.querySelector('#copy-status')?.textContent !== '');
     await expect(page.locator('#copy-status').textContent()).resolves.toBe('Copied as Markdown.');
     const copies = await page.evaluate(() => (globalThis as unknown as { copies: string[] }).copies);
     expect(copies).toHaveLength(1);
-    const markdown = copies[0]!;
-    expect(markdown).toMatch(/^## MX Doctor: mx-target-cname\.broken\.test\n/);
+    return { markdown: copies[0]!, page };
+  }
+
+  it('"Copy report" puts a Markdown report on the clipboard', async () => {
+    const { markdown, page } = await copiedReport('mx-target-cname.broken.test');
+    expect(markdown).toMatch(/^## MX Doctor: `mx-target-cname\.broken\.test`\n/);
     expect(markdown).toContain('**Problems found**');
-    expect(markdown).toContain('| 10 | mx1.mx-target-cname.broken.test |');
+    expect(markdown).toContain('| 10 | `mx1.mx-target-cname.broken.test` |');
     expect(markdown).toContain('`mx-target-cname`');
     await page.close();
+  });
+
+  it('"Copy report" of Markdown and HTML in DNS data: no link, image or tag when the report is rendered', async () => {
+    const domain = 'markdown-injection.broken.test';
+    const { markdown, page } = await copiedReport(domain);
+    // The popup itself shows the names as text (no innerHTML): no element made from them.
+    expect(await page.locator('body').innerText()).toContain(`[x](http://evil).${domain}`);
+    expect(await page.locator('img, a[href^="http://evil"], b').count()).toBe(0);
+    await page.close();
+    // Rendered as a Markdown viewer would, raw HTML and linkify on (markdown-it, VS Code's engine).
+    const html = renderMarkdown(markdown);
+    expect(html).not.toMatch(/<a[\s>]|<img|<b>|<script/i);
+    for (const label of ['[x](http://evil)', '&lt;img src=x onerror=alert(1)&gt;', '``&lt;b&gt;code&lt;/b&gt;`']) {
+      expect(html, `${label}\n${markdown}`).toContain(`${label}.${domain}`);
+    }
+    expect(html).toContain('[x](http://evil) ![i](http://evil/i.png) &lt;http://evil.example&gt; &lt;b&gt;b&lt;/b&gt; `x`');
   });
 
   it('the badge shows the verdict for the tab and clears when the tab navigates', async () => {

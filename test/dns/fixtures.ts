@@ -292,6 +292,17 @@ export const LIVE_FIXTURES: LiveFixture[] = [
     expected: ['spf-syntax', 'dmarc-invalid'],
     note: `markup in DNS data: SPF "v=spf1 ip4:… <img src=x onerror=alert(1)> -all" (term "<img" does not parse), DMARC "v=DMARC1; p=<img src=x onerror=alert(1)>"; ${BASE}`,
   },
+  // Hostile text for the renderers (issue #13: terminal escapes, Markdown injection).
+  {
+    domain: 'terminal-escapes.broken.test',
+    expected: ['mx-target-invalid-name', 'spf-syntax', 'dmarc-invalid'],
+    note: `control octets in DNS data: MX 30 "\\027]0\\;mx-title\\007.fake\\010line\\194\\155" (ESC ]0;… BEL retitles a terminal, a newline, the C1 control U+009B) beside the good mx1/mx2; SPF with the same three (terms do not parse); DMARC "v=DMARC1; p=reject; x=\\027]0;dmarc-title\\007\\010" (tag value outside printable ASCII); ${BASE}`,
+  },
+  {
+    domain: 'markdown-injection.broken.test',
+    expected: ['mx-target-invalid-name', 'spf-syntax'],
+    note: `Markdown in DNS data: MX 30 "[x](http://evil)", 40 "<img src=x onerror=alert(1)>", 50 "\`\`<b>code</b>\`" (labels outside LDH) beside the good mx1/mx2; SPF with a link, an image, an autolink, a tag and a code span (terms do not parse); ${BASE}`,
+  },
 ];
 
 /**

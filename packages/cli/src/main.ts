@@ -35,7 +35,10 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`mx-doctor: ${error.message}\nRun "mx-doctor --help" for usage.\n`);
+      // The message may quote an argument: shown escaped, like all input written to a terminal
+      // (loaded here, so `--version` and `--help` still load nothing of the core).
+      const { escapeControls } = await import('@mx-doctor/core');
+      io.stderr.write(`mx-doctor: ${escapeControls(error.message)}\nRun "mx-doctor --help" for usage.\n`);
       return 2;
     }
     throw error;

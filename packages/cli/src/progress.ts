@@ -2,7 +2,7 @@
  * A one-line progress indicator on stderr while lookups run, so a slow resolver does not look
  * like a hung command. It wraps the resolver to count questions; only shown on a TTY.
  */
-import type { LookupOptions, LookupResult, RecordType, Resolver } from '@mx-doctor/core';
+import { escapeControls, type LookupOptions, type LookupResult, type RecordType, type Resolver } from '@mx-doctor/core';
 
 export class ProgressResolver implements Resolver {
   private asked = 0;
@@ -28,7 +28,7 @@ export class ProgressResolver implements Resolver {
   }
 
   start(label: string): void {
-    this.label = label;
+    this.label = escapeControls(label);
     this.asked = 0;
     this.answered = 0;
     this.schedule();

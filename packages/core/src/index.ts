@@ -69,3 +69,7 @@ export { SetCheckCache } from './checks/file/set-check-cache.js';
 export type { FileMxRecord } from './checks/file/file-mx.js';
 export { gatherTarget } from './plan/gather.js';
 export { detached } from './util/detached.js';
+
+// Showing DNS and file data to people: on a terminal, and in Markdown
+export { escapeControls, type EscapeControlsOptions } from './report/escape-controls.js';
+export { escapeMarkdown, markdownCodeSpan, type MarkdownCodeSpanOptions } from './report/markdown-text.js';

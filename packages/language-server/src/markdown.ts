@@ -1,26 +1,14 @@
-/** Markdown helpers for hovers: DNS data goes into code spans or is escaped, never passed through as HTML. */
+/**
+ * Markdown helpers for hovers (and, through the `./markdown` export, the VS Code report): DNS data
+ * goes into code spans or is escaped by the core's one Markdown escaper, never passed through.
+ */
+import { escapeMarkdown, markdownCodeSpan } from '@mx-doctor/core/markdown';
 
-/** Text for prose: Markdown punctuation backslash-escaped, `<`, `>` and `&` as entities, controls dropped. */
-export function escapeMarkdown(text: string): string {
-  return clean(text)
-    .replace(/[\\`*_[\]{}()#+!|~]/g, (ch) => `\\${ch}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
+export { escapeMarkdown, markdownCodeSpan };
 
-/** A code span around any text (CommonMark §6.1: a fence longer than any backtick run inside). */
+/** A code span around any text (the core's `markdownCodeSpan`: a backtick in the data cannot end it). */
 export function code(text: string): string {
-  const body = clean(text);
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return markdownCodeSpan(text);
 }
 
 /** Seconds in words: 3600 → "1 hour", 172800 → "2 days", 5400 → "1 hour 30 minutes". */

@@ -558,6 +558,31 @@ baseline(B('xss'), 42, {
   dmarc: 'v=DMARC1; p=<img src=x onerror=alert(1)>',
 });
 
+// Hostile text in DNS data, for the text and Markdown renderers (issue #13). A label or TXT string
+// may hold any octet (RFC 2181 §11); the zone file writes them as RFC 1035 §5.1 escapes (`\027` is
+// ESC, `\007` BEL, `\010` newline, `\194\155` the UTF-8 of the C1 control U+009B), and BIND serves
+// the raw octets. `;` `(` `)` and space are escaped too: they mean something in a zone file.
+const TERMINAL_ESCAPES_TXT = String.raw`"v=spf1 ip4:185.101.131.0/24 \027]0;spf-title\007 \010FAKE-LINE \194\155 -all"`;
+{
+  // Beside the good mx1/mx2 (no mx-single whichever way a checker counts): an MX target whose
+  // labels retitle a terminal (OSC 0 … BEL), fake a line and carry a C1 control; SPF and DMARC too.
+  const d = B('terminal-escapes');
+  baseline(d, 131, { spf: null, dmarc: null });
+  add(d, 'MX', String.raw`30 \027]0\;mx-title\007.fake\010line\194\155.${d}.`);
+  add(d, 'TXT', TERMINAL_ESCAPES_TXT);
+  add(`_dmarc.${d}`, 'TXT', String.raw`"v=DMARC1; p=reject; x=\027]0;dmarc-title\007\010"`);
+}
+{
+  // Beside the good mx1/mx2: MX names and an SPF record that are Markdown links, images,
+  // autolinks, HTML and code-span breakouts.
+  const d = B('markdown-injection');
+  baseline(d, 132, { spf: null });
+  add(d, 'MX', String.raw`30 [x]\(http://evil\).${d}.`);
+  add(d, 'MX', String.raw`40 <img\032src=x\032onerror=alert\(1\)>.${d}.`);
+  add(d, 'MX', String.raw`50 \`\`<b>code</b>\`.${d}.`);
+  txt(d, 'v=spf1 ip4:185.101.132.0/24 [x](http://evil) ![i](http://evil/i.png) <http://evil.example> <b>b</b> `x` -all');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Output
 

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import {
   checkFile,
   createResolver,
+  escapeControls,
   lookupExternalTargets,
   plainFinding,
   readZone,
@@ -44,7 +45,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
     try {
       stat = statSync(arg);
     } catch {
-      io.stderr.write(`mx-doctor: cannot read ${arg}: no such file or directory\n`);
+      io.stderr.write(`mx-doctor: cannot read ${escapeControls(arg)}: no such file or directory\n`);
       unreadable++;
       continue;
     }
@@ -60,7 +61,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
       texts.set(path, text);
       return text;
     } catch (error) {
-      io.stderr.write(`mx-doctor: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      io.stderr.write(`mx-doctor: cannot read ${escapeControls(path)}: ${escapeControls((error as NodeJS.ErrnoException).code ?? (error as Error).message)}\n`);
       unreadable++;
       return undefined;
     }

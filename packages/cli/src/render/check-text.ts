@@ -1,5 +1,10 @@
-/** Readable text for `mx-doctor check`: verdict, MX table, SPF and DMARC, then findings worst first. */
-import type { DomainReport, Finding, MxTableRow, Verdict } from '@mx-doctor/core';
+/**
+ * Readable text for `mx-doctor check`: verdict, MX table, SPF and DMARC, then findings worst first.
+ * Every text that comes from DNS (names, records, and the messages that quote them) goes through
+ * `escapeControls` here, at output time: a label or TXT string may hold ESC, BEL or a newline, which
+ * would drive the terminal or fake lines of output (shown as dig shows them, `\027`).
+ */
+import { escapeControls as shown, type DomainReport, type Finding, type MxTableRow, type Verdict } from '@mx-doctor/core';
 import { SEVERITY_STYLE, type Painter } from '../color.js';
 
 const VERDICT_TEXT: Record<Verdict, { text: string; style: 'green' | 'red' | 'yellow' | 'blue' }> = {
@@ -17,7 +22,7 @@ function renderOne(report: DomainReport, paint: Painter): string {
   const verdict = VERDICT_TEXT[report.verdict];
   const counts = countBySeverity(report.findings);
   const lines: string[] = [];
-  const title = report.input && report.input !== report.domain ? `${report.domain} (from ${report.input})` : report.domain;
+  const title = report.input && report.input !== report.domain ? `${shown(report.domain)} (from ${shown(report.input)})` : shown(report.domain);
   lines.push(`${paint('bold', title)} ${paint(verdict.style, verdict.text)}${counts ? paint('dim', ` — ${counts}`) : ''}`);
   lines.push('');
   if (report.mx.length > 0) {
@@ -25,8 +30,8 @@ function renderOne(report: DomainReport, paint: Painter): string {
     lines.push(...mxTable(report.mx, paint).map((line) => `  ${line}`));
     lines.push('');
   }
-  lines.push(report.spf);
-  lines.push(report.dmarc);
+  lines.push(shown(report.spf));
+  lines.push(shown(report.dmarc));
   if (report.findings.length > 0) {
     lines.push('');
     lines.push(paint('bold', `Findings (${report.findings.length})`));
@@ -39,13 +44,14 @@ function renderOne(report: DomainReport, paint: Painter): string {
 function mxTable(rows: readonly MxTableRow[], paint: Painter): string[] {
   // One line per address, so a host with IPv4 and IPv6 (and their PTR names) stays narrow.
   const addressLines = (row: MxTableRow) =>
-    row.addresses.length === 0 ? ['—'] : row.addresses.map((a) => (a.ptr && a.ptr.length > 0 ? `${a.address} (${a.ptr.join(', ')})` : a.address));
+    row.addresses.length === 0 ? ['—'] : row.addresses.map((a) => shown(a.ptr && a.ptr.length > 0 ? `${a.address} (${a.ptr.join(', ')})` : a.address));
   const header = ['PRI', 'HOST', 'PROVIDER', 'ADDRESSES (PTR)', 'STATUS'];
-  const hostOf = (row: MxTableRow) => (row.exchange === '' ? '.' : row.exchange);
+  const hostOf = (row: MxTableRow) => (row.exchange === '' ? '.' : shown(row.exchange));
+  const providerOf = (row: MxTableRow) => shown(row.provider ?? '');
   const widths = [
     Math.max(3, ...rows.map((r) => String(r.preference).length)),
     Math.max(4, ...rows.map((r) => hostOf(r).length)),
-    Math.max(8, ...rows.map((r) => (r.provider ?? '').length)),
+    Math.max(8, ...rows.map((r) => providerOf(r).length)),
     Math.max(15, ...rows.flatMap(addressLines).map((line) => line.length)),
   ] as const;
   const line = (cols: readonly [string, string, string, string], status = '') =>
@@ -54,17 +60,17 @@ function mxTable(rows: readonly MxTableRow[], paint: Painter): string[] {
   const out = [paint('dim', line([header[0]!, header[1]!, header[2]!, header[3]!], header[4]))];
   for (const row of rows) {
     const [first = '', ...more] = addressLines(row);
-    out.push(line([String(row.preference), hostOf(row), row.provider ?? '', first], paint(statusStyle[row.status], row.status)));
+    out.push(line([String(row.preference), hostOf(row), providerOf(row), first], paint(statusStyle[row.status], row.status)));
     for (const address of more) out.push(line(['', '', '', address]));
   }
   return out;
 }
 
 function renderFinding(finding: Finding, paint: Painter): string[] {
-  const lines = [`  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))} ${paint('bold', finding.id)}  ${finding.message}`];
-  if (finding.evidence) lines.push(`          ${paint('dim', 'seen:')} ${finding.evidence}`);
-  if (finding.fix) lines.push(`          ${paint('dim', 'fix:')}  ${finding.fix}`);
-  if (finding.rfc) lines.push(`          ${paint('dim', 'rule:')} ${finding.rfc}`);
+  const lines = [`  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))} ${paint('bold', finding.id)}  ${shown(finding.message)}`];
+  if (finding.evidence) lines.push(`          ${paint('dim', 'seen:')} ${shown(finding.evidence)}`);
+  if (finding.fix) lines.push(`          ${paint('dim', 'fix:')}  ${shown(finding.fix)}`);
+  if (finding.rfc) lines.push(`          ${paint('dim', 'rule:')} ${shown(finding.rfc)}`);
   return lines;
 }
 
