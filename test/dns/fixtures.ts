@@ -292,6 +292,18 @@ export const LIVE_FIXTURES: LiveFixture[] = [
     expected: ['spf-syntax', 'dmarc-invalid'],
     note: `markup in DNS data: SPF "v=spf1 ip4:… <img src=x onerror=alert(1)> -all" (term "<img" does not parse), DMARC "v=DMARC1; p=<img src=x onerror=alert(1)>"; ${BASE}`,
   },
+
+  // ----------------------------------------------------------------------------- issue #13, items 12–13
+  {
+    domain: 'dmarc-inherited.good.test',
+    expected: ['dmarc-inherited'],
+    note: 'self-hosted like selfhosted.good.test (46.23.83.x) but no _dmarc of its own: the organisational domain good.test has "v=DMARC1; p=reject; sp=quarantine; …", whose sp=quarantine applies (RFC 7489 §6.6.3)',
+  },
+  {
+    domain: 'spf-mx-many.broken.test',
+    expected: ['spf-too-many-lookups'],
+    note: `SPF "v=spf1 ip4:… mx:many.spf-mx-many.broken.test -all" where many.… has 11 MX records (ten for mail.many.…, preferences 0–9, and one for many.… itself, as the RFC 7208 suite's mx-limit): more than 10 for one mx term (RFC 7208 §4.6.4); ${BASE}`,
+  },
 ];
 
 /**
