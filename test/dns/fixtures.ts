@@ -170,8 +170,8 @@ export const LIVE_FIXTURES: LiveFixture[] = [
   },
   {
     domain: 'mx-split-delivery.broken.test',
-    expected: ['mx-split-delivery', 'mx-same-priority'],
-    note: 'MX 1 smtp.google.com and MX 1 mx-split-delivery-broken-test.mail.protection.outlook.com: Google and Microsoft share the lowest priority (and, as both hosts are at 1, mx-same-priority comes along); SPF includes both (5 lookups) -all; DMARC reject',
+    expected: ['mx-split-delivery'],
+    note: 'MX 1 smtp.google.com and MX 1 mx-split-delivery-broken-test.mail.protection.outlook.com: Google and Microsoft share the lowest priority (both hosts are at 1, but mx-same-priority does not fire on a set the split already reports); SPF includes both (5 lookups) -all; DMARC reject',
   },
   {
     domain: 'mx-mixed-providers.broken.test',
