@@ -60,4 +60,10 @@ describe('the root zone as origin', () => {
     const cname = checkFile(read).findings.find((f) => f.id === 'mx-target-cname');
     expect(cname?.evidence).toBe('alias.example. → CNAME → host.example.');
   });
+  it('names the root as "." in the findings about its own MX set', () => {
+    const read = readZone(lines('$ORIGIN .', '@ MX 10 mail.example', 'mail.example A 192.0.2.1'), { file: 'zone.txt' });
+    const single = checkFile(read).findings.find((f) => f.id === 'mx-single');
+    expect(single?.subject).toBe('.');
+    expect(single?.message).toMatch(/^\. has a single MX host, mail\.example/);
+  });
 });

@@ -81,7 +81,8 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
     const set = readMxSet(index, head, findings);
     if (set.length === 0) return;
     if (options.keepMxSets !== false) mxSets.set(owner, set);
-    const found = checkMxSet(owner, set, index, read, options, external);
+    // The root's owner is '' here; findings name it as written, '.'.
+    const found = checkMxSet(owner === '' ? '.' : owner, set, index, read, options, external);
     if (found.length > 0) findings.push(...found);
     // domain-cname: an MX owner is an alias (RFC 1034 §3.6.2: nothing may stand beside it).
     if (owner !== read.origin) domainCname(index, owner, findings);
