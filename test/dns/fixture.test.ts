@@ -26,7 +26,7 @@ const LIVE_AND_TRANSPORT_IDS = [
   'mx-same-priority', 'mx-split-delivery', 'mx-mixed-providers', 'mx-provider-incomplete', 'mx-ttl-high',
   'mx-target-ptr-missing', 'mx-target-ptr-mismatch', 'resolvers-disagree', 'spf-missing', 'spf-multiple', 'spf-syntax',
   'spf-include-missing', 'spf-too-many-lookups', 'spf-permissive-all', 'spf-too-many-void-lookups', 'mx-null-incomplete',
-  'dmarc-missing', 'dmarc-invalid', 'dmarc-not-enforced', 'lookup-failed',
+  'dmarc-missing', 'dmarc-invalid', 'dmarc-not-enforced', 'dmarc-inherited', 'lookup-failed',
   'smtp-unreachable', 'smtp-host-unreachable', 'smtp-bad-greeting', 'smtp-no-starttls',
 ];
 
@@ -80,6 +80,12 @@ describe('zones', () => {
     for (const id of LIVE_AND_TRANSPORT_IDS) {
       if (id === 'lookup-failed') {
         expect(FAULT_FIXTURES.some((f) => f.expected.includes(id))).toBe(true);
+        continue;
+      }
+      if (id === 'dmarc-inherited') {
+        // Needs a record at its organisational domain: good.test has one; broken.test must not
+        // (dmarc-missing.broken.test finds none at either name).
+        expect(all.find((f) => f.domain === 'dmarc-inherited.good.test')?.expected, id).toContain(id);
         continue;
       }
       expect(domains.has(`${id}.broken.test`), `${id}.broken.test`).toBe(true);

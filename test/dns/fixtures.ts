@@ -170,8 +170,8 @@ export const LIVE_FIXTURES: LiveFixture[] = [
   },
   {
     domain: 'mx-split-delivery.broken.test',
-    expected: ['mx-split-delivery', 'mx-same-priority'],
-    note: 'MX 1 smtp.google.com and MX 1 mx-split-delivery-broken-test.mail.protection.outlook.com: Google and Microsoft share the lowest priority (and, as both hosts are at 1, mx-same-priority comes along); SPF includes both (5 lookups) -all; DMARC reject',
+    expected: ['mx-split-delivery'],
+    note: 'MX 1 smtp.google.com and MX 1 mx-split-delivery-broken-test.mail.protection.outlook.com: Google and Microsoft share the lowest priority (both hosts are at 1, but mx-same-priority does not fire on a set the split already reports); SPF includes both (5 lookups) -all; DMARC reject',
   },
   {
     domain: 'mx-mixed-providers.broken.test',
@@ -302,6 +302,18 @@ export const LIVE_FIXTURES: LiveFixture[] = [
     domain: 'markdown-injection.broken.test',
     expected: ['mx-target-invalid-name', 'spf-syntax'],
     note: `Markdown in DNS data: MX 30 "[x](http://evil)", 40 "<img src=x onerror=alert(1)>", 50 "\`\`<b>code</b>\`" (labels outside LDH) beside the good mx1/mx2; SPF with a link, an image, an autolink, a tag and a code span (terms do not parse); ${BASE}`,
+  },
+
+  // ----------------------------------------------------------------------------- issue #13, items 12–13
+  {
+    domain: 'dmarc-inherited.good.test',
+    expected: ['dmarc-inherited'],
+    note: 'self-hosted like selfhosted.good.test (46.23.83.x) but no _dmarc of its own: the organisational domain good.test has "v=DMARC1; p=reject; sp=quarantine; …", whose sp=quarantine applies (RFC 7489 §6.6.3)',
+  },
+  {
+    domain: 'spf-mx-many.broken.test',
+    expected: ['spf-too-many-lookups'],
+    note: `SPF "v=spf1 ip4:… mx:many.spf-mx-many.broken.test -all" where many.… has 11 MX records (ten for mail.many.…, preferences 0–9, and one for many.… itself, as the RFC 7208 suite's mx-limit): more than 10 for one mx term (RFC 7208 §4.6.4); ${BASE}`,
   },
 ];
 

@@ -19,6 +19,7 @@ interface JsonFinding {
   id: keyof typeof CATALOGUE;
   severity: string;
   message: string;
+  subject: string;
   fix?: string;
   range: { file: string; start: { line: number; character: number }; end: { line: number; character: number } };
 }
@@ -114,6 +115,21 @@ describe('mx-doctor lint: files, formats and exit status', () => {
     writeFileSync(join(dir, 'records.txt'), '@ IN MX 10 mail.origin.test\n@ IN MX 20 mx2\nmx2 IN A 185.1.1.2\n');
     const { findings } = await lintJson([join(dir, 'records.txt'), '--origin', 'origin.test']);
     expect(findings.map((f) => `${f.id} ${f.message}`)).toEqual([expect.stringMatching(/^mx-target-relative .*mail\.origin\.test\.origin\.test\./)]);
+  });
+
+  it('takes --origin . as the root zone, where every name is inside the zone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mxd-lint-'));
+    // As BIND's test zones write the root: `@` is the root, relative names are under it.
+    writeFileSync(
+      join(dir, 'root.txt'),
+      '$TTL 300\n@ SOA a.root-servers.nil. hostmaster. 1 2 3 4 5\n@ NS a.root-servers.nil.\na.root-servers.nil. A 192.0.2.53\nmail A 192.0.2.1\nexample MX 10 mail\nexample MX 20 nowhere.example\n',
+    );
+    const { findings } = await lintJson([join(dir, 'root.txt'), '--origin', '.']);
+    expect(findings.map((f) => `${f.id} ${f.subject} ${f.range.start.line}`)).toEqual(['mx-target-no-address nowhere.example 6']);
+    // The same file with `$ORIGIN .` and no --origin reads alike.
+    writeFileSync(join(dir, 'dollar.txt'), `$ORIGIN .\n${readFileSync(join(dir, 'root.txt'), 'utf8')}`);
+    const dollar = await lintJson([join(dir, 'dollar.txt')]);
+    expect(dollar.findings.map((f) => `${f.id} ${f.subject} ${f.range.start.line}`)).toEqual(['mx-target-no-address nowhere.example 7']);
   });
 
   it('follows $INCLUDE beside the including file, with the included file named in ranges', async () => {

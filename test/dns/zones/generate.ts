@@ -584,6 +584,34 @@ const TERMINAL_ESCAPES_TXT = String.raw`"v=spf1 ip4:185.101.131.0/24 \027]0;spf-
 }
 
 // ---------------------------------------------------------------------------------------------
+// Issue #13, items 12–13 (DMARC of subdomains, SPF edge cases).
+
+// RFC 7489 §6.6.3: the organisational domain good.test has a DMARC record, which applies to its
+// subdomains that have none (sp= first). broken.test has none, so dmarc-missing.broken.test finds
+// no record at either name.
+txt('_dmarc.good.test', 'v=DMARC1; p=reject; sp=quarantine; rua=mailto:dmarc@good.test');
+{
+  const d = G('dmarc-inherited');
+  mx(d, 10, `mx1.${d}`);
+  mx(d, 20, `mx2.${d}`);
+  host(`mx1.${d}`, ['46.23.83.10'], ['2a01:4f8:1c1c:83::10']);
+  host(`mx2.${d}`, ['46.23.83.20'], ['2a01:4f8:1c1c:83::20']);
+  txt(d, 'v=spf1 ip4:46.23.83.0/24 -all');
+}
+
+// RFC 7208 §4.6.4: an mx term whose domain has more than 10 MX records is a permerror. As in the
+// RFC 7208 test suite's mx-limit: ten records for one host (preferences 0–9) and one more, so
+// 11 records but two names.
+{
+  const d = B('spf-mx-many');
+  baseline(d, 70, { spf: `v=spf1 ip4:185.101.70.0/24 mx:many.${d} -all` });
+  for (let i = 0; i < 10; i++) mx(`many.${d}`, i, `mail.many.${d}`);
+  mx(`many.${d}`, 10, `many.${d}`);
+  host(`mail.many.${d}`, [v4(70, 30)]);
+  add(`many.${d}`, 'A', v4(70, 31));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 
 const SOA_NS = (origin: string) =>

@@ -36,7 +36,8 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
   const { format, urls, timeoutMs } = commonSettings(values);
   installSuffixList();
-  const origin = values.origin?.toLowerCase().replace(/\.$/, '');
+  // Passed as written: the reader reads `.` as the root zone (stripping its dot would leave no origin).
+  const origin = values.origin;
 
   let unreadable = 0;
   const files: LintFile[] = [];

@@ -8,7 +8,7 @@ import { runLiveMxChecks } from '../checks/mx/run-mx-checks.js';
 import { buildMxTable } from '../checks/mx/mx-table.js';
 import { isNullMx, mxEntriesFrom } from '../checks/mx/mx-entry.js';
 import { checkMxNullIncomplete, describeSpf, gatherSpf, runSpfChecks } from '../checks/spf/index.js';
-import { describeDmarc, runDmarcChecks } from '../checks/dmarc/index.js';
+import { describeDmarc, runDmarcChecks, type OrganisationalDmarc } from '../checks/dmarc/index.js';
 import { runSmtpChecks } from '../checks/smtp/run-smtp-checks.js';
 import type { SmtpProbeResult } from '../checks/smtp/types.js';
 import { gatherSnapshot, startApexQueries } from './gather.js';
@@ -45,10 +45,10 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
   const findings: Finding[] = [...runLiveMxChecks(snapshot)];
   const domainMissing = snapshot.mx.kind === 'nxdomain';
   if (!domainMissing) {
-    findings.push(...runSpfChecks(spf), ...runDmarcChecks(snapshot.domain, snapshot.dmarc));
+    findings.push(...runSpfChecks(spf), ...runDmarcChecks(snapshot.domain, snapshot.dmarc, organisationalDmarc(snapshot)));
     const entries = mxEntriesFrom(snapshot.mx, snapshot.domain);
     const onlyNullMx = entries.length > 0 && entries.every(isNullMx);
-    findings.push(...checkMxNullIncomplete(snapshot.domain, onlyNullMx, spf, snapshot.dmarc));
+    findings.push(...checkMxNullIncomplete(snapshot.domain, onlyNullMx, spf, snapshot.dmarc, organisationalDmarc(snapshot)));
   }
   if (options.transportProbe && snapshot.targets.length > 0) {
     const targets = snapshot.targets.flatMap((target) => target.addresses.map((a) => ({ host: target.name, address: a.address })));
@@ -63,10 +63,14 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
       verdict: verdictOf(snapshot.mx, sorted, snapshot.targets),
       mx: buildMxTable(snapshot, sorted),
       spf: domainMissing ? 'SPF: not checked (the domain does not exist)' : describeSpf(spf),
-      dmarc: domainMissing ? 'DMARC: not checked (the domain does not exist)' : describeDmarc(snapshot.dmarc),
+      dmarc: domainMissing ? 'DMARC: not checked (the domain does not exist)' : describeDmarc(snapshot.dmarc, organisationalDmarc(snapshot)),
       findings: sorted,
     },
   };
+}
+
+function organisationalDmarc(snapshot: MailDnsSnapshot): OrganisationalDmarc | undefined {
+  return snapshot.orgDmarc && { domain: snapshot.orgDmarc.domain, dmarc: snapshot.orgDmarc.result };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The query plan: ask every question as soon as the answer it depends on is in, and no sooner.
  *
- *   wave 1 (at once):   MX, A, AAAA, TXT at the domain; TXT at _dmarc; MX at every resolver to compare
+ *   wave 1 (at once):   MX, A, AAAA, TXT at the domain; TXT at _dmarc (and at the organisational
+ *                       domain's _dmarc, for a subdomain); MX at every resolver to compare
  *   per MX target:      A and AAAA (CNAME chain comes with them)      ← needs MX
  *   per address:        PTR                                           ← needs A/AAAA
  *   per PTR name:       A or AAAA, to confirm it points back          ← needs PTR
@@ -21,6 +22,7 @@ import { reverseName } from '../checks/ptr/reverse-name.js';
 import type { AddressFacts, MailDnsSnapshot, TargetFacts } from './snapshot.js';
 import { mxHostsToExamine } from '../checks/mx/mx-hosts-truncated.js';
 import { mxEntriesFrom } from '../checks/mx/mx-entry.js';
+import { organisationalDomain } from '../providers/registrable-domain.js';
 
 /** A PTR may list several names; following a handful is enough to confirm one (RFC 8601 §3). */
 const MAX_PTR_NAMES = 4;
@@ -42,12 +44,19 @@ export interface GatherResult {
 /** Starts wave 1 and returns its promises, so the caller can start SPF as soon as TXT is in. */
 export function startApexQueries(resolver: Resolver, domain: string, options: GatherOptions = {}) {
   const compare = options.compareResolvers ?? [];
+  const org = organisationalDomain(normalizeName(domain));
   return {
     mx: lookupFollowingChain(resolver, domain, 'MX'),
     a: lookupFollowingChain(resolver, domain, 'A'),
     aaaa: lookupFollowingChain(resolver, domain, 'AAAA'),
     txt: lookupFollowingChain(resolver, domain, 'TXT'),
     dmarc: lookupFollowingChain(resolver, `_dmarc.${domain}`, 'TXT'),
+    // RFC 7489 §6.6.3: needed only when the subdomain has no record, but asked now, beside it, so
+    // the answer costs no round trip of its own.
+    orgDmarc:
+      org === undefined || org === normalizeName(domain)
+        ? Promise.resolve(undefined)
+        : lookupFollowingChain(resolver, `_dmarc.${org}`, 'TXT').then((result) => ({ domain: org, result })),
     mxByResolver:
       compare.length < 2
         ? Promise.resolve([])
@@ -63,7 +72,7 @@ export type ApexQueries = ReturnType<typeof startApexQueries>;
 export async function gatherSnapshot(resolver: Resolver, domain: string, apex: ApexQueries): Promise<MailDnsSnapshot> {
   const name = normalizeName(domain);
   const targetsPromise = apex.mx.then((mx) => Promise.all(mxTargetNames(mx, name).map((target) => gatherTarget(resolver, target))));
-  const [mx, a, aaaa, txt, dmarc, mxByResolver, targets] = await Promise.all([
+  const [mx, a, aaaa, txt, dmarc, mxByResolver, targets, orgDmarc] = await Promise.all([
     apex.mx,
     apex.a,
     apex.aaaa,
@@ -71,8 +80,9 @@ export async function gatherSnapshot(resolver: Resolver, domain: string, apex: A
     apex.dmarc,
     apex.mxByResolver,
     targetsPromise,
+    apex.orgDmarc,
   ]);
-  return { domain: name, mx, a, aaaa, txt, dmarc, mxByResolver, targets };
+  return { domain: name, mx, a, aaaa, txt, dmarc, ...(orgDmarc !== undefined && { orgDmarc }), mxByResolver, targets };
 }
 
 /**

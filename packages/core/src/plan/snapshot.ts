@@ -21,6 +21,8 @@ export interface MailDnsSnapshot {
   readonly txt: LookupResult;
   /** TXT at `_dmarc.<domain>`. */
   readonly dmarc: LookupResult;
+  /** TXT at `_dmarc.<organisational domain>` (RFC 7489 §6.6.3), for a domain below it only. */
+  readonly orgDmarc?: { readonly domain: string; readonly result: LookupResult };
   /** One entry per distinct MX target that is a plausible host name (not `.`, not an IP literal). */
   readonly targets: readonly TargetFacts[];
 }

@@ -38,3 +38,18 @@ export function registrableDomain(host: string): string {
   }
   return domain;
 }
+
+/**
+ * The organisational domain of a mail domain (RFC 7489 §3.2), whose DMARC record covers its
+ * subdomains (§6.6.3): the registrable domain by the installed Public Suffix List; without the
+ * list (the browser popup), the last two labels. `undefined` when the name is itself a public
+ * suffix or a single label: there is nothing above it to inherit from. An unknown top-level label
+ * (the fixture's `.test`) counts as one label, as the list's default rule `*` says.
+ */
+export function organisationalDomain(name: string): string | undefined {
+  if (installed) return installed(name) ?? undefined;
+  const last = name.lastIndexOf('.');
+  if (last <= 0) return undefined;
+  const before = name.lastIndexOf('.', last - 1);
+  return before < 0 ? name : name.slice(before + 1);
+}

@@ -110,6 +110,16 @@ describe('mx-single', () => {
       expect(mxSingle(D, entries([line]))).toEqual([]);
     },
   );
+  it('fires when only one target of the set is usable, naming that host', () => {
+    for (const set of [['10 mail.example.com', '20 203.0.113.10'], ['5 mail_1.example.com', '10 mail.example.com'], ['10 192.0.2.1', '20 mail.example.com', '30 bad..name.example.com']]) {
+      const findings = mxSingle(D, entries(set));
+      expect(ids(findings), set.join(', ')).toEqual(['mx-single']);
+      expect(findings[0]!.message).toContain('mail.example.com is the only usable MX host');
+      expect(findings[0]!.message).toMatch(/not a host name/);
+    }
+    // Two usable hosts beside an IP literal: not single.
+    expect(mxSingle(D, entries(['5 203.0.113.10', '10 mx1.example.com', '20 mx2.example.com']))).toEqual([]);
+  });
   it('does not fire for two hosts, nor for the null MX', () => {
     expect(mxSingle(D, entries(['10 mx1.example.com', '20 mx2.example.com']))).toEqual([]);
     expect(mxSingle(D, entries(['0 .']))).toEqual([]);
@@ -126,8 +136,11 @@ describe('mx-same-priority', () => {
     expect(mxSamePriority(D, entries(['10 mx1.example.com', '20 mx2.example.com']))).toEqual([]);
     expect(mxSamePriority(D, entries(['10 mx1.example.com']))).toEqual([]);
   });
-  it('fires beside a split too: the trigger is "all at one priority", whoever runs the hosts', () => {
-    expect(ids(mxSamePriority(D, entries(['10 aspmx.l.google.com', '10 mx.example.com'])))).toEqual(['mx-same-priority']);
+  it('does not fire on a set that mx-split-delivery reports (the split already says it)', () => {
+    const split = entries(['10 aspmx.l.google.com', '10 mx.example.com']);
+    expect(ids(mxSplitDelivery(D, split))).toEqual(['mx-split-delivery']);
+    expect(mxSamePriority(D, split)).toEqual([]);
+    expect(ids(runMxSetChecks(D, entries(['1 smtp.google.com', '1 example-com.mail.protection.outlook.com'])))).toEqual(['mx-split-delivery']);
   });
 });
 
@@ -183,6 +196,11 @@ describe('mx-provider-incomplete', () => {
     const findings = mxProviderIncomplete(D, entries(['1 smtp.google.com', ...GOOGLE_LEGACY]));
     expect(ids(findings)).toEqual(['mx-provider-incomplete']);
     expect(findings[0]?.message).toContain('mixes');
+  });
+  it.each(['mail.eo.outlook.com', 'example-com.mail.messaging.microsoft.com', 'mail.global.frontbridge.com'])('fires for the retired Microsoft host %s, with no id of its own', (host) => {
+    const findings = runMxSetChecks(D, entries([`10 ${host}`, '20 mx2.example.com']));
+    expect(ids(findings)).toContain('mx-provider-incomplete');
+    expect(findings.find((f) => f.id === 'mx-provider-incomplete')).toMatchObject({ subject: host });
   });
   it('fires for a retired Microsoft host, on its record', () => {
     const findings = mxProviderIncomplete(D, entries(['10 example-com.mail.eo.outlook.com'], { file: 'z' }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gatherSnapshot, mxTargetNames, startApexQueries } from '../../src/plan/gather.js';
+import { checkDomain } from '../../src/plan/check-domain.js';
 import { MemoryResolver, rr } from '../support/memory-resolver.js';
 
 /** A domain with `n` MX hosts, each with IPv4 + IPv6, PTR and forward-confirming records. */
@@ -75,5 +76,40 @@ describe('the query plan', () => {
     const { value } = await resolver.run(gatherSnapshot(resolver, 'example.com', startApexQueries(resolver, 'example.com')));
     expect(value.mx.kind).toBe('failed');
     expect(value.targets).toEqual([]);
+  });
+});
+
+describe('the organisational domain\'s DMARC record (RFC 7489 §6.6.3)', () => {
+  const sub = 'mail.example.com';
+  const zone = [rr.mx(sub, 10, 'mx.example.com'), rr.a('mx.example.com', '185.10.0.1'), rr.txt('_dmarc.example.com', 'v=DMARC1; p=reject; sp=quarantine')];
+
+  it('is asked in wave 1 beside the domain\'s own, for a subdomain only: no round trip added', async () => {
+    const resolver = new MemoryResolver(zone);
+    const { value: snapshot, rounds } = await resolver.run(gatherSnapshot(resolver, sub, startApexQueries(resolver, sub)));
+    expect(resolver.asked.filter((q) => q.round === 0).map((q) => `${q.name} ${q.type}`)).toContain('_dmarc.example.com TXT');
+    expect(snapshot.orgDmarc).toMatchObject({ domain: 'example.com', result: { kind: 'answer' } });
+    expect(rounds).toBe(3);
+
+    const own = new MemoryResolver(fiveMxZone(1));
+    const { value: apex } = await own.run(gatherSnapshot(own, 'example.com', startApexQueries(own, 'example.com')));
+    expect(own.asked.filter((q) => q.name.startsWith('_dmarc.')).map((q) => q.name)).toEqual(['_dmarc.example.com']);
+    expect(apex.orgDmarc).toBeUndefined();
+  });
+
+  it('checkDomain: dmarc-inherited and the one-liner name the record that applies', async () => {
+    const resolver = new MemoryResolver(zone);
+    const { value: report } = await resolver.run(checkDomain(sub, { resolver }));
+    expect(report.findings.map((f) => f.id)).toContain('dmarc-inherited');
+    expect(report.findings.map((f) => f.id)).not.toContain('dmarc-missing');
+    expect(report.dmarc).toBe('DMARC: inherited from example.com: sp=quarantine, no reports');
+  });
+
+  it('checkDomain: a failed organisational lookup is lookup-failed, never dmarc-missing', async () => {
+    const resolver = new MemoryResolver(zone);
+    resolver.failures.set('_dmarc.example.com TXT', 'failed');
+    const { value: report } = await resolver.run(checkDomain(sub, { resolver }));
+    const ids = report.findings.map((f) => f.id);
+    expect(ids).not.toContain('dmarc-missing');
+    expect(report.findings.filter((f) => f.id === 'lookup-failed').map((f) => f.subject)).toEqual(['_dmarc.example.com']);
   });
 });

@@ -35,4 +35,15 @@ describe('mx-null-incomplete', () => {
     const both = checkMxNullIncomplete('example.com', true, failedSpf, dmarc('v=DMARC1; p=none'));
     expect(both[0]?.message).not.toMatch(/SPF/);
   });
+  it('a subdomain without a record of its own takes the organisational sp= (else p=), RFC 7489 §6.6.3', async () => {
+    const sub = (...records: string[]) => gatherSpf(new FakeResolver(), 'sub.example.com', txtAnswer('sub.example.com', ...records));
+    const none = txtAnswer('_dmarc.sub.example.com');
+    const org = (text: string) => ({ domain: 'example.com', dmarc: dmarc(text) });
+    expect(checkMxNullIncomplete('sub.example.com', true, await sub('v=spf1 -all'), none, org('v=DMARC1; p=none; sp=reject'))).toEqual([]);
+    const weak = checkMxNullIncomplete('sub.example.com', true, await sub('v=spf1 -all'), none, org('v=DMARC1; p=reject; sp=none'));
+    expect(weak.map((item) => item.id)).toEqual(['mx-null-incomplete']);
+    expect(weak[0]?.evidence).toContain('inherited from _dmarc.example.com, sp=none');
+    // Rule zero: the organisational record could not be read, so the DMARC half is not judged.
+    expect(checkMxNullIncomplete('sub.example.com', true, await sub('v=spf1 -all'), none, { domain: 'example.com', dmarc: failedTxt('_dmarc.example.com') })).toEqual([]);
+  });
 });

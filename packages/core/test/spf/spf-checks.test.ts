@@ -168,11 +168,11 @@ describe('spf-too-many-lookups', () => {
     expect(ids(findings)).toEqual(['spf-too-many-lookups']);
     expect(findings[0]?.evidence).toBe('11 lookups: a (1), a (1), include:a.example.net (9)');
   });
-  it('fires when an mx term points at a host with more than 10 MX names', async () => {
+  it('fires when an mx term points at a host with more than 10 MX records', async () => {
     const eleven = Array.from({ length: 11 }, (_, i) => `10 mx${i}.example.com`);
     const findings = await check('v=spf1 mx -all', {}, { 'MX example.com': eleven });
     expect(ids(findings)).toEqual(['spf-too-many-lookups']);
-    expect(findings[0]?.message).toMatch(/11 MX names/);
+    expect(findings[0]?.message).toMatch(/11 MX records/);
     expect(await check('v=spf1 mx -all', {}, { 'MX example.com': eleven.slice(0, 10) })).toEqual([]);
   });
 });

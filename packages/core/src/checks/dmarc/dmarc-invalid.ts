@@ -4,15 +4,16 @@
  * DMARC records at one name (§6.6.3: then no policy applies). `dmarcInvalid` is the text-level core,
  * shared with the file checks.
  */
-import type { LookupResult } from '../../dns/types.js';
 import type { SourceRange } from '../../findings/finding.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import { clip, dmarcName, dmarcTexts } from './dmarc-records.js';
+import type { AppliedDmarc } from './dmarc-inherited.js';
+import { clip, dmarcName } from './dmarc-records.js';
 import { parseDmarc } from './parse-dmarc.js';
 
-export function checkDmarcInvalid(domain: string, dmarc: LookupResult): Finding[] {
-  if (dmarc.kind === 'failed') return [];
-  return dmarcInvalid(domain, dmarcName(domain), dmarcTexts(dmarc).map((text) => ({ text })));
+/** The records that apply to `domain` (its own, or its organisational domain's, §6.6.3). */
+export function checkDmarcInvalid(domain: string, applied: AppliedDmarc): Finding[] {
+  if (applied.kind !== 'own' && applied.kind !== 'inherited') return [];
+  return dmarcInvalid(domain, applied.name, applied.texts.map((text) => ({ text })));
 }
 
 /**
@@ -37,11 +38,11 @@ export function dmarcInvalid(subject: string, name: string, records: readonly { 
   const parsed = parseDmarc(record.text);
   return parsed.errors.map((error) =>
     finding('dmarc-invalid', {
-      message: `The DMARC record of ${subject} does not parse: ${error.message}.`,
+      message: `${name === dmarcName(subject) || name === subject ? `The DMARC record of ${subject}` : `The DMARC record at ${name}, which applies to ${subject},`} does not parse: ${error.message}.`,
       subject,
       evidence: `"${clip(record.text)}" (offset ${error.offset})`,
       rfc: 'RFC 7489 §6.4',
-      fix: `Publish a record of the form \`${name}. TXT "v=DMARC1; p=${parsed.policy ?? 'none'}; rua=mailto:dmarc-reports@${subject.replace(/^_dmarc\./, '')}"\` (v first, p right after it, tags separated by ";").`,
+      fix: `Publish a record of the form \`${name}. TXT "v=DMARC1; p=${parsed.policy ?? 'none'}; rua=mailto:dmarc-reports@${name.replace(/^_dmarc\./, '')}"\` (v first, p right after it, tags separated by ";").`,
       ...(record.range !== undefined && { range: record.range }),
     }),
   );

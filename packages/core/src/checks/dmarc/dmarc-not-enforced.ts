@@ -1,27 +1,36 @@
 /**
- * `dmarc-not-enforced`: the one valid DMARC record says `p=none` (RFC 7489 §6.3): receivers send
- * reports but still deliver mail that forges the domain. Worth knowing, often a deliberate first
- * step. Not reported when the record is invalid (that is `dmarc-invalid`).
+ * `dmarc-not-enforced`: the policy that applies is `none` (RFC 7489 §6.3): receivers send reports
+ * but still deliver mail that forges the domain. The policy that applies is the domain's own `p=`,
+ * or, with no record of its own, its organisational domain's `sp=`, else `p=` (§6.6.3). Worth
+ * knowing, often a deliberate first step. Not reported when the record is invalid (that is
+ * `dmarc-invalid`).
  */
-import type { LookupResult } from '../../dns/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import { clip, dmarcName, dmarcTexts } from './dmarc-records.js';
-import { parseDmarc } from './parse-dmarc.js';
+import type { AppliedDmarc } from './dmarc-inherited.js';
+import { clip, dmarcName } from './dmarc-records.js';
 
-export function checkDmarcNotEnforced(domain: string, dmarc: LookupResult): Finding[] {
-  if (dmarc.kind === 'failed') return [];
-  const texts = dmarcTexts(dmarc);
-  const [text] = texts;
-  if (texts.length !== 1 || text === undefined) return [];
-  const parsed = parseDmarc(text);
-  if (parsed.errors.length > 0 || parsed.policy !== 'none') return [];
-  const rest = text.replace(/;[ \t]*p[ \t]*=[ \t]*none/i, '; p=quarantine');
+export function checkDmarcNotEnforced(domain: string, applied: AppliedDmarc): Finding[] {
+  if (applied.kind !== 'own' && applied.kind !== 'inherited') return [];
+  const [text] = applied.texts;
+  if (text === undefined || applied.parsed === undefined || applied.parsed.errors.length > 0 || applied.policy !== 'none') return [];
+  if (applied.kind === 'own') {
+    const rest = text.replace(/;[ \t]*p[ \t]*=[ \t]*none/i, '; p=quarantine');
+    return [
+      finding('dmarc-not-enforced', {
+        message: `The DMARC policy of ${domain} is p=none: receivers report on forged mail but still deliver it.`,
+        subject: domain,
+        evidence: `"${clip(text)}"`,
+        fix: `Once the reports show all real senders pass, move to \`${dmarcName(domain)}. TXT "${rest}"\`, then to p=reject.`,
+      }),
+    ];
+  }
+  const tag = applied.policyTag ?? 'p';
   return [
     finding('dmarc-not-enforced', {
-      message: `The DMARC policy of ${domain} is p=none: receivers report on forged mail but still deliver it.`,
+      message: `The DMARC policy that applies to ${domain} is ${tag}=none of its organisational domain's record at ${applied.name}: receivers report on forged mail but still deliver it.`,
       subject: domain,
-      evidence: `"${clip(text)}"`,
-      fix: `Once the reports show all real senders pass, move to \`${dmarcName(domain)}. TXT "${rest}"\`, then to p=reject.`,
+      evidence: applied.evidence,
+      fix: `Once the reports show all real senders pass, set ${tag === 'sp' ? 'sp=quarantine' : 'sp=quarantine (or p=quarantine)'} in the record at ${applied.name}, or publish \`${dmarcName(domain)}. TXT "v=DMARC1; p=quarantine"\` for ${domain} alone.`,
     }),
   ];
 }

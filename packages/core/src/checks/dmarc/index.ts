@@ -5,6 +5,7 @@ export { dmarcTexts } from './dmarc-records.js';
 export { checkDmarcMissing } from './dmarc-missing.js';
 export { checkDmarcInvalid, dmarcInvalid } from './dmarc-invalid.js';
 export { checkDmarcNotEnforced } from './dmarc-not-enforced.js';
+export { appliedDmarc, checkDmarcInherited, type AppliedDmarc, type DmarcSource, type OrganisationalDmarc } from './dmarc-inherited.js';
 export { runDmarcChecks } from './run-dmarc-checks.js';
 export { checkDmarcTexts } from './check-dmarc-texts.js';
 export { describeDmarc } from './describe-dmarc.js';

@@ -81,7 +81,8 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
     const set = readMxSet(index, head, findings);
     if (set.length === 0) return;
     if (options.keepMxSets !== false) mxSets.set(owner, set);
-    const found = checkMxSet(owner, set, index, read, options, external);
+    // The root's owner is '' here; findings name it as written, '.'.
+    const found = checkMxSet(owner === '' ? '.' : owner, set, index, read, options, external);
     if (found.length > 0) findings.push(...found);
     // domain-cname: an MX owner is an alias (RFC 1034 §3.6.2: nothing may stand beside it).
     if (owner !== read.origin) domainCname(index, owner, findings);
@@ -202,7 +203,8 @@ function chainInFile(index: FileIndex, name: string): string[] {
     // Zone files: a name without the dot is relative to the origin. Terraform values are FQDNs.
     const origin = table.origin(alias);
     const relative = table.source(alias) === 'zone' && !written.endsWith('.') && origin !== undefined;
-    const absolute = relative ? `${next}.${origin}` : next;
+    // Under the root (origin `''`) a relative name is the name itself.
+    const absolute = relative && origin !== '' ? `${next}.${origin}` : next;
     chain.push(absolute);
     if (chain.indexOf(absolute) !== chain.length - 1) break;
   }
@@ -217,10 +219,16 @@ export function fileAliasChain(read: ReadResult, name: string): string[] {
   return chainInFile(new FileIndex(tableOf(read)), name);
 }
 
-/** True when an NS record between the zone apex and `name` hands that part to other servers. */
+/**
+ * True when an NS record between the zone apex and `name` hands that part to other servers.
+ * `name` is at or below `zone`; under the root (`''`) the last cut tried is the top-level label.
+ */
 function delegatedBelow(index: FileIndex, name: string, zone: string): boolean {
-  for (let cut = name; cut !== zone && cut.includes('.'); cut = cut.slice(cut.indexOf('.') + 1)) {
+  for (let cut = name; cut !== zone; ) {
     if (index.hasNs(cut)) return true;
+    const dot = cut.indexOf('.');
+    if (dot < 0) break;
+    cut = cut.slice(dot + 1);
   }
   return false;
 }
@@ -240,9 +248,9 @@ function zoneOf(read: ReadResult, mx: FileMxRecord): string | undefined {
   return read.origin ?? mx.table.origin(mx.index);
 }
 
-/** `name` is `zone` or a name below it (on a label boundary), compared in place. */
+/** `name` is `zone` or a name below it (on a label boundary), compared in place; every name is below the root (`''`). */
 function isAtOrBelow(name: string, zone: string): boolean {
-  if (name === zone) return true;
+  if (name === zone || zone === '') return true;
   const at = name.length - zone.length - 1;
   return at >= 0 && name.charCodeAt(at) === 46 && name.endsWith(zone);
 }

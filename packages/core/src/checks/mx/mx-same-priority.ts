@@ -1,12 +1,13 @@
 /**
  * `mx-same-priority`: all MX hosts at one preference. RFC 5321 §5.1: senders pick among equal
  * preferences at random, so the hosts share load but there is no primary/backup order. Often
- * intended; worth knowing. The catalogue's trigger is literal ("all at one priority"), so it also
- * stands beside `mx-split-delivery` when the hosts sharing the preference belong to different providers.
+ * intended; worth knowing. Not on a set that `mx-split-delivery` reports: when the hosts sharing the
+ * preference belong to different operators, the split already says it (the contract's answer).
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { isUsableTarget } from './host-name.js';
 import { formatMxSet, isNullMx, type MxEntry } from './mx-entry.js';
+import { splitAtLowestPreference } from './provider-groups.js';
 
 export function mxSamePriority(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (entries.length < 2 || entries.some(isNullMx)) return [];
@@ -14,6 +15,7 @@ export function mxSamePriority(owner: string, entries: readonly MxEntry[]): Find
   const preferences = new Set(entries.map((entry) => entry.preference));
   const [preference] = preferences;
   if (names.size < 2 || preferences.size !== 1 || preference === undefined) return [];
+  if (splitAtLowestPreference(entries) !== undefined) return [];
   return [
     finding('mx-same-priority', {
       message: `All ${names.size} MX hosts of ${owner} share preference ${preference}: senders spread mail across them at random, with no failover order.`,

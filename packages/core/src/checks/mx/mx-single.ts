@@ -12,27 +12,40 @@ import { formatMx, isNullMx, type MxEntry } from './mx-entry.js';
 interface SingleHost {
   readonly exchange: string;
   readonly preference: number;
+  /** Other targets of the set that are not host names (IP literals, invalid names). */
+  readonly unusable: number;
 }
 
 // Written when read: a zone can have a single-host RRset at every other name (see deferredFinding).
 const WRITER: FindingWriter<SingleHost> = {
-  message: (owner, only) => `${owner} has a single MX host, ${only.exchange}: while it is down, mail waits in senders' queues and may bounce.`,
+  message: (owner, only) =>
+    only.unusable === 0
+      ? `${owner} has a single MX host, ${only.exchange}: while it is down, mail waits in senders' queues and may bounce.`
+      : `${only.exchange} is the only usable MX host of ${owner} (the other ${only.unusable === 1 ? 'target is' : `${only.unusable} targets are`} not a host name): while it is down, mail waits in senders' queues and may bounce.`,
   evidence: (_owner, only) => `MX ${formatMx(only)}`,
   fix: (owner, only) =>
     `Add a backup host at a higher preference, e.g. \`${owner}. MX ${Math.min(only.preference + 10, 65535)} mx2.${owner}.\`, or use your provider's full documented MX set.`,
 };
 
+/**
+ * Also when the other targets are not host names (IP literals, invalid names: they receive no
+ * mail), so the one usable host is alone; the message names it.
+ */
 export function mxSingle(owner: string, entries: readonly MxEntry[]): Finding[] {
   // The first usable host, unless another usable host (or a null MX) stands beside it.
   let only: MxEntry | undefined;
+  let unusable = 0;
   for (let k = 0; k < entries.length; k++) {
     const entry = entries[k]!;
     if (isNullMx(entry)) return [];
-    if (!isUsableTarget(entry.exchange)) continue;
+    if (!isUsableTarget(entry.exchange)) {
+      unusable++;
+      continue;
+    }
     if (only === undefined) only = entry;
     else if (entry.exchange !== only.exchange) return [];
   }
   if (only === undefined || isSingleMxRedundant(only.exchange)) return [];
   // The facts alone, not the entry: a file's entry would keep its record's range alive.
-  return [deferredFinding('mx-single', owner, entries[0]?.range, WRITER, { exchange: only.exchange, preference: only.preference })];
+  return [deferredFinding('mx-single', owner, entries[0]?.range, WRITER, { exchange: only.exchange, preference: only.preference, unusable })];
 }

@@ -1,16 +1,17 @@
 /**
  * `mx-null-incomplete`: a domain that publishes a null MX (RFC 7505) says it receives no mail; it
  * should also say it sends none, or forgers will use it: SPF `v=spf1 -all` (RFC 7208) and DMARC
- * `p=reject` (RFC 7489), as RFC 7505 §4 recommends. Rule zero: a failed TXT or `_dmarc` lookup
- * leaves its half unjudged.
+ * `p=reject` (RFC 7489), as RFC 7505 §4 recommends. The DMARC policy is the one that applies: the
+ * domain's own `p=`, else its organisational domain's `sp=`, else `p=` (RFC 7489 §6.6.3). Rule
+ * zero: a failed TXT or `_dmarc` lookup (of the organisational domain too, when needed) leaves its
+ * half unjudged.
  */
 import type { LookupResult } from '../../dns/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import { dmarcTexts } from '../dmarc/dmarc-records.js';
-import { parseDmarc } from '../dmarc/parse-dmarc.js';
+import { appliedDmarc, type OrganisationalDmarc } from '../dmarc/dmarc-inherited.js';
 import type { SpfFacts } from './spf-facts.js';
 
-export function checkMxNullIncomplete(domain: string, hasNullMx: boolean, spf: SpfFacts, dmarc: LookupResult): Finding[] {
+export function checkMxNullIncomplete(domain: string, hasNullMx: boolean, spf: SpfFacts, dmarc: LookupResult, organisational?: OrganisationalDmarc): Finding[] {
   if (!hasNullMx) return [];
   const missing: string[] = [];
   const seen: string[] = [];
@@ -22,13 +23,15 @@ export function checkMxNullIncomplete(domain: string, hasNullMx: boolean, spf: S
       fixes.push(`\`${domain}. TXT "v=spf1 -all"\``);
     }
   }
-  if (dmarc.kind !== 'failed') {
-    const texts = dmarcTexts(dmarc);
-    const [text] = texts;
-    const policy = texts.length === 1 && text !== undefined ? parseDmarc(text).policy : undefined;
+  const applied = appliedDmarc(domain, dmarc, organisational);
+  if (applied.kind !== 'failed') {
+    const texts = applied.kind === 'none' ? [] : applied.texts;
+    const policy = applied.kind === 'none' ? undefined : applied.policy;
     if (policy !== 'reject') {
+      const [text] = texts;
+      const where = applied.kind === 'inherited' ? ` (inherited from ${applied.name}, ${applied.policyTag ?? 'p'}=${policy ?? '?'})` : '';
       missing.push('a DMARC policy "p=reject"');
-      seen.push(texts.length === 0 ? 'no DMARC record' : texts.length > 1 ? `${texts.length} DMARC records` : `DMARC "${text ?? ''}"`);
+      seen.push(texts.length === 0 ? 'no DMARC record' : texts.length > 1 ? `${texts.length} DMARC records` : `DMARC "${text ?? ''}"${where}`);
       fixes.push(`\`_dmarc.${domain}. TXT "v=DMARC1; p=reject"\``);
     }
   }

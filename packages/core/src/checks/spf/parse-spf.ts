@@ -229,15 +229,17 @@ function readMechanism(state: ParseState, term: string, offset: number): void {
     }
     case 'a':
     case 'mx': {
-      // a/mx [ ":" domain-spec ] [ dual-cidr-length ]; the CIDR starts at the first "/" outside "%{…}".
+      // a/mx [ ":" domain-spec ] [ dual-cidr-length ]. A domain-spec may hold "/" and ":" (RFC 7208
+      // §7.1: any visible character but "%"; the suite's `a:foo:bar/baz.example.com`), so only "/"
+      // and digits at the very end are the CIDR length.
       let spec: string | undefined;
       let cidr = arg;
       let cidrOffset = argOffset;
       if (arg.startsWith(':')) {
         const body = arg.slice(1);
-        const cut = slashOutsideMacros(body);
-        spec = cut < 0 ? body : body.slice(0, cut);
-        cidr = cut < 0 ? '' : body.slice(cut);
+        const cut = body.length - (TRAILING_CIDR.exec(body)?.[0].length ?? 0);
+        spec = body.slice(0, cut);
+        cidr = body.slice(cut);
         cidrOffset = argOffset + 1 + spec.length;
       }
       let hasMacro = false;
@@ -245,9 +247,10 @@ function readMechanism(state: ParseState, term: string, offset: number): void {
       if (spec !== undefined) {
         const check = checkDomainSpec(spec);
         hasMacro = check.hasMacro;
+        const hint = spec.includes('/') && !check.hasMacro ? ' (a CIDR length is written /N or //N, at the end)' : '';
         for (const problem of check.problems) {
           ok = false;
-          error(argOffset + 1 + problem.index, problem.length, problem.message);
+          error(argOffset + 1 + problem.index, problem.length, problem.message + hint);
         }
       }
       const dual = parseDualCidr(cidr);
@@ -294,16 +297,8 @@ function readMechanism(state: ParseState, term: string, offset: number): void {
   }
 }
 
-function slashOutsideMacros(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (char === '%' && text[i + 1] === '{') depth += 1;
-    else if (char === '}' && depth > 0) depth -= 1;
-    else if (char === '/' && depth === 0) return i;
-  }
-  return -1;
-}
+/** dual-cidr-length at the end of an a/mx argument: `/24`, `//64`, `/24//64` (RFC 7208 §5.6). */
+const TRAILING_CIDR = /(?:\/[0-9]+)?(?:\/\/[0-9]+)?$/;
 
 /** dual-cidr-length = [ ip4-cidr-length ] [ "/" ip6-cidr-length ] (RFC 7208 §5.6). */
 function parseDualCidr(text: string): { cidr4?: number; cidr6?: number } | string {

@@ -82,6 +82,7 @@ export interface SpfFacts {
 /** RFC 7208 §4.6.4. */
 export const SPF_LOOKUP_LIMIT = 10;
 export const SPF_VOID_LOOKUP_LIMIT = 2;
+/** MX records one `mx` term may bring (each costs an address lookup). */
 export const SPF_MX_NAME_LIMIT = 10;
 
 /**

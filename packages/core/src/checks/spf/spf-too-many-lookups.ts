@@ -1,7 +1,7 @@
 /**
  * `spf-too-many-lookups`: evaluating the policy needs more than 10 DNS-querying terms (include,
  * a, mx, ptr, exists, redirect; includes and redirects followed), or an `mx` term's host has more
- * than 10 MX names (RFC 7208 §4.6.4). Both are permerror. The count is certain even when part of
+ * than 10 MX records (RFC 7208 §4.6.4: each costs an address lookup). Both are permerror. The count is certain even when part of
  * the tree could not be read: unread parts only add lookups.
  */
 import { finding, type Finding } from '../../findings/finding.js';
@@ -40,17 +40,27 @@ export function checkSpfTooManyLookups(facts: SpfFacts): Finding[] {
   for (const node of spfNodes(root)) {
     for (const target of node.targets) {
       if (target.type !== 'MX' || target.result === undefined) continue;
-      const names = new Set(recordsOf(target.result, 'MX').map((record) => record.data.exchange));
-      if (names.size <= SPF_MX_NAME_LIMIT) continue;
+      // §4.6.4: each MX record costs an address lookup, so records count, not distinct names (the
+      // suite's mx-limit: ten records for one host and one more, 11 in all, is permerror).
+      const records = recordsOf(target.result, 'MX');
+      if (records.length <= SPF_MX_NAME_LIMIT) continue;
       findings.push(
         finding('spf-too-many-lookups', {
-          message: `The "${target.term.text}" term in the SPF record of ${node.domain} points at ${target.name}, which has ${names.size} MX names; more than ${SPF_MX_NAME_LIMIT} is a permerror.`,
+          message: `The "${target.term.text}" term in the SPF record of ${node.domain} points at ${target.name}, which has ${records.length} MX records; more than ${SPF_MX_NAME_LIMIT} is a permerror.`,
           subject: node.domain,
-          evidence: `MX ${target.name}: ${[...names].slice(0, 12).join(', ')}${names.size > 12 ? ', …' : ''}`,
+          evidence: `${target.term.text} → MX ${target.name}: ${records.length} records (${countedNames(records.map((record) => record.data.exchange))})`,
           fix: `Replace "${target.term.text}" with the ip4:/ip6: ranges of the hosts that really send mail for ${node.domain}.`,
         }),
       );
     }
   }
   return findings;
+}
+
+/** `a.example ×10, b.example`: each name once, with its count when repeated; at most 12 names. */
+function countedNames(names: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const shown = [...counts].slice(0, 12).map(([name, count]) => (count > 1 ? `${name} ×${count}` : name || '.'));
+  return `${shown.join(', ')}${counts.size > 12 ? ', …' : ''}`;
 }
