@@ -69,3 +69,4 @@ export { SetCheckCache } from './checks/file/set-check-cache.js';
 export type { FileMxRecord } from './checks/file/file-mx.js';
 export { gatherTarget } from './plan/gather.js';
 export { detached } from './util/detached.js';
+export { appendAll, largestOf, smallestOf } from './util/append.js';

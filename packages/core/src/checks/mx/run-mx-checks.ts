@@ -32,6 +32,7 @@ import { mxTargetIpLiteral } from './mx-target-ip-literal.js';
 import { mxTargetNoAddress } from './mx-target-no-address.js';
 import { mxTargetNxdomain } from './mx-target-nxdomain.js';
 import { mxTtlHigh } from './mx-ttl-high.js';
+import { appendAll } from '../../util/append.js';
 
 type SetCheck = (owner: string, entries: readonly MxEntry[]) => Finding[];
 
@@ -59,7 +60,7 @@ export function runMxSetChecks(owner: string, entries: MxEntry[]): Finding[] {
   if (entries.length === 0) return findings;
   for (let k = 0; k < MX_SET_CHECKS.length; k++) {
     const found = MX_SET_CHECKS[k]!(owner, entries);
-    if (found.length > 0) findings.push(...found);
+    if (found.length > 0) appendAll(findings, found);
   }
   return findings;
 }
@@ -102,7 +103,9 @@ export function runLiveMxChecks(snapshot: MailDnsSnapshot): Finding[] {
     if (entries.length === 0) {
       findings.push(...mxMissing(snapshot));
     } else {
-      findings.push(...mxNull(domain, entries), ...runMxSetChecks(domain, entries), ...runLiveTargetChecks(domain, entries, snapshot.targets));
+      appendAll(findings, mxNull(domain, entries));
+      appendAll(findings, runMxSetChecks(domain, entries));
+      appendAll(findings, runLiveTargetChecks(domain, entries, snapshot.targets));
     }
   }
   findings.push(...resolversDisagree(snapshot), ...lookupFailed(snapshot));
