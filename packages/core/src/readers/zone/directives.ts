@@ -14,7 +14,7 @@ import { tokenRange } from './ranges.js';
 import { isTextType, noteRelativeNames, tooLongString } from './rdata.js';
 import { recordType } from './record-types.js';
 import { addRecordAt, readHead } from './records.js';
-import { MAX_GENERATE, MAX_INCLUDES_TOTAL, type FileContext, type IncludeResult, type ZoneState } from './state.js';
+import { MAX_GENERATE, MAX_GENERATE_TOTAL, MAX_INCLUDES_TOTAL, type FileContext, type IncludeResult, type ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
 import { LineIndex } from './zone-record.js';
 import { FIELD_KEPT, type ZoneTableBuilder } from './zone-table.js';
@@ -252,7 +252,13 @@ function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
     limit = MAX_GENERATE;
   }
   if (limit > st.generateBudget) {
-    st.syntax(tokenRange(tk, file, rangeToken), `Too many $GENERATE records in this zone; only ${st.generateBudget} more are read.`);
+    if (!st.generateCutReported) {
+      st.syntax(
+        tokenRange(tk, file, rangeToken),
+        `$GENERATE makes more than ${MAX_GENERATE_TOTAL} records in this zone; ${st.generateBudget === 0 ? 'this one and later ones are' : `only ${st.generateBudget} more are read, the rest of this one and later ones`} not expanded.`,
+      );
+      st.generateCutReported = true;
+    }
     limit = st.generateBudget;
   }
   st.generateBudget -= limit;
