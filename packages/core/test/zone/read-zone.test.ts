@@ -427,6 +427,16 @@ describe('readZone: $GENERATE (BIND)', () => {
     ]);
   });
 
+  it('quotes at most 200 characters of a token in a syntax message, with an ellipsis', () => {
+    const huge = 'x'.repeat(1_000_000);
+    const result = read(zone('$ORIGIN example.com.', huge, `www ${huge}x A 192.0.2.1`, `$TTL ${huge}`, `$GENERATE ${huge} h$ A 192.0.2.1`));
+    expect(result.findings.length).toBeGreaterThanOrEqual(4);
+    for (const f of result.findings) {
+      expect(f.message.length, f.message.slice(0, 80)).toBeLessThan(500);
+      expect(f.message).toContain(`\`${'x'.repeat(200)}…\``);
+    }
+  });
+
   it('reports bad ranges, templates, types and extra tokens on their tokens', () => {
     const result = read(
       zone(

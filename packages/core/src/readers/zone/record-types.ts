@@ -4,6 +4,7 @@
  * classes IN, CH, HS, CS (RFC 1035 §3.2.4). Query-only types (AXFR, ANY, OPT, …) cannot appear in
  * a zone file (RFC 6895 §3.1).
  */
+import { quoteToken } from './quote.js';
 
 const DATA_TYPES = [
   'A', 'NS', 'MD', 'MF', 'CNAME', 'SOA', 'MB', 'MG', 'MR', 'NULL', 'WKS', 'PTR', 'HINFO', 'MINFO',
@@ -34,9 +35,9 @@ export function recordType(raw: string): TypeResult {
   const code = numbered(upper, 'TYPE');
   if (code !== undefined) return { type: `TYPE${code}` };
   if (QUERY_TYPES.has(upper)) {
-    return { error: `\`${raw}\` is a query type; it cannot appear in a zone file.` };
+    return { error: `\`${quoteToken(raw)}\` is a query type; it cannot appear in a zone file.` };
   }
-  return { error: `Expected a record type (such as A, MX or TXT), found \`${raw}\`.` };
+  return { error: `Expected a record type (such as A, MX or TXT), found \`${quoteToken(raw)}\`.` };
 }
 
 /** Whether a token is a class (`IN`, `CH`, `HS`, `CS`, `CLASS1`…), case-insensitively. */
