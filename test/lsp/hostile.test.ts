@@ -62,6 +62,15 @@ describe('$INCLUDE stays inside the workspace folders', () => {
     expect(await hoverText(session, uri, 1, 12)).toContain('**MX** `hostile.test.`');
   });
 
+  it('refuses them in an untrusted workspace too', async () => {
+    const { zones, zone } = hostileZone();
+    session = await startLsp({ settings: { liveChecks: false }, workspaceFolders: [zones], initializationOptions: { trusted: false } });
+    const diagnostics = await session.waitFor(session.open(zone, 'dns-zone'), () => true);
+    expect(onLine(diagnostics, 2)).toEqual([expect.stringMatching(/\$INCLUDE outside the workspace folders is not read/)]);
+    expect(onLine(diagnostics, 5)).toEqual([expect.stringMatching(/is a FIFO, not a regular file/)]);
+    expect(JSON.stringify(session.published)).not.toContain('SECRET-OUTSIDE-TEXT');
+  });
+
   it('reads ../ when the workspace folder is the parent, and with no workspace folder keeps to the zone\'s folder', async () => {
     const { dir, zone } = hostileZone();
     session = await startLsp({ settings: { liveChecks: false }, workspaceFolders: [dir] });
