@@ -27,6 +27,8 @@ export interface StartOptions {
   readonly initializationOptions?: Record<string, unknown>;
   /** What the client answers to `workspace/configuration` for section `mxDoctor`. */
   readonly settings?: Record<string, unknown>;
+  /** Workspace folders (paths); default none, with the fixtures as `rootUri`. */
+  readonly workspaceFolders?: readonly string[];
 }
 
 export interface LspSession {
@@ -60,7 +62,7 @@ export async function startLsp(options: StartOptions = {}): Promise<LspSession> 
   await connection.sendRequest(lsp.InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(FIXTURES).href,
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders?.map((path) => ({ uri: pathToFileURL(path).href, name: path })) ?? null,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
       textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true } },

@@ -41,6 +41,26 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
       io.stderr.write(`mx-doctor: ${escapeControls(error.message)}\nRun "mx-doctor --help" for usage.\n`);
       return 2;
     }
-    throw error;
+    return internalError(error, io);
   }
+}
+
+/** Exit status of a failure of ours, apart from 1 (errors found) and 2 (usage, unreadable files). */
+export const INTERNAL_ERROR_STATUS = 3;
+
+/**
+ * A bug or an unexpected failure (a full disk under stdout): one line, not a stack trace that
+ * looks like the tool's output, and its own status so that CI does not read it as "errors found".
+ * `MXD_DEBUG=1` adds the stack, for a bug report.
+ */
+export function internalError(error: unknown, io: Io, env: NodeJS.ProcessEnv = process.env): number {
+  const message = error instanceof Error ? error.message : String(error);
+  let text = `mx-doctor: internal error: ${message.split('\n')[0]}\n`;
+  if (env.MXD_DEBUG === '1' && error instanceof Error && error.stack) text += `${error.stack}\n`;
+  try {
+    io.stderr.write(text);
+  } catch {
+    // stderr is gone too: the status says it
+  }
+  return INTERNAL_ERROR_STATUS;
 }

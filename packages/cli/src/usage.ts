@@ -27,5 +27,5 @@ Only for lint:
   -v, --version              show the version
 
 Exit status: 0 no errors, 1 error findings, 2 bad usage, an unreadable file,
-or nothing could be checked.
+or nothing could be checked, 3 an internal error (MXD_DEBUG=1 shows its stack).
 `;

@@ -73,3 +73,4 @@ export { detached } from './util/detached.js';
 // Showing DNS and file data to people: on a terminal, and in Markdown
 export { escapeControls, type EscapeControlsOptions } from './report/escape-controls.js';
 export { escapeMarkdown, markdownCodeSpan, type MarkdownCodeSpanOptions } from './report/markdown-text.js';
+export { appendAll, largestOf, smallestOf } from './util/append.js';

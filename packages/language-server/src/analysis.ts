@@ -3,9 +3,10 @@
  * one directory). Reads it: open documents from memory, the rest from disk. Synchronous once the
  * Terraform parser is loaded.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { readZone, type ReadResult } from '@mx-doctor/core';
+import { allowedIncludePath, isInside, readIncludeFile, readTextFile, type IncludeRule } from '@mx-doctor/node-files';
 import type { TerraformReader } from '@mx-doctor/terraform';
 import { fileOfUri, uriOfFile, type DocumentKind } from './documents.js';
 
@@ -26,23 +27,30 @@ export function unitKey(kind: DocumentKind, uri: string): string {
   return `module:${dirname(fileOfUri(uri))}`;
 }
 
-export function analyseZone(uri: string, text: string, openText: OpenText): Analysis {
+/**
+ * Where a zone's `$INCLUDE`s may read (see node-files): the workspace folders, or the zone's own
+ * folder when it lies in none of them (a file opened on its own). Trusted or not: trust is about
+ * lookups, and a zone file from a cloned repository must not make the editor read ~/.ssh.
+ */
+export function includeRule(file: string, workspaceFolders: readonly string[], openText: OpenText): IncludeRule {
+  const inWorkspace = isAbsolute(file) ? workspaceFolders.some((folder) => isInside(file, folder)) : workspaceFolders.length > 0;
+  if (inWorkspace) return { roots: workspaceFolders, rootsName: 'the workspace folders', openText };
+  return { roots: isAbsolute(file) ? [dirname(file)] : [], rootsName: "the zone's folder", openText };
+}
+
+export function analyseZone(uri: string, text: string, openText: OpenText, workspaceFolders: readonly string[] = []): Analysis {
   const file = fileOfUri(uri);
   const files = new Set<string>([file]);
+  const rule = includeRule(file, workspaceFolders, openText);
   const read = readZone(text, {
     file,
-    // BIND resolves $INCLUDE against its working directory; beside the including file is what people mean.
     readInclude: (path, fromFile) => {
-      const base = isAbsolute(fromFile) ? dirname(fromFile) : process.cwd();
-      const full = isAbsolute(path) ? path : resolve(base, path);
-      files.add(full);
-      const open = openText(full);
-      if (open !== undefined) return { text: open, file: full };
-      try {
-        return { text: readFileSync(full, 'utf8'), file: full };
-      } catch (error) {
-        return { error: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
-      }
+      const result = readIncludeFile(path, fromFile, rule);
+      // Files read, or not there yet, are watched (their edits re-check this zone) and published
+      // to; refused ones are not.
+      const allowed = allowedIncludePath(path, fromFile, rule);
+      if ('full' in allowed && ('text' in result || result.error === 'ENOENT')) files.add(allowed.full);
+      return result;
     },
   });
   return { kind: 'zone', key: uri, read, uris: [...files].map(uriOfFile) };
@@ -67,11 +75,9 @@ export function analyseTerraform(uri: string, text: string, openText: OpenText, 
     for (const name of names.sort()) {
       const full = join(dir, name);
       if (sources.has(full)) continue;
-      try {
-        sources.set(full, readFileSync(full, 'utf8'));
-      } catch {
-        // unreadable sibling: leave it out
-      }
+      // Capped, regular files only (a FIFO named x.tf would block the server): else left out.
+      const sibling = readTextFile(full);
+      if ('text' in sibling) sources.set(full, sibling.text);
     }
   }
   const read = reader.readModule([...sources].map(([f, t]) => ({ file: f, text: t })));

@@ -51,6 +51,8 @@ export interface CheckerDeps {
   readonly live: LiveTargets;
   readonly smtp: SmtpProbes;
   readonly terraformReader: () => Promise<TerraformReader>;
+  /** The workspace folders (paths): where `$INCLUDE` may read. */
+  readonly workspaceFolders?: () => readonly string[];
 }
 
 export class Checker {
@@ -138,7 +140,7 @@ export class Checker {
     const openText = (file: string) => this.openDocumentByFile(file)?.getText();
     let analysis: Analysis;
     if (unit.kind === 'zone') {
-      analysis = analyseZone(document.uri, document.getText(), openText);
+      analysis = analyseZone(document.uri, document.getText(), openText, this.deps.workspaceFolders?.() ?? []);
     } else {
       const reader = await this.deps.terraformReader();
       if (!current()) return;

@@ -4,7 +4,7 @@
  * (the CNAME an MX target hits, the first of a duplicate). Grouped per file, since a Terraform
  * module's findings may sit in any of its files and a zone's in an `$INCLUDE`d one.
  */
-import { tableOf, type Finding, type FileCheck, type ReadResult, type Severity, type SourceRange } from '@mx-doctor/core';
+import { severityRank, tableOf, type Finding, type FileCheck, type ReadResult, type Severity, type SourceRange } from '@mx-doctor/core';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Location } from 'vscode-languageserver';
 import { uriOfFile } from './documents.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
@@ -25,17 +25,41 @@ export const toLspRange = (range: SourceRange) => ({ start: { ...range.start }, 
 
 const location = (range: SourceRange): Location => ({ uri: uriOfFile(range.file), range: toLspRange(range) });
 
+/**
+ * Diagnostics published per document at most: an editor slows to a crawl on more, and a file with
+ * more has one fault repeated (`mx-doctor lint` lists them all). The most severe are kept.
+ */
+export const MAX_DIAGNOSTICS_PER_DOCUMENT = 1000;
+
 /** Diagnostics by document URI. Every URI in `uris` gets an entry, empty when clean (to clear old ones). */
 export function diagnosticsByUri(findings: readonly Finding[], read: ReadResult, check: FileCheck, uris: readonly string[]): Map<string, Diagnostic[]> {
-  const byUri = new Map<string, Diagnostic[]>(uris.map((uri) => [uri, []]));
-  for (const found of findings) {
-    if (!found.range) continue;
-    const uri = uriOfFile(found.range.file);
-    const list = byUri.get(uri) ?? [];
-    list.push(toDiagnostic(found, relatedInformation(found, read, check)));
-    byUri.set(uri, list);
+  const found = new Map<string, Finding[]>(uris.map((uri) => [uri, []]));
+  for (const item of findings) {
+    if (!item.range) continue;
+    const uri = uriOfFile(item.range.file);
+    const list = found.get(uri);
+    if (list) list.push(item);
+    else found.set(uri, [item]);
+  }
+  const byUri = new Map<string, Diagnostic[]>();
+  for (const [uri, list] of found) {
+    // Stable: in reading order within one severity.
+    const kept = list.length > MAX_DIAGNOSTICS_PER_DOCUMENT ? [...list].sort((a, b) => severityRank(a.severity) - severityRank(b.severity)).slice(0, MAX_DIAGNOSTICS_PER_DOCUMENT) : list;
+    const diagnostics = kept.map((item) => toDiagnostic(item, relatedInformation(item, read, check)));
+    if (list.length > kept.length) diagnostics.push(moreNotShown(list.length - kept.length));
+    byUri.set(uri, diagnostics);
   }
   return byUri;
+}
+
+/** The note that stands for the diagnostics left out, at the top of the file. */
+function moreNotShown(count: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    message: `${count.toLocaleString('en-US')} more findings in this file are not shown (at most ${MAX_DIAGNOSTICS_PER_DOCUMENT.toLocaleString('en-US')} per file); \`mx-doctor lint\` lists them all.`,
+  };
 }
 
 export function toDiagnostic(found: Finding, related: DiagnosticRelatedInformation[] = []): Diagnostic {

@@ -49,11 +49,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     reader.catch(() => (reader = undefined));
     return reader;
   };
-  const checker = new Checker({ connection, documents, settings: () => settings!.get(), ready: () => settingsReady, trusted: () => trusted, live, smtp, terraformReader });
+  let workspaceFolders: readonly string[] = [];
+  const checker = new Checker({ connection, documents, settings: () => settings!.get(), ready: () => settingsReady, trusted: () => trusted, live, smtp, terraformReader, workspaceFolders: () => workspaceFolders });
 
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof init.trusted === 'boolean') trusted = init.trusted;
+    // `rootUri` is what older clients send instead of folders (LSP 3.6).
+    const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folderUris.filter((uri) => uri.startsWith('file:')).map(fileOfUri);
     settings = new SettingsStore(connection, params.capabilities.workspace?.configuration === true, init.settings);
     return {
       capabilities: {

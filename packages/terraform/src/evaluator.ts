@@ -17,6 +17,7 @@ import {
   type UnknownValue,
   type Value,
 } from './values.js';
+import { appendAll } from '@mx-doctor/core';
 
 /** A reference to a resource or data source attribute: `aws_route53_zone.main.zone_id`. */
 export interface ResourceReference {
@@ -332,14 +333,14 @@ export class Evaluator {
     let chars: MappedChar[] = [];
     let at = start;
     const literal = (from: number, to: number): void => {
-      if (to > from) chars.push(...unescape(text.slice(from, to), from, file, heredoc));
+      if (to > from) appendAll(chars, unescape(text.slice(from, to), from, file, heredoc));
     };
     for (const child of content) {
       if (child.startIndex < at) continue;
       literal(at, child.startIndex);
       const span = loc(file, child);
       if (child.type === 'template_literal') literal(child.startIndex, Math.min(child.endIndex, end));
-      else if (child.type === 'template_interpolation') chars.push(...this.interpolation(child, file, span));
+      else if (child.type === 'template_interpolation') appendAll(chars, this.interpolation(child, file, span));
       else chars.push({ c: '', loc: span, unknown: unknown(span, child.text, 'a template directive is evaluated only by Terraform') });
       at = Math.max(at, child.endIndex);
       if (chars.length > MAX_STRING) return unknown(loc(file, node), node.text, 'the string is too long to read');

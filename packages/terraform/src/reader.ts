@@ -4,7 +4,7 @@
  * `read` is the one-file case of `readModule`. After the wasm is loaded everything is synchronous,
  * and neither call throws: what cannot be read becomes a `syntax` finding or an unresolved field.
  */
-import { finding, type FileRecord, type Finding, type ReadResult } from '@mx-doctor/core';
+import { appendAll, finding, type FileRecord, type Finding, type ReadResult } from '@mx-doctor/core';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { Evaluator } from './evaluator.js';
 import { loadTerraformParser, type TerraformReaderOptions } from './loader.js';
@@ -56,7 +56,7 @@ function readModule(parser: Parser, sources: readonly TerraformSource[]): ReadRe
         );
         continue;
       }
-      trees.push(...result.trees);
+      appendAll(trees, result.trees);
       parsed.push({ file, text, blocks: result.blocks });
       for (const problem of result.problems) {
         const range = positions.range({ file, start: problem.start, end: problem.end });
@@ -78,8 +78,8 @@ function readModule(parser: Parser, sources: readonly TerraformSource[]): ReadRe
       if (!spec) continue;
       try {
         const result = extractRecords(resource, spec, context);
-        records.push(...result.records);
-        findings.push(...result.findings);
+        appendAll(records, result.records);
+        appendAll(findings, result.findings);
       } catch {
         // A resource the extractor cannot follow is skipped; the rest of the module is still read.
       }

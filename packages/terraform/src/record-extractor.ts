@@ -4,7 +4,7 @@
  * `[preference, exchange]` with exact ranges. Unevaluable MX targets are reported here
  * (`mx-target-unresolved-expression`), since only the reader knows the expression.
  */
-import { finding, type Field, type FileRecord, type Finding } from '@mx-doctor/core';
+import { appendAll, finding, type Field, type FileRecord, type Finding } from '@mx-doctor/core';
 import type { Node } from 'web-tree-sitter';
 import { short, type Evaluator } from './evaluator.js';
 import type { ResourceBlock } from './module-scope.js';
@@ -158,7 +158,7 @@ function dataItems(block: BlockInfo, shape: DataShape, file: string, values: Eva
       for (const path of shape.nested ?? []) {
         let level: BlockInfo[] = [block];
         for (const name of path) level = level.flatMap((b) => nestedBlocks(b, name));
-        holders.push(...level);
+        appendAll(holders, level);
       }
       for (const holder of holders) {
         for (const attribute of shape.attributes) {

@@ -7,6 +7,7 @@
  */
 import type { Parser, Tree } from 'web-tree-sitter';
 import { syntaxProblems, topLevelBlocks, type BlockInfo } from './syntax-tree.js';
+import { appendAll } from '@mx-doctor/core';
 
 export interface ParseProblem {
   readonly kind: 'error' | 'missing';
@@ -54,7 +55,7 @@ export function parseWithRecovery(parser: Parser, text: string): RecoveredParse 
       return null;
     }
     trees.push(tree);
-    blocks.push(...topLevelBlocks(tree.rootNode).filter((block) => block.node.startIndex >= from));
+    appendAll(blocks, topLevelBlocks(tree.rootNode).filter((block) => block.node.startIndex >= from));
     let restart: number | undefined;
     for (const { kind, node } of syntaxProblems(tree.rootNode)) {
       if (node.startIndex < from) continue;

@@ -4,6 +4,7 @@
  * a file of ten thousand `[` cannot overflow the stack.
  */
 import type { Node } from 'web-tree-sitter';
+import { appendAll } from '@mx-doctor/core';
 
 /** A block as the reader sees it: `resource "aws_route53_record" "mx" { … }`. */
 export interface BlockInfo {
@@ -58,7 +59,7 @@ export function nestedBlocks(block: BlockInfo, name: string): BlockInfo[] {
   for (const child of childBlocks(block.body)) {
     if (child.type === name) found.push(child);
     else if (child.type === 'dynamic' && child.labels[0] === name) {
-      found.push(...childBlocks(child.body).filter((inner) => inner.type === 'content'));
+      appendAll(found, childBlocks(child.body).filter((inner) => inner.type === 'content'));
     }
   }
   return found;

@@ -54,6 +54,9 @@ export function findLintFiles(dir: string, out: LintFile[] = []): LintFile[] {
     }
     if (stat.isDirectory()) {
       if (!SKIP_DIRS.has(name)) findLintFiles(path, out);
+    } else if (!stat.isFile()) {
+      // A FIFO, device or socket named like a zone: opening a FIFO would wait for a writer for ever.
+      continue;
     } else if (/\.tf$/i.test(name)) out.push({ path, kind: 'terraform' });
     else if (ZONE_NAME.test(basename(name)) || (MAYBE_ZONE.test(name) && looksLikeZoneFile(path))) out.push({ path, kind: 'zone' });
   }

@@ -1,6 +1,6 @@
 /** `mx-doctor lint`: the file checks over zone files and Terraform, offline unless `--live`. */
 import { statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   checkFile,
@@ -14,9 +14,9 @@ import {
   type ReadResult,
   type Resolver,
 } from '@mx-doctor/core';
+import { readIncludeFile, readTextFile } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
-import { readTextFile } from '../read-text.js';
 import { installSuffixList } from '../suffix-list.js';
 import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
 import type { Io } from '../main.js';
@@ -41,6 +41,8 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
 
   let unreadable = 0;
   const files: LintFile[] = [];
+  // Files named outright may be pipes (`<(zcat db.gz)`); a directory search finds regular files only.
+  const named = new Set<string>();
   for (const arg of positionals) {
     let stat;
     try {
@@ -50,22 +52,25 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
       unreadable++;
       continue;
     }
-    if (stat.isDirectory()) files.push(...findLintFiles(arg));
-    else files.push({ path: arg, kind: kindOfNamedFile(arg) });
+    if (stat.isDirectory()) findLintFiles(arg, files);
+    else {
+      files.push({ path: arg, kind: kindOfNamedFile(arg) });
+      named.add(arg);
+    }
   }
 
   const texts = new Map<string, string>();
   const readText = (path: string): string | undefined => {
     if (texts.has(path)) return texts.get(path);
-    try {
-      const text = readTextFile(path);
-      texts.set(path, text);
-      return text;
-    } catch (error) {
-      io.stderr.write(`mx-doctor: cannot read ${escapeControls(path)}: ${escapeControls((error as NodeJS.ErrnoException).code ?? (error as Error).message)}\n`);
+    // Capped (64 MiB) and checked before reading: a huge file is refused, not read into memory.
+    const read = readTextFile(path, { streams: named.has(path) });
+    if ('error' in read) {
+      io.stderr.write(`mx-doctor: cannot read ${escapeControls(path)}: ${escapeControls(read.error)}\n`);
       unreadable++;
       return undefined;
     }
+    texts.set(path, read.text);
+    return read.text;
   };
 
   const reads: ReadResult[] = [];
@@ -76,15 +81,9 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
       readZone(text, {
         file: file.path,
         ...(origin !== undefined && { origin }),
-        // BIND resolves $INCLUDE against its working directory; beside the including file is what people mean.
-        readInclude: (path, fromFile) => {
-          const full = isAbsolute(path) ? path : resolve(dirname(fromFile), path);
-          try {
-            return { text: readTextFile(full), file: relative(process.cwd(), full) || full };
-          } catch (error) {
-            return { error: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
-          }
-        },
+        // Beside the including file, and only regular files inside the zone's folder (see node-files).
+        readInclude: (path, fromFile) =>
+          readIncludeFile(path, fromFile, { roots: [dirname(file.path)], rootsName: "the zone's folder", fileName: (full) => relative(process.cwd(), full) || full }),
       }),
     );
   }
@@ -99,7 +98,9 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
       const text = readText(file.path);
       if (text === undefined) continue;
       const dir = dirname(file.path);
-      byDir.set(dir, [...(byDir.get(dir) ?? []), { text, file: file.path }]);
+      const module = byDir.get(dir);
+      if (module) module.push({ text, file: file.path });
+      else byDir.set(dir, [{ text, file: file.path }]);
     }
     for (const module of byDir.values()) reads.push(reader.readModule(module));
   }
@@ -110,7 +111,8 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   for (const read of reads) {
     const liveTargets = resolver ? await lookupExternalTargets(read, resolver) : undefined;
     // Findings only: each RRset is dropped once checked (see FileCheckOptions.keepMxSets).
-    findings.push(...checkFile(read, { keepMxSets: false, ...(liveTargets && { liveTargets }) }).findings);
+    // A loop, not push(...): a spread of ~130,000 findings overflows the stack.
+    for (const found of checkFile(read, { keepMxSets: false, ...(liveTargets && { liveTargets }) }).findings) findings.push(found);
   }
   const sorted = sortByPlace(findings);
 

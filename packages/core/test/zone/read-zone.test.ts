@@ -414,6 +414,29 @@ describe('readZone: $GENERATE (BIND)', () => {
     ]);
   });
 
+  it('caps all $GENERATEs of a read together at 131,072 records, includes included, and says so once', () => {
+    const include = (): IncludeResult => ({ text: zone('$GENERATE 0-65535 inc$ A 192.0.2.1', '$GENERATE 0-9 late$ A 192.0.2.1'), file: 'more.inc' });
+    const result = read(
+      zone('$ORIGIN example.com.', '$GENERATE 0-65535 a$ A 192.0.2.1', '$GENERATE 0-39999 b$ A 192.0.2.1', '$INCLUDE more.inc', '$GENERATE 0-9 c$ A 192.0.2.1'),
+      { readInclude: include },
+    );
+    expect(result.records).toHaveLength(131072);
+    expect(result.records.at(-1)!.owner).toBe('inc25535.example.com');
+    expect(result.findings.map((f) => [f.range?.file, f.range?.start.line, f.message])).toEqual([
+      ['more.inc', 0, '$GENERATE makes more than 131072 records in this zone; only 25536 more are read, the rest of this one and later ones not expanded.'],
+    ]);
+  });
+
+  it('quotes at most 200 characters of a token in a syntax message, with an ellipsis', () => {
+    const huge = 'x'.repeat(1_000_000);
+    const result = read(zone('$ORIGIN example.com.', huge, `www ${huge}x A 192.0.2.1`, `$TTL ${huge}`, `$GENERATE ${huge} h$ A 192.0.2.1`));
+    expect(result.findings.length).toBeGreaterThanOrEqual(4);
+    for (const f of result.findings) {
+      expect(f.message.length, f.message.slice(0, 80)).toBeLessThan(500);
+      expect(f.message).toContain(`\`${'x'.repeat(200)}…\``);
+    }
+  });
+
   it('reports bad ranges, templates, types and extra tokens on their tokens', () => {
     const result = read(
       zone(

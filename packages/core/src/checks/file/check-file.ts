@@ -20,6 +20,7 @@ import { FileIndex } from './file-index.js';
 import { checkTexts } from './file-texts.js';
 import { placeFinding } from './place-finding.js';
 import type { SetCheckCache } from './set-check-cache.js';
+import { appendAll } from '../../util/append.js';
 
 export interface FileCheckOptions {
   /** Lookups of targets outside the file's zone (see `externalTargets`), keyed by name. */
@@ -83,7 +84,7 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
     if (options.keepMxSets !== false) mxSets.set(owner, set);
     // The root's owner is '' here; findings name it as written, '.'.
     const found = checkMxSet(owner === '' ? '.' : owner, set, index, read, options, external);
-    if (found.length > 0) findings.push(...found);
+    if (found.length > 0) appendAll(findings, found);
     // domain-cname: an MX owner is an alias (RFC 1034 §3.6.2: nothing may stand beside it).
     if (owner !== read.origin) domainCname(index, owner, findings);
   });

@@ -8,6 +8,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { formatMxSet, type MxEntry } from './mx-entry.js';
 import { distinctOperators, listLabels, mayMixOperators, operatedEntries, splitAtLowestPreference } from './provider-groups.js';
+import { smallestOf } from '../../util/append.js';
 
 export function mxMixedProviders(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (!mayMixOperators(entries)) return [];
@@ -15,7 +16,7 @@ export function mxMixedProviders(owner: string, entries: readonly MxEntry[]): Fi
   const operators = distinctOperators(items);
   if (operators.length < 2 || !operators.some((operator) => operator.provider !== undefined)) return [];
   if (splitAtLowestPreference(entries) !== undefined) return [];
-  const lowest = Math.min(...items.map((item) => item.entry.preference));
+  const lowest = smallestOf(items, (item) => item.entry.preference);
   const primary = items.find((item) => item.entry.preference === lowest)?.operator;
   const others = operators.filter((operator) => operator.key !== primary?.key);
   const gatewayFirst = primary?.provider?.kind === 'gateway';

@@ -10,6 +10,7 @@ import { matchesHostPattern, matchProvider } from '../../providers/match-provide
 import type { DocumentedMxSet, Provider } from '../../providers/providers.js';
 import { formatMx, formatMxSet, type MxEntry } from './mx-entry.js';
 import { isUsableTarget } from './host-name.js';
+import { appendAll } from '../../util/append.js';
 
 function setHosts(set: DocumentedMxSet): string[] {
   return set.hosts.map((host) => host.exchange);
@@ -92,7 +93,7 @@ export function mxProviderIncomplete(owner: string, entries: readonly MxEntry[])
   const findings: Finding[] = [];
   for (const { provider, entries: own } of byProvider.values()) {
     const deprecated = judgeDeprecated(provider, own);
-    findings.push(...deprecated, ...(deprecated.length === 0 ? judgeSets(owner, provider, own) : []));
+    appendAll(findings, deprecated.length > 0 ? deprecated : judgeSets(owner, provider, own));
   }
   return findings;
 }

@@ -4,6 +4,7 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import type { MxEntry } from './mx-entry.js';
+import { largestOf } from '../../util/append.js';
 
 export const MX_TTL_LIMIT = 86_400;
 
@@ -21,7 +22,7 @@ export function mxTtlHigh(owner: string, entries: readonly MxEntry[]): Finding[]
   const high = entries.filter((entry) => entry.ttl > MX_TTL_LIMIT);
   const [first] = high;
   if (first === undefined) return [];
-  const max = Math.max(...high.map((entry) => entry.ttl));
+  const max = largestOf(high, (entry) => entry.ttl);
   return [
     finding('mx-ttl-high', {
       message: `The MX records of ${owner} have a TTL of ${max} s (${humanDuration(max)}): a change takes that long to reach every sender.`,

@@ -8,6 +8,7 @@ import { registrableDomain } from '../../providers/registrable-domain.js';
 import type { Provider } from '../../providers/providers.js';
 import { isUsableTarget } from './host-name.js';
 import type { MxEntry } from './mx-entry.js';
+import { smallestOf } from '../../util/append.js';
 
 export interface Operator {
   /** `provider:<id>` or `domain:<registrable domain>`. */
@@ -62,7 +63,7 @@ export function splitAtLowestPreference(entries: readonly MxEntry[]): { readonly
   if (!mayMixOperators(entries)) return undefined;
   const items = operatedEntries(entries);
   if (items.length === 0) return undefined;
-  const lowest = Math.min(...items.map((item) => item.entry.preference));
+  const lowest = smallestOf(items, (item) => item.entry.preference);
   const operators = distinctOperators(items.filter((item) => item.entry.preference === lowest));
   if (operators.length < 2 || !operators.some((operator) => operator.provider !== undefined)) return undefined;
   return { preference: lowest, operators };

@@ -33,6 +33,7 @@ import { mxTargetIpLiteral } from './mx-target-ip-literal.js';
 import { mxTargetNoAddress } from './mx-target-no-address.js';
 import { mxTargetNxdomain } from './mx-target-nxdomain.js';
 import { mxTtlHigh } from './mx-ttl-high.js';
+import { appendAll } from '../../util/append.js';
 
 type SetCheck = (owner: string, entries: readonly MxEntry[]) => Finding[];
 
@@ -60,7 +61,7 @@ export function runMxSetChecks(owner: string, entries: MxEntry[]): Finding[] {
   if (entries.length === 0) return findings;
   for (let k = 0; k < MX_SET_CHECKS.length; k++) {
     const found = MX_SET_CHECKS[k]!(owner, entries);
-    if (found.length > 0) findings.push(...found);
+    if (found.length > 0) appendAll(findings, found);
   }
   return findings;
 }
@@ -103,13 +104,11 @@ export function runLiveMxChecks(snapshot: MailDnsSnapshot): Finding[] {
     if (entries.length === 0) {
       findings.push(...mxMissing(snapshot));
     } else {
-      findings.push(
-        ...mxNull(domain, entries),
-        ...runMxSetChecks(domain, entries),
-        // Live only: the plan looked up at most MAX_MX_HOSTS hosts (plan/gather.ts).
-        ...mxHostsTruncated(domain, entries, MAX_MX_HOSTS),
-        ...runLiveTargetChecks(domain, entries, snapshot.targets),
-      );
+      appendAll(findings, mxNull(domain, entries));
+      appendAll(findings, runMxSetChecks(domain, entries));
+      // Live only: the plan looked up at most MAX_MX_HOSTS hosts (plan/gather.ts).
+      appendAll(findings, mxHostsTruncated(domain, entries, MAX_MX_HOSTS));
+      appendAll(findings, runLiveTargetChecks(domain, entries, snapshot.targets));
     }
   }
   findings.push(...resolversDisagree(snapshot), ...lookupFailed(snapshot));

@@ -10,6 +10,7 @@ import { isSpfRecord, parseSpf } from './parse-spf.js';
 import { spfMultiple } from './spf-multiple.js';
 import { spfPermissiveAll } from './spf-permissive-all.js';
 import { spfSyntax } from './spf-syntax.js';
+import { appendAll } from '../../util/append.js';
 
 export function checkSpfTexts(owner: string, texts: readonly { text: string; range?: SourceRange }[]): Finding[] {
   const name = normalizeName(owner);
@@ -19,7 +20,8 @@ export function checkSpfTexts(owner: string, texts: readonly { text: string; ran
   for (let k = 0; k < records.length; k++) {
     const record = records[k]!;
     const parsed = parseSpf(record.text);
-    findings.push(...spfSyntax(name, record.text, parsed, undefined, record.range));
+    // One finding per bad term, and a zone's TXT record has no length limit: no spread.
+    appendAll(findings, spfSyntax(name, record.text, parsed, undefined, record.range));
     if (records.length === 1) findings.push(...spfPermissiveAll(name, record.text, parsed, record.range));
   }
   return findings;

@@ -14,10 +14,11 @@ import { tokenRange } from './ranges.js';
 import { isTextType, noteRelativeNames, tooLongString } from './rdata.js';
 import { recordType } from './record-types.js';
 import { addRecordAt, readHead } from './records.js';
-import { MAX_GENERATE, MAX_INCLUDES_TOTAL, type FileContext, type IncludeResult, type ZoneState } from './state.js';
+import { MAX_GENERATE, MAX_GENERATE_TOTAL, MAX_INCLUDES_TOTAL, type FileContext, type IncludeResult, type ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
 import { LineIndex } from './zone-record.js';
 import { FIELD_KEPT, type ZoneTableBuilder } from './zone-table.js';
+import { quoteToken } from './quote.js';
 
 /** BIND refuses deeper nesting; so do we. */
 export const MAX_INCLUDE_DEPTH = 10;
@@ -46,7 +47,7 @@ export function readDirective(st: ZoneState, fx: FileContext, entry: Entry, read
     case '$GENERATE':
       return generateDirective(st, fx, entry);
     default:
-      st.syntax(tokenRange(tk, fx.file, t0), `Unknown directive \`${raw}\`: expected $ORIGIN, $TTL, $INCLUDE or $GENERATE.`);
+      st.syntax(tokenRange(tk, fx.file, t0), `Unknown directive \`${quoteToken(raw)}\`: expected $ORIGIN, $TTL, $INCLUDE or $GENERATE.`);
   }
 }
 
@@ -54,7 +55,7 @@ export function readDirective(st: ZoneState, fx: FileContext, entry: Entry, read
 function noExtra(st: ZoneState, fx: FileContext, entry: Entry, allowed: number, directive: string): boolean {
   if (entry.count <= allowed + 1) return true;
   const t = entry.words[allowed + 1]!;
-  st.syntax(tokenRange(fx.tokens, fx.file, t), `Unexpected \`${tokenText(fx.tokens, t)}\` after ${directive}: expected the end of the line.`);
+  st.syntax(tokenRange(fx.tokens, fx.file, t), `Unexpected \`${quoteToken(tokenText(fx.tokens, t))}\` after ${directive}: expected the end of the line.`);
   return false;
 }
 
@@ -62,7 +63,7 @@ function noExtra(st: ZoneState, fx: FileContext, entry: Entry, allowed: number, 
 function argument(st: ZoneState, fx: FileContext, entry: Entry, index: number, expected: string): number | undefined {
   if (index < entry.count) return entry.words[index]!;
   const last = entry.words[entry.count - 1]!;
-  st.syntax(tokenRange(fx.tokens, fx.file, last), `Expected ${expected} after \`${tokenText(fx.tokens, last)}\`, found the end of the line.`);
+  st.syntax(tokenRange(fx.tokens, fx.file, last), `Expected ${expected} after \`${quoteToken(tokenText(fx.tokens, last))}\`, found the end of the line.`);
   return undefined;
 }
 
@@ -78,7 +79,7 @@ function originDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
   }
   const name = tk.kind[t] === QUOTED ? { error: 'is a quoted string' } : st.resolveName(raw);
   if ('error' in name) {
-    st.syntax(tokenRange(tk, fx.file, t), `Expected a domain name after $ORIGIN; \`${raw}\` ${name.error}.`);
+    st.syntax(tokenRange(tk, fx.file, t), `Expected a domain name after $ORIGIN; \`${quoteToken(raw)}\` ${name.error}.`);
     return;
   }
   noExtra(st, fx, entry, 1, '$ORIGIN');
@@ -118,7 +119,7 @@ function includeDirective(st: ZoneState, fx: FileContext, entry: Entry, readFile
     const raw = tokenText(tk, t);
     const name = tk.kind[t] === QUOTED ? { error: 'is a quoted string' } : raw === '@' && origin === undefined ? undefined : st.resolveName(raw);
     if (name !== undefined && 'error' in name) {
-      st.syntax(tokenRange(tk, fx.file, t), `Expected the origin of the included file; \`${raw}\` ${name.error}.`);
+      st.syntax(tokenRange(tk, fx.file, t), `Expected the origin of the included file; \`${quoteToken(raw)}\` ${name.error}.`);
       return;
     }
     if (name !== undefined) origin = { text: name.text, absolute: true, wireLength: name.wireLength };
@@ -126,7 +127,7 @@ function includeDirective(st: ZoneState, fx: FileContext, entry: Entry, readFile
   if (!noExtra(st, fx, entry, 2, '$INCLUDE')) return;
   if (fx.depth + 1 > MAX_INCLUDE_DEPTH) {
     // Said once per zone: files that include each other many times would repeat it endlessly.
-    if (!st.depthReported) st.syntax(pathRange, `$INCLUDE nests more than ${MAX_INCLUDE_DEPTH} files deep; \`${path}\` is not read.`);
+    if (!st.depthReported) st.syntax(pathRange, `$INCLUDE nests more than ${MAX_INCLUDE_DEPTH} files deep; \`${quoteToken(path)}\` is not read.`);
     st.depthReported = true;
     return;
   }
@@ -138,7 +139,7 @@ function includeDirective(st: ZoneState, fx: FileContext, entry: Entry, readFile
   }
   const read = st.options.readInclude;
   if (read === undefined) {
-    st.syntax(pathRange, `Cannot read the $INCLUDE file \`${path}\`: no file access here.`);
+    st.syntax(pathRange, `Cannot read the $INCLUDE file \`${quoteToken(path)}\`: no file access here.`);
     return;
   }
   let result: IncludeResult;
@@ -149,12 +150,12 @@ function includeDirective(st: ZoneState, fx: FileContext, entry: Entry, readFile
   }
   if (result === null || typeof result !== 'object' || !('text' in result) || typeof result.text !== 'string' || typeof result.file !== 'string') {
     const why = result !== null && typeof result === 'object' && 'error' in result ? String(result.error) : 'no text came back';
-    st.syntax(pathRange, `Cannot read the $INCLUDE file \`${path}\`: ${why}.`);
+    st.syntax(pathRange, `Cannot read the $INCLUDE file \`${quoteToken(path)}\`: ${quoteToken(why)}.`);
     return;
   }
   st.includeBudget--;
   if (fx.chain.includes(result.file)) {
-    st.syntax(pathRange, `$INCLUDE loop: ${[...fx.chain, result.file].join(' → ')}; \`${path}\` is not read again.`);
+    st.syntax(pathRange, `$INCLUDE loop: ${[...fx.chain, result.file].map(quoteToken).join(' → ')}; \`${quoteToken(path)}\` is not read again.`);
     return;
   }
   // BIND keeps the including file's origin and owner aside and restores them afterwards.
@@ -218,7 +219,7 @@ function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
   }
   const type = typed.type;
   if (head.typeIndex + 1 >= count) {
-    st.syntax(typeRange, `Expected the right-hand side template after \`${tokenText(tk, typeToken)}\`, found the end of the line.`);
+    st.syntax(typeRange, `Expected the right-hand side template after \`${quoteToken(tokenText(tk, typeToken))}\`, found the end of the line.`);
     return;
   }
   if (head.typeIndex + 2 < count) {
@@ -226,7 +227,7 @@ function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
     const t = words[head.typeIndex + 2]!;
     st.syntax(
       tokenRange(tk, file, t),
-      `Unexpected \`${tokenText(tk, t)}\`: $GENERATE takes one right-hand side token; quote it to give several fields (\`"10 mx$"\`).`,
+      `Unexpected \`${quoteToken(tokenText(tk, t))}\`: $GENERATE takes one right-hand side token; quote it to give several fields (\`"10 mx$"\`).`,
     );
     return;
   }
@@ -252,7 +253,13 @@ function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
     limit = MAX_GENERATE;
   }
   if (limit > st.generateBudget) {
-    st.syntax(tokenRange(tk, file, rangeToken), `Too many $GENERATE records in this zone; only ${st.generateBudget} more are read.`);
+    if (!st.generateCutReported) {
+      st.syntax(
+        tokenRange(tk, file, rangeToken),
+        `$GENERATE makes more than ${MAX_GENERATE_TOTAL} records in this zone; ${st.generateBudget === 0 ? 'this one and later ones are' : `only ${st.generateBudget} more are read, the rest of this one and later ones`} not expanded.`,
+      );
+      st.generateCutReported = true;
+    }
     limit = st.generateBudget;
   }
   st.generateBudget -= limit;
@@ -265,7 +272,7 @@ function generateDirective(st: ZoneState, fx: FileContext, entry: Entry): void {
     const ownerText = expandTemplate(lhs, value);
     const owner = st.resolveName(ownerText);
     if ('error' in owner) {
-      st.syntax(tokenRange(tk, file, lhsToken), `The owner name \`${ownerText}\` that $GENERATE makes for ${value} ${owner.error}.`);
+      st.syntax(tokenRange(tk, file, lhsToken), `The owner name \`${quoteToken(ownerText)}\` that $GENERATE makes for ${value} ${owner.error}.`);
       return;
     }
     const table = st.table;

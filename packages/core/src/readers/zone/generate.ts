@@ -5,6 +5,7 @@
  * digits as labels and its width counts the dots), `$$` and `\$` give a dollar sign (`\$` stays
  * escaped in the output, as in BIND, for the name or rdata reader to unescape).
  */
+import { quoteToken } from './quote.js';
 
 export interface GenerateRange {
   readonly start: number;
@@ -24,16 +25,16 @@ const MAX_WIDTH = 255;
 export function parseGenerateRange(raw: string): GenerateRange | { readonly error: string } {
   const match = /^(\d{1,10})-(\d{1,10})(?:\/(\d{1,10}))?$/.exec(raw);
   if (match === null) {
-    return { error: `Expected a $GENERATE range such as 1-100 or 0-254/2, found \`${raw}\`.` };
+    return { error: `Expected a $GENERATE range such as 1-100 or 0-254/2, found \`${quoteToken(raw)}\`.` };
   }
   const start = Number(match[1]);
   const stop = Number(match[2]);
   const step = match[3] === undefined ? 1 : Number(match[3]);
   if (start > MAX_VALUE || stop > MAX_VALUE || step > MAX_VALUE) {
-    return { error: `The $GENERATE range \`${raw}\` goes beyond ${MAX_VALUE}.` };
+    return { error: `The $GENERATE range \`${quoteToken(raw)}\` goes beyond ${MAX_VALUE}.` };
   }
-  if (start > stop) return { error: `The $GENERATE range \`${raw}\` starts after it stops.` };
-  if (step === 0) return { error: `The $GENERATE range \`${raw}\` has a step of 0.` };
+  if (start > stop) return { error: `The $GENERATE range \`${quoteToken(raw)}\` starts after it stops.` };
+  if (step === 0) return { error: `The $GENERATE range \`${quoteToken(raw)}\` has a step of 0.` };
   return { start, stop, step };
 }
 

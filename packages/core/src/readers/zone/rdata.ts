@@ -12,6 +12,7 @@ import { endsWithDot } from './names.js';
 import { tokenRange } from './ranges.js';
 import type { FileContext, ZoneState } from './state.js';
 import { FIELD_AS_WRITTEN, FIELD_INSIDE_QUOTES, FIELD_KEPT } from './zone-table.js';
+import { quoteToken } from './quote.js';
 
 /** Types whose rdata is a list of character-strings. */
 export function isTextType(type: string): boolean {
@@ -117,7 +118,7 @@ function checkGeneric(st: ZoneState, fx: FileContext, words: readonly number[], 
   const lengthToken = words[from + 1]!;
   const lengthText = tokenText(tk, lengthToken);
   if (!/^\d{1,5}$/.test(lengthText) || Number(lengthText) > 65535) {
-    st.syntax(tokenRange(tk, fx.file, lengthToken), `Expected the rdata length (0–65535) after \`\\#\`, found \`${lengthText}\`.`);
+    st.syntax(tokenRange(tk, fx.file, lengthToken), `Expected the rdata length (0–65535) after \`\\#\`, found \`${quoteToken(lengthText)}\`.`);
     return false;
   }
   const octets = Number(lengthText);
@@ -126,7 +127,7 @@ function checkGeneric(st: ZoneState, fx: FileContext, words: readonly number[], 
     const t = words[k]!;
     const hex = tokenText(tk, t);
     if (tk.kind[t] === QUOTED || !/^[0-9a-fA-F]+$/.test(hex)) {
-      st.syntax(tokenRange(tk, fx.file, t), `Expected hexadecimal rdata after \`\\# ${lengthText}\`, found \`${hex}\`.`);
+      st.syntax(tokenRange(tk, fx.file, t), `Expected hexadecimal rdata after \`\\# ${lengthText}\`, found \`${quoteToken(hex)}\`.`);
       return false;
     }
     digits += hex.length;

@@ -9,6 +9,7 @@
  * library's generated type table. UNECE (69, draft-woodcock-faltstrom-external-registry-rrtypes)
  * appears in one library but not in the registry as given here: left out until it is confirmed.
  */
+import { quoteToken } from './quote.js';
 
 /** Data types and their codes. */
 const DATA_TYPES: readonly (readonly [string, number])[] = [
@@ -58,9 +59,9 @@ export function recordType(raw: string): TypeResult {
   const code = numbered(upper, 'TYPE');
   if (code !== undefined) return { type: `TYPE${code}` };
   if (QUERY_TYPES.has(upper)) {
-    return { error: `\`${raw}\` is a query type; it cannot appear in a zone file.` };
+    return { error: `\`${quoteToken(raw)}\` is a query type; it cannot appear in a zone file.` };
   }
-  return { error: `Expected a record type (such as A, MX or TXT), found \`${raw}\`.` };
+  return { error: `Expected a record type (such as A, MX or TXT), found \`${quoteToken(raw)}\`.` };
 }
 
 /** Whether a token is a class (`IN`, `CH`, `HS`, `CS`, `CLASS1`…), case-insensitively. */

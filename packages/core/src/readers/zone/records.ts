@@ -14,6 +14,7 @@ import { noteRelativeNames, readFields } from './rdata.js';
 import { isClassName, recordType, type TypeResult } from './record-types.js';
 import type { FileContext, ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
+import { quoteToken } from './quote.js';
 
 /** What `readHead` read, in `ZoneState.head`: one object reused from record to record. */
 export interface RecordHead {
@@ -64,7 +65,7 @@ export function readHead(
   }
   if (index >= count) {
     const last = words[count - 1]!;
-    st.syntax(tokenRange(tk, fx.file, last), `Expected a record type after \`${tokenText(tk, last)}\`, found the end of the record.`);
+    st.syntax(tokenRange(tk, fx.file, last), `Expected a record type after \`${quoteToken(tokenText(tk, last))}\`, found the end of the record.`);
     return undefined;
   }
   const head = st.head;
@@ -142,7 +143,7 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
       const raw = tokenText(tk, t);
       const name = tk.kind[t] === QUOTED ? { error: 'is a quoted string' } : st.resolveName(raw);
       if ('error' in name) {
-        st.syntax(tokenRange(tk, file, t), `Expected an owner name at the start of the line; \`${raw}\` ${name.error}.`);
+        st.syntax(tokenRange(tk, file, t), `Expected an owner name at the start of the line; \`${quoteToken(raw)}\` ${name.error}.`);
         st.lastOwner = undefined;
         st.lastOwnerBroken = true;
         return;

@@ -3,6 +3,7 @@
  * `1w2d3h4m5s` (case-insensitive; each number needs a unit once units are used, so `1h30` is an
  * error as in BIND). RFC 2181 §8 caps a TTL at 2^31 − 1 seconds; more is an error here.
  */
+import { quoteToken } from './quote.js';
 
 export const MAX_TTL = 2147483647;
 
@@ -52,10 +53,10 @@ export function parseTtl(raw: string): TtlResult {
 
 function badTtl(raw: string): TtlResult {
   return {
-    error: `Expected a TTL (seconds, or units such as 1h30m or 2w), found \`${raw}\`.`,
+    error: `Expected a TTL (seconds, or units such as 1h30m or 2w), found \`${quoteToken(raw)}\`.`,
   };
 }
 
 function tooLarge(raw: string): TtlResult {
-  return { error: `The TTL \`${raw}\` is above 2147483647 seconds, the largest RFC 2181 §8 allows.` };
+  return { error: `The TTL \`${quoteToken(raw)}\` is above 2147483647 seconds, the largest RFC 2181 §8 allows.` };
 }
