@@ -5,7 +5,7 @@
  * failure naming it: a loop (a name seen twice, a self-alias included) or more than
  * `MAX_CNAME_HOPS` aliases is `lookup-failed`, never "no records" (rule zero).
  */
-import type { DnsRecord, LookupResult, RecordType, Resolver } from '../dns/types.js';
+import type { DnsRecord, LookupOptions, LookupResult, RecordType, Resolver } from '../dns/types.js';
 import { normalizeName } from '../dns/types.js';
 import { MAX_CNAME_HOPS, chainProblem } from '../dns/answer-chain.js';
 import { cnameChain } from '../checks/domain/cname-chain.js';
@@ -21,9 +21,10 @@ export async function lookupFollowingChain(
   resolver: Resolver,
   name: string,
   type: RecordType,
+  options?: LookupOptions,
 ): Promise<LookupResult> {
   const start = normalizeName(name);
-  const first = await resolver.lookup(name, type);
+  const first = await resolver.lookup(name, type, options);
   if (first.kind === 'failed') return first;
   let result: LookupResult = first;
   let records: DnsRecord[] = [...first.records];
@@ -38,7 +39,7 @@ export async function lookupFollowingChain(
     if (result.kind !== 'answer' || chain.length === 1 || type === 'CNAME') return result;
     if (records.some((record) => record.type === type && normalizeName(record.name) === end)) return result;
     if (asked >= MAX_CNAME_HOPS) return result; // unreachable while each hop lengthens the chain; a bound all the same
-    const next = await resolver.lookup(end, type);
+    const next = await resolver.lookup(end, type, options);
     if (next.kind === 'failed') return { ...next, question: first.question };
     records = [...records, ...next.records];
     result = { kind: next.kind, question: first.question, records, ...(next.resolver !== undefined && { resolver: next.resolver }) };

@@ -61,7 +61,7 @@ export function startApexQueries(resolver: Resolver, domain: string, options: Ga
       compare.length < 2
         ? Promise.resolve([])
         : Promise.all(
-            compare.map(async ({ url, resolver: single }) => ({ resolver: url, result: await single.lookup(domain, 'MX') })),
+            compare.map(async ({ url, resolver: single }) => ({ resolver: url, result: await lookupFollowingChain(single, domain, 'MX') })),
           ),
   };
 }

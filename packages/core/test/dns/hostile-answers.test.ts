@@ -153,6 +153,38 @@ describe('the whole plan under answers that answer another question', () => {
     expect(ids(report)).not.toContain('dmarc-not-enforced');
   });
 
+  it('an SPF include whose TXT answer is the first CNAME hop only is followed to its end, not "no SPF"', async () => {
+    // Found by the property test: the SPF gatherer read a partial chain as "no TXT records".
+    const include = 'alias.example';
+    const end = 'spf.provider.example';
+    const zone = {
+      [`${VICTIM} TXT`]: { answers: [wire.txt(VICTIM, `v=spf1 include:${include} -all`)] },
+      [`${include} TXT`]: { answers: [wire.cname(include, end)] },
+    };
+    const failing = await checkDomain(VICTIM, { resolver: serve({ ...zone, [`${end} TXT`]: { rcode: 2 } }) });
+    expect(ids(failing)).not.toContain('spf-include-missing');
+    expect(failing.findings.some((f) => f.id === 'lookup-failed' && (f.evidence ?? '').includes(end))).toBe(true);
+
+    const working = await checkDomain(VICTIM, { resolver: serve({ ...zone, [`${end} TXT`]: { answers: [wire.txt(end, 'v=spf1 ip4:185.12.64.0/24 -all')] } }) });
+    expect(ids(working)).not.toContain('spf-include-missing');
+    expect(ids(working)).not.toContain('lookup-failed');
+    expect(asked(server)).toContain(`${end} TXT`);
+  });
+
+  it('each compared resolver’s MX answer is followed to its chain’s end: a first-hop-only answer is not a different MX set', async () => {
+    const target = 'mail.provider.example';
+    const zone = {
+      [`${VICTIM} MX`]: { answers: [wire.cname(VICTIM, target)] },
+      [`${target} MX`]: { answers: [wire.mx(target, 10, VICTIM_MX)] },
+    };
+    const one = serve(zone);
+    honest.handler = zoneHandler({ ...HEALTHY_ZONE, ...zone });
+    const two = new DohResolver({ url: honest.url, timeoutMs: 2000 });
+    const report = await checkDomain(VICTIM, { resolver: one, compareResolvers: [{ url: server.url, resolver: one }, { url: honest.url, resolver: two }] });
+    expect(ids(report)).not.toContain('resolvers-disagree');
+    expect(asked(honest)).toContain(`${target} MX`);
+  });
+
   it('an A answer holding only AAAA records is not "no address"', async () => {
     const resolver = serve({ [`${VICTIM_MX} A`]: { answers: [wire.aaaa(VICTIM_MX, '2a01:4f8::10')] } });
     const report = await checkDomain(VICTIM, { resolver });

@@ -23,6 +23,7 @@ import {
   type SpfTargetLookup,
 } from './spf-facts.js';
 import { spfTexts } from './spf-records.js';
+import { lookupFollowingChain } from '../../plan/follow-chain.js';
 import type { SpfMechanism, SpfModifier } from './spf-term.js';
 
 export interface GatherSpfOptions {
@@ -181,7 +182,9 @@ function nodeFromTxt(
 /** A resolver that throws still yields a result: `failed`, never an exception (checks never throw). */
 async function safeLookup(resolver: Resolver, name: string, type: 'TXT' | 'A' | 'MX', signal: AbortSignal | undefined): Promise<LookupResult> {
   try {
-    return await resolver.lookup(name, type, signal === undefined ? undefined : { signal });
+    // Followed to the chain's end: a resolver may send only the first CNAME hop, and a chain
+    // without its end is not "no SPF record" (rule zero).
+    return await lookupFollowingChain(resolver, name, type, signal === undefined ? undefined : { signal });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { kind: 'failed', question: { name, type }, reason: 'network', detail: `the resolver threw: ${detail}` };
