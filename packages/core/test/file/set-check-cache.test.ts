@@ -30,7 +30,8 @@ describe('SetCheckCache', () => {
       ),
       { numRuns: 300 },
     );
-  });
+    // Property cases over whole files: seconds, more on a loaded machine; speed is for `pnpm bench`.
+  }, 60_000);
 
   it('re-checks only the RRsets an edit touched, and forgets RRsets that are gone', () => {
     const cache = new SetCheckCache();
