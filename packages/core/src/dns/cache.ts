@@ -99,7 +99,8 @@ export class CachingResolver implements Resolver {
 
     let query = this.inFlight.get(key);
     if (query === undefined) {
-      const fresh = this.ask(key, normalized, type);
+      // The first asker's deadline bounds the shared query (one check, or one fleet run, asks).
+      const fresh = this.ask(key, normalized, type, options?.deadline);
       this.inFlight.set(key, fresh);
       void fresh.then(() => {
         if (this.inFlight.get(key) === fresh) this.inFlight.delete(key);
@@ -120,10 +121,10 @@ export class CachingResolver implements Resolver {
   }
 
   /** The shared query for `key`: asked without any caller's signal, cached when it succeeds. Never rejects. */
-  private async ask(key: string, name: string, type: RecordType): Promise<LookupResult> {
+  private async ask(key: string, name: string, type: RecordType, deadline: number | undefined): Promise<LookupResult> {
     let result: LookupResult;
     try {
-      result = await this.inner.lookup(name, type);
+      result = await this.inner.lookup(name, type, deadline === undefined ? undefined : { deadline });
     } catch (error) {
       const question = { name, type };
       result = {

@@ -114,16 +114,19 @@ export class FailoverResolver implements Resolver {
     if (callerSignal?.aborted) return cancelled();
 
     // The budget as a signal for the resolvers below: it ends queue waits and requests alike.
-    const deadline = this.now() + this.budgetMs;
+    // It is the question's own budget, or what is left of the check's when that is less.
+    const left = options?.deadline === undefined ? Infinity : Math.max(0, options.deadline - Date.now());
+    const budgetMs = Math.min(this.budgetMs, left);
+    const deadline = this.now() + budgetMs;
     const budget = new AbortController();
-    const timer = setTimeout(() => budget.abort(), this.budgetMs);
+    const timer = setTimeout(() => budget.abort(), budgetMs);
     const onCallerAbort = (): void => budget.abort();
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     const outOfTime = (label: string): Failed => ({
       kind: 'failed',
       question,
       reason: 'timeout',
-      detail: `${label}: the time budget of ${this.budgetMs} ms for ${asked} ran out`,
+      detail: budgetMs < this.budgetMs ? `${label}: the check's time budget ran out before ${asked} was answered` : `${label}: the time budget of ${this.budgetMs} ms for ${asked} ran out`,
       resolver: label,
     });
     try {

@@ -72,6 +72,11 @@ export type LookupResult =
 
 export interface LookupOptions {
   readonly signal?: AbortSignal;
+  /**
+   * When the whole check must be done (`Date.now()` time, ms): a resolver stack never waits past
+   * it (Retry-After, queues), and a question's own budget is cut to what is left of it.
+   */
+  readonly deadline?: number;
 }
 
 /** Anything that can answer DNS questions. The DoH client is one; tests may bring their own. */

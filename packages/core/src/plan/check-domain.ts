@@ -15,6 +15,7 @@ import { gatherSnapshot, startApexQueries } from './gather.js';
 import type { DomainReport } from './report.js';
 import type { MailDnsSnapshot } from './snapshot.js';
 import { verdictOf } from './verdict.js';
+import { BudgetedResolver, DEFAULT_CHECK_BUDGET_MS } from './check-budget.js';
 
 export interface CheckDomainOptions {
   /** Answers every question of the plan (usually the cached failover DoH stack). */
@@ -23,6 +24,8 @@ export interface CheckDomainOptions {
   readonly compareResolvers?: readonly { readonly url: string; readonly resolver: Resolver }[];
   /** Opt-in SMTP probe (Node only): given each MX host's addresses, returns what port 25 said. */
   readonly transportProbe?: (targets: readonly { host: string; address: string }[]) => Promise<SmtpProbeResult[]>;
+  /** Time for all DNS questions of the check together, ms (default `DEFAULT_CHECK_BUDGET_MS`). */
+  readonly budgetMs?: number;
 }
 
 export interface DomainCheck {
@@ -36,11 +39,16 @@ export async function checkDomain(domain: string, options: CheckDomainOptions): 
 }
 
 export async function checkDomainWithFacts(domain: string, options: CheckDomainOptions): Promise<DomainCheck> {
-  const { resolver } = options;
-  const apex = startApexQueries(resolver, domain, options.compareResolvers ? { compareResolvers: options.compareResolvers } : {});
+  const budgetMs = options.budgetMs ?? DEFAULT_CHECK_BUDGET_MS;
+  const resolver = new BudgetedResolver(options.resolver, budgetMs);
+  const compareResolvers = options.compareResolvers?.map((entry) => ({ url: entry.url, resolver: new BudgetedResolver(entry.resolver, budgetMs) }));
+  const apex = startApexQueries(resolver, domain, compareResolvers ? { compareResolvers } : {});
   // SPF starts as soon as the TXT answer is in, beside the MX branch, not after it.
   const spfPromise = apex.txt.then((txt) => gatherSpf(resolver, domain, txt));
-  const [snapshot, spf] = await Promise.all([gatherSnapshot(resolver, domain, apex), spfPromise]);
+  const [snapshot, spf] = await Promise.all([gatherSnapshot(resolver, domain, apex), spfPromise]).finally(() => {
+    resolver.close();
+    for (const entry of compareResolvers ?? []) entry.resolver.close();
+  });
 
   const findings: Finding[] = [...runLiveMxChecks(snapshot)];
   const domainMissing = snapshot.mx.kind === 'nxdomain';

@@ -1,0 +1,42 @@
+/**
+ * One check's time budget. Every question of the plan goes through `BudgetedResolver`, which
+ * hands the resolver stack the check's deadline (so no Retry-After wait or queue reaches past
+ * it) and cancels what is still open when it passes. A question cut off by the budget is a
+ * failed lookup that says so (rule zero: "ran out of time" is never "no records").
+ */
+import { describeQuestion } from '../dns/question-text.js';
+import { normalizeName, type LookupOptions, type LookupResult, type RecordType, type Resolver } from '../dns/types.js';
+
+/** Long enough for a slow resolver and a few retries; short enough that a person is not left waiting. */
+export const DEFAULT_CHECK_BUDGET_MS = 60_000;
+
+export class BudgetedResolver implements Resolver {
+  readonly deadline: number;
+  private readonly controller = new AbortController();
+  private readonly timer: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly inner: Resolver,
+    readonly budgetMs: number,
+  ) {
+    if (!(budgetMs > 0)) throw new Error(`Invalid check budget ${budgetMs}: must be a positive number of milliseconds`);
+    this.deadline = Date.now() + budgetMs;
+    this.timer = setTimeout(() => this.controller.abort(), budgetMs);
+  }
+
+  async lookup(name: string, type: RecordType, options?: LookupOptions): Promise<LookupResult> {
+    const signal = options?.signal === undefined ? this.controller.signal : AbortSignal.any([options.signal, this.controller.signal]);
+    const deadline = Math.min(this.deadline, options?.deadline ?? Infinity);
+    const result = await this.inner.lookup(name, type, { signal, deadline });
+    if (result.kind === 'failed' && result.reason === 'aborted' && this.controller.signal.aborted && !options?.signal?.aborted) {
+      const question = { name: normalizeName(name), type };
+      return { ...result, question, reason: 'timeout', detail: `the check's time budget of ${this.budgetMs} ms ran out before ${describeQuestion(question)} was answered` };
+    }
+    return result;
+  }
+
+  /** Ends the budget's timer (the check is done). */
+  close(): void {
+    clearTimeout(this.timer);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * One check's time budget (plan/check-budget.ts): the resolver stack never waits past it, and a
+ * question it cuts off is a failed lookup that says so, never an absence.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createResolver } from '../../src/dns/resolver-list.js';
+import { checkDomain } from '../../src/plan/check-domain.js';
+import { BudgetedResolver } from '../../src/plan/check-budget.js';
+import { dnsHandler, startRawServer, type RawServer } from '../dns/raw-http-server.js';
+
+const servers: RawServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+const ABSENCE_IDS = ['mx-missing', 'spf-missing', 'dmarc-missing', 'domain-nxdomain', 'mx-target-no-address', 'mx-target-nxdomain'];
+
+describe("a check's time budget", () => {
+  it('a Retry-After inside the question\'s budget but past the check\'s is not waited for: one request per question', async () => {
+    const limited = await startRawServer((_req, res) => {
+      res.writeHead(503, { 'retry-after': '2', 'content-type': 'text/plain' }).end('maintenance');
+    });
+    servers.push(limited);
+    // The question's own budget (2 × 3000 ms) would take the 2 s wait and ask again.
+    const { resolver } = createResolver({ urls: [limited.url], timeoutMs: 3000 });
+    const report = await checkDomain('example.com', { resolver, budgetMs: 1000 });
+    // Wave 1 asks MX, A, AAAA, TXT, _dmarc TXT once each; none is asked again after a wait.
+    expect(limited.count).toBe(5);
+    expect(report.verdict).toBe('could-not-check');
+    expect(report.findings.map((f) => f.id).filter((id) => ABSENCE_IDS.includes(id))).toEqual([]);
+    expect(report.findings.some((f) => f.id === 'lookup-failed' && /Retry-After/.test(f.evidence ?? ''))).toBe(true);
+  });
+
+  it('with the same Retry-After and a budget that holds it, the resolver is asked again and answers', async () => {
+    let asked = 0;
+    const answer = dnsHandler((name, type) => (type === 'MX' ? [{ type: 'MX', name, ttl: 300, data: { preference: 10, exchange: `mx.${name}` } }] : []));
+    const limited = await startRawServer((req, res) => {
+      if (asked++ === 0) {
+        res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' }).end('maintenance');
+        return;
+      }
+      return answer(req, res);
+    });
+    servers.push(limited);
+    const { resolver } = createResolver({ urls: [limited.url], timeoutMs: 3000 });
+    const budgeted = new BudgetedResolver(resolver, 10_000);
+    const result = await budgeted.lookup('example.com', 'MX');
+    budgeted.close();
+    expect(result.kind).toBe('answer');
+    expect(limited.count).toBe(2);
+  });
+
+  it('a question still open when the budget ends is a timeout that names the budget, not an absence', async () => {
+    const silent = await startRawServer(() => undefined); // never answers
+    servers.push(silent);
+    const { resolver } = createResolver({ urls: [silent.url], timeoutMs: 5000 });
+    const report = await checkDomain('example.com', { resolver, budgetMs: 300 });
+    expect(report.verdict).toBe('could-not-check');
+    const failed = report.findings.filter((f) => f.id === 'lookup-failed');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((f) => /time budget/.test(`${f.message} ${f.evidence ?? ''}`))).toBe(true);
+    expect(report.findings.map((f) => f.id).filter((id) => ABSENCE_IDS.includes(id))).toEqual([]);
+  });
+});
