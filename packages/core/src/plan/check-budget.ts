@@ -12,7 +12,9 @@ export const DEFAULT_CHECK_BUDGET_MS = 60_000;
 
 export class BudgetedResolver implements Resolver {
   readonly deadline: number;
-  private readonly controller = new AbortController();
+  /** One controller per open question, aborted when the budget ends: no listener piles up on a shared signal. */
+  private readonly open = new Set<AbortController>();
+  private expired = false;
   private readonly timer: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -21,18 +23,32 @@ export class BudgetedResolver implements Resolver {
   ) {
     if (!(budgetMs > 0)) throw new Error(`Invalid check budget ${budgetMs}: must be a positive number of milliseconds`);
     this.deadline = Date.now() + budgetMs;
-    this.timer = setTimeout(() => this.controller.abort(), budgetMs);
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      for (const controller of this.open) controller.abort();
+    }, budgetMs);
   }
 
   async lookup(name: string, type: RecordType, options?: LookupOptions): Promise<LookupResult> {
-    const signal = options?.signal === undefined ? this.controller.signal : AbortSignal.any([options.signal, this.controller.signal]);
+    const question = { name: normalizeName(name), type };
+    const outOfTime = (): LookupResult => ({
+      kind: 'failed',
+      question,
+      reason: 'timeout',
+      detail: `the check's time budget of ${this.budgetMs} ms ran out before ${describeQuestion(question)} was answered`,
+    });
+    if (this.expired) return outOfTime();
+    const own = new AbortController();
+    this.open.add(own);
+    const signal = options?.signal === undefined ? own.signal : AbortSignal.any([options.signal, own.signal]);
     const deadline = Math.min(this.deadline, options?.deadline ?? Infinity);
-    const result = await this.inner.lookup(name, type, { signal, deadline });
-    if (result.kind === 'failed' && result.reason === 'aborted' && this.controller.signal.aborted && !options?.signal?.aborted) {
-      const question = { name: normalizeName(name), type };
-      return { ...result, question, reason: 'timeout', detail: `the check's time budget of ${this.budgetMs} ms ran out before ${describeQuestion(question)} was answered` };
+    try {
+      const result = await this.inner.lookup(name, type, { signal, deadline });
+      if (result.kind === 'failed' && result.reason === 'aborted' && own.signal.aborted && !options?.signal?.aborted) return outOfTime();
+      return result;
+    } finally {
+      this.open.delete(own);
     }
-    return result;
   }
 
   /** Ends the budget's timer (the check is done). */

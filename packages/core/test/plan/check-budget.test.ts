@@ -61,4 +61,24 @@ describe("a check's time budget", () => {
     expect(failed.every((f) => /time budget/.test(`${f.message} ${f.evidence ?? ''}`))).toBe(true);
     expect(report.findings.map((f) => f.id).filter((id) => ABSENCE_IDS.includes(id))).toEqual([]);
   });
+
+  it('many questions open at once add no listener per question to a shared signal (no MaxListenersExceededWarning)', async () => {
+    const answer = dnsHandler((name, type) => (type === 'A' ? [{ type: 'A', name, ttl: 300, data: '185.12.64.10' }] : []), { delayMs: 50 });
+    const slow = await startRawServer(answer);
+    servers.push(slow);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const { resolver } = createResolver({ urls: [slow.url], timeoutMs: 3000 });
+      const budgeted = new BudgetedResolver(resolver, 10_000);
+      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => budgeted.lookup(`h${i}.example`, 'A')));
+      budgeted.close();
+      expect(results.every((result) => result.kind === 'answer')).toBe(true);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
 });
