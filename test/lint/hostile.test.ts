@@ -5,11 +5,12 @@
  * finding or message, the refused file's text never shows, and the rest of the run is still checked.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
+import { OUTSIDE_TEXT, hostileIncludeZone } from '../hostile-files.js';
 
 interface JsonFinding {
   id: string;
@@ -18,37 +19,11 @@ interface JsonFinding {
   range: { file: string; start: { line: number } };
 }
 
-const SECRET_FILE = existsSync('/etc/shadow') ? '/etc/shadow' : '/etc/passwd';
 const ENV_SECRET = 'mxd-environment-secret-4711';
-
-/** A zone folder with every kind of hostile include, each on its own line (0-based line numbers in `lines`). */
-function hostileZone() {
-  const dir = mkdtempSync(join(tmpdir(), 'mxd-hostile-'));
-  const zones = join(dir, 'zones');
-  mkdirSync(zones);
-  writeFileSync(join(dir, 'outside.zone'), 'SECRET-OUTSIDE-TEXT IN TXT "leak"\n');
-  writeFileSync(join(zones, 'inside.inc'), 'inside IN MX 10 192.0.2.2\n');
-  symlinkSync(join(dir, 'outside.zone'), join(zones, 'link-out.inc'));
-  expect(spawnSync('mkfifo', [join(zones, 'pipe.inc')]).status).toBe(0);
-  const includes = {
-    secret: SECRET_FILE,
-    environ: '/proc/self/environ',
-    zero: '/dev/zero',
-    fifo: 'pipe.inc',
-    link: 'link-out.inc',
-    parent: '../outside.zone',
-    inside: join(zones, 'inside.inc'),
-  };
-  const text = ['$ORIGIN hostile.test.', '@ IN MX 10 192.0.2.1', ...Object.values(includes).map((path) => `$INCLUDE ${path}`), ''].join('\n');
-  const zone = join(zones, 'db.hostile.test');
-  writeFileSync(zone, text);
-  const lines = Object.fromEntries(Object.keys(includes).map((key, i) => [key, i + 2])) as Record<keyof typeof includes, number>;
-  return { dir, zones, zone, lines };
-}
 
 describe('mx-doctor lint: $INCLUDE stays inside the zone\'s folder', () => {
   it('refuses secrets, /proc, devices, a FIFO, a link out and ../ with a syntax finding, quoting none of them, and checks the rest', async () => {
-    const { zone, zones, lines } = hostileZone();
+    const { zone, zones, lines } = hostileIncludeZone('mxd-hostile-');
     const run = await runCli(['lint', '--format', 'json', zone], { MXD_TEST_SECRET: ENV_SECRET });
     const findings = JSON.parse(run.stdout) as JsonFinding[];
     const onLine = (line: number) => findings.filter((f) => f.range.file === zone && f.range.start.line === line).map((f) => `${f.id}: ${f.message}`);
@@ -65,7 +40,7 @@ describe('mx-doctor lint: $INCLUDE stays inside the zone\'s folder', () => {
     // The zone's own records are still checked.
     expect(onLine(1)).toContainEqual(expect.stringMatching(/^mx-target-ip-literal: /));
     // None of the refused files' text shows anywhere.
-    for (const leak of [ENV_SECRET, 'SECRET-OUTSIDE-TEXT', 'root:', '\0']) {
+    for (const leak of [ENV_SECRET, OUTSIDE_TEXT, 'root:', '\0']) {
       expect(run.stdout).not.toContain(leak);
       expect(run.stderr).not.toContain(leak);
     }

@@ -4,15 +4,13 @@
  * that quotes none of them, and the server keeps answering; a 5 KB file of 100 huge `$GENERATE`s
  * neither crashes it nor floods the client (at most 1,000 diagnostics and a note of the rest).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lsp, startLsp, type Diagnostic, type LspSession } from './lsp-client.js';
-
-const SECRET_FILE = existsSync('/etc/shadow') ? '/etc/shadow' : '/etc/passwd';
+import { OUTSIDE_TEXT, hostileIncludeZone } from '../hostile-files.js';
 
 let session: LspSession | undefined;
 afterEach(async () => {
@@ -20,19 +18,7 @@ afterEach(async () => {
   session = undefined;
 });
 
-function hostileZone() {
-  const dir = mkdtempSync(join(tmpdir(), 'mxd-lsp-hostile-'));
-  const zones = join(dir, 'zones');
-  mkdirSync(zones);
-  writeFileSync(join(dir, 'outside.zone'), 'SECRET-OUTSIDE-TEXT IN TXT "leak"\n');
-  writeFileSync(join(zones, 'inside.inc'), 'inside IN MX 10 192.0.2.2\n');
-  symlinkSync(join(dir, 'outside.zone'), join(zones, 'link-out.inc'));
-  expect(spawnSync('mkfifo', [join(zones, 'pipe.inc')]).status).toBe(0);
-  const includes = [SECRET_FILE, '/proc/self/environ', '/dev/zero', 'pipe.inc', 'link-out.inc', '../outside.zone', join(zones, 'inside.inc')];
-  const zone = join(zones, 'db.hostile.test');
-  writeFileSync(zone, ['$ORIGIN hostile.test.', '@ IN MX 10 192.0.2.1', ...includes.map((path) => `$INCLUDE ${path}`), ''].join('\n'));
-  return { dir, zones, zone };
-}
+const hostileZone = () => hostileIncludeZone('mxd-lsp-hostile-');
 
 const onLine = (diagnostics: Diagnostic[], line: number) => diagnostics.filter((d) => d.range.start.line === line).map((d) => `${String(d.code)}: ${d.message}`);
 
@@ -55,7 +41,7 @@ describe('$INCLUDE stays inside the workspace folders', () => {
     const included = await session.waitFor(pathToFileURL(join(zones, 'inside.inc')).href, () => true);
     expect(included.map((d) => d.code)).toEqual(['mx-target-ip-literal']);
     const everything = JSON.stringify(session.published);
-    for (const leak of ['SECRET-OUTSIDE-TEXT', 'root:', 'PATH=', '\\u0000']) expect(everything).not.toContain(leak);
+    for (const leak of [OUTSIDE_TEXT, 'root:', 'PATH=', '\\u0000']) expect(everything).not.toContain(leak);
     // Nothing was published to the refused files.
     expect(session.published.map((p) => p.uri).filter((u) => /etc|proc|dev\/|outside|link-out|pipe/.test(u))).toEqual([]);
     // The positive control: the server is not stuck on the FIFO.

@@ -4,6 +4,10 @@
  * when the table lists the name with another type, else NXDOMAIN, like an authoritative server.
  */
 import type * as dnsPacket from '@leichtgewicht/dns-packet';
+import { afterAll, beforeAll } from 'vitest';
+import { DohResolver } from '../../src/dns/doh-client.js';
+import { checkDomain } from '../../src/plan/check-domain.js';
+import type { DomainReport } from '../../src/plan/report.js';
 import { respond, startDohServer } from './doh-test-server.js';
 import type { AnswerSpec, DohTestServer, Handler, Reply, SeenRequest } from './doh-test-server.js';
 
@@ -69,3 +73,29 @@ export const HEALTHY_ZONE: Zone = {
   [`${VICTIM_MX} A`]: { answers: [wire.a(VICTIM_MX, VICTIM_MX_ADDRESS)] },
   [`${VICTIM_MX_REVERSE} PTR`]: { answers: [wire.ptr(VICTIM_MX_REVERSE, VICTIM_MX)] },
 };
+
+/**
+ * A loopback DoH server for one test file (started before its tests, closed after), serving the
+ * healthy zone with a test's overrides; `check` runs the whole plan for `VICTIM` against it.
+ */
+export function useVictimServer() {
+  let started: DohTestServer | undefined;
+  beforeAll(async () => {
+    started = await startDohServer(zoneHandler(HEALTHY_ZONE));
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const server = (): DohTestServer => {
+    if (started === undefined) throw new Error('the victim server is used outside its tests');
+    return started;
+  };
+  return {
+    server,
+    resolver: (): DohResolver => new DohResolver({ url: server().url, timeoutMs: 2000 }),
+    check(overrides: Zone): Promise<DomainReport> {
+      server().handler = zoneHandler({ ...HEALTHY_ZONE, ...overrides });
+      return checkDomain(VICTIM, { resolver: this.resolver() });
+    },
+  };
+}

@@ -5,29 +5,15 @@
  * the chain's last name (RFC 6604 §2.1), and an NXDOMAIN carrying the asked records contradicts
  * itself. Served by the loopback DoH test server, through the DoH client and the whole plan.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DohResolver } from '../../src/dns/doh-client.js';
+import { describe, expect, it } from 'vitest';
 import { MAX_CNAME_HOPS } from '../../src/dns/answer-chain.js';
 import { checkDomain } from '../../src/plan/check-domain.js';
 import type { DomainReport } from '../../src/plan/report.js';
-import { startDohServer } from '../dns/doh-test-server.js';
-import type { DohTestServer } from '../dns/doh-test-server.js';
-import { HEALTHY_ZONE, VICTIM, VICTIM_MX, VICTIM_MX_ADDRESS, VICTIM_MX_REVERSE, chainOf, wire, zoneHandler } from '../dns/hostile-zone.js';
+import { HEALTHY_ZONE, VICTIM, VICTIM_MX, VICTIM_MX_ADDRESS, VICTIM_MX_REVERSE, chainOf, wire, useVictimServer, zoneHandler } from '../dns/hostile-zone.js';
 import type { Zone } from '../dns/hostile-zone.js';
 
-let server: DohTestServer;
-
-beforeAll(async () => {
-  server = await startDohServer(zoneHandler(HEALTHY_ZONE));
-});
-afterAll(async () => {
-  await server.close();
-});
-
-async function check(overrides: Zone): Promise<DomainReport> {
-  server.handler = zoneHandler({ ...HEALTHY_ZONE, ...overrides });
-  return checkDomain(VICTIM, { resolver: new DohResolver({ url: server.url, timeoutMs: 2000 }) });
-}
+const victim = useVictimServer();
+const check = (overrides: Zone): Promise<DomainReport> => victim.check(overrides);
 
 function ids(report: DomainReport): string[] {
   return [...new Set(report.findings.map((f) => f.id))].sort();
@@ -118,14 +104,14 @@ describe(`chains of up to ${MAX_CNAME_HOPS} aliases are followed; longer ones fa
     // Every hop aliases a new name, for ever: the plan must give up, not ask without end.
     const base = zoneHandler({ ...HEALTHY_ZONE, [`${VICTIM_MX} A`]: { answers: [wire.cname(VICTIM_MX, hopName(1))] } });
     let hopsAsked = 0;
-    server.handler = (request) => {
+    victim.server().handler = (request) => {
       const name = request.query?.questions?.[0]?.name ?? '';
       const hop = /^hop(\d+)\.chain\.example$/.exec(name);
       if (hop === null) return base(request);
       hopsAsked++;
       return zoneHandler({ [`${name} A`]: { answers: [wire.cname(name, hopName(Number(hop[1]) + 1))] } })(request);
     };
-    const report = await checkDomain(VICTIM, { resolver: new DohResolver({ url: server.url, timeoutMs: 2000 }) });
+    const report = await checkDomain(VICTIM, { resolver: victim.resolver() });
     expect(lookupFailedAbout(report, `A ${VICTIM_MX}`)).toHaveLength(1);
     expect(hopsAsked).toBeLessThanOrEqual(MAX_CNAME_HOPS);
   });

@@ -3,28 +3,13 @@
  * lookups failed), whether the domain receives mail is unknown: "could-not-check", never
  * "receives-mail" (rule zero). Served by the loopback DoH test server through the whole plan.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DohResolver } from '../../src/dns/doh-client.js';
-import { checkDomain } from '../../src/plan/check-domain.js';
+import { describe, expect, it } from 'vitest';
 import type { DomainReport } from '../../src/plan/report.js';
-import { startDohServer } from '../dns/doh-test-server.js';
-import type { DohTestServer } from '../dns/doh-test-server.js';
-import { HEALTHY_ZONE, VICTIM, VICTIM_MX, wire, zoneHandler } from '../dns/hostile-zone.js';
+import { VICTIM, VICTIM_MX, wire, useVictimServer } from '../dns/hostile-zone.js';
 import type { Zone } from '../dns/hostile-zone.js';
 
-let server: DohTestServer;
-
-beforeAll(async () => {
-  server = await startDohServer(zoneHandler(HEALTHY_ZONE));
-});
-afterAll(async () => {
-  await server.close();
-});
-
-async function check(overrides: Zone): Promise<DomainReport> {
-  server.handler = zoneHandler({ ...HEALTHY_ZONE, ...overrides });
-  return checkDomain(VICTIM, { resolver: new DohResolver({ url: server.url, timeoutMs: 2000 }) });
-}
+const victim = useVictimServer();
+const check = (overrides: Zone): Promise<DomainReport> => victim.check(overrides);
 
 const SERVFAIL = { rcode: 2 };
 const BACKUP_MX = 'mx2.victim.example';
