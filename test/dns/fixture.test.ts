@@ -26,7 +26,7 @@ const LIVE_AND_TRANSPORT_IDS = [
   'mx-same-priority', 'mx-split-delivery', 'mx-mixed-providers', 'mx-provider-incomplete', 'mx-ttl-high',
   'mx-target-ptr-missing', 'mx-target-ptr-mismatch', 'resolvers-disagree', 'spf-missing', 'spf-multiple', 'spf-syntax',
   'spf-include-missing', 'spf-too-many-lookups', 'spf-permissive-all', 'spf-too-many-void-lookups', 'mx-null-incomplete',
-  'dmarc-missing', 'dmarc-invalid', 'dmarc-not-enforced', 'dmarc-inherited', 'lookup-failed',
+  'dmarc-missing', 'dmarc-invalid', 'dmarc-not-enforced', 'mx-hosts-truncated', 'dmarc-inherited', 'lookup-failed',
   'smtp-unreachable', 'smtp-host-unreachable', 'smtp-bad-greeting', 'smtp-no-starttls',
 ];
 

@@ -311,6 +311,11 @@ export const LIVE_FIXTURES: LiveFixture[] = [
     note: 'self-hosted like selfhosted.good.test (46.23.83.x) but no _dmarc of its own: the organisational domain good.test has "v=DMARC1; p=reject; sp=quarantine; …", whose sp=quarantine applies (RFC 7489 §6.6.3)',
   },
   {
+    domain: 'mx-hosts-truncated.broken.test',
+    expected: ['mx-hosts-truncated'],
+    note: 'forty working MX hosts mx1…mx40 at preferences 10…400 (one IPv4 each, forward-confirmed PTR): one check examines the 32 most preferred and says the other 8 were not looked up',
+  },
+  {
     domain: 'spf-mx-many.broken.test',
     expected: ['spf-too-many-lookups'],
     note: `SPF "v=spf1 ip4:… mx:many.spf-mx-many.broken.test -all" where many.… has 11 MX records (ten for mail.many.…, preferences 0–9, and one for many.… itself, as the RFC 7208 suite's mx-limit): more than 10 for one mx term (RFC 7208 §4.6.4); ${BASE}`,

@@ -611,6 +611,16 @@ txt('_dmarc.good.test', 'v=DMARC1; p=reject; sp=quarantine; rua=mailto:dmarc@goo
   add(`many.${d}`, 'A', v4(70, 31));
 }
 
+// Issue #13, item 4: more MX hosts than one check examines (MAX_MX_HOSTS = 32). Forty hosts at
+// forty preferences, all working (one address each, forward-confirmed), so the only finding is
+// mx-hosts-truncated: hosts 33–40 are not looked up.
+{
+  const d = B('mx-hosts-truncated');
+  const hosts = Array.from({ length: 40 }, (_, i) => `mx${i + 1}.${d}`);
+  baseline(d, 140, { mx: hosts.map((name, i): [number, string] => [10 * (i + 1), name]), hosts: [] });
+  hosts.forEach((name, i) => host(name, [v4(140, i + 1)]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Output
 
