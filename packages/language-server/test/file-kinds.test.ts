@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findLintFiles } from '../../cli/src/commands/find-files.js';
+import { findZoneAndTerraformFiles } from '@mx-doctor/node-files';
 import { documentKind } from '../src/documents.js';
 import { DEFAULT_SETTINGS } from '../src/settings.js';
 
@@ -40,7 +40,7 @@ describe('the CLI and the editor claim the same files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mxd-kinds-'));
     const path = join(dir, name);
     writeFileSync(path, text);
-    const cli = findLintFiles(dir).map((file) => [basename(file.path), file.kind]);
+    const cli = findZoneAndTerraformFiles(dir).map((file) => [basename(file.path), file.kind]);
     const editor = documentKind({ uri: pathToFileURL(path).href, languageId: 'plaintext', text }, DEFAULT_SETTINGS.zoneFilePatterns);
     expect({ cli, editor }, `row ${index}`).toEqual({ cli: kind === undefined ? [] : [[name, kind]], editor: kind });
   });
