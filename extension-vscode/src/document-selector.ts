@@ -6,7 +6,8 @@
  */
 import type { DocumentSelector } from 'vscode-languageclient/node';
 
-export const DEFAULT_ZONE_FILE_PATTERNS = ['*.zone', 'db.*', '*.db'];
+// The server's default (SETTINGS_SCHEMA, from node-files' ZONE_FILE_PATTERNS): VS Code passes that one; this is the fallback.
+export const DEFAULT_ZONE_FILE_PATTERNS = ['*.zone', 'db.*', '*.db', '*.signed', '*.rev', '*.hosts', 'named.root'];
 
 export function documentSelector(zoneFilePatterns: readonly string[] = DEFAULT_ZONE_FILE_PATTERNS): DocumentSelector {
   const selector: DocumentSelector = [

@@ -8,6 +8,8 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { brief, fixtureUri, lsp, startLsp, type Diagnostic, type LspSession } from './lsp-client.js';
 import { EXPECTED_ZONE_DIAGNOSTICS } from './expected.js';
+import { SMTP_FIXTURES } from '../dns/fixtures.js';
+import { idsOf } from '../cli/run-cli.js';
 
 const LIVE_IDS = ['mx-target-cname', 'mx-target-nxdomain', 'mx-target-no-address', 'lookup-failed', 'mx-target-ptr-missing', 'mx-target-ptr-mismatch', 'mx-target-private-address'];
 const sorted = (diagnostics: Diagnostic[]) => diagnostics.map(brief).sort((a, b) => a.range.localeCompare(b.range) || a.code.localeCompare(b.code));
@@ -241,6 +243,20 @@ describe('live checks against the BIND fixture', () => {
     expect(report.verdict).toBe('could-not-check');
     expect([...new Set(report.findings.map((f) => f.id))]).toEqual(['lookup-failed']);
     expect(report.findings.every((f) => (f.evidence ?? '').includes('the resolver answered with a redirect'))).toBe(true);
+  });
+
+  it('mxDoctor.checkDomain with mxDoctor.smtpProbe on probes the MX hosts on mxDoctor.smtpPort (as `check --smtp --smtp-port` does)', async () => {
+    session = await startLsp({ settings: { resolvers: [inject('dohUrl')], smtpProbe: true, smtpPort: inject('smtpPort'), timeoutMs: 2000 } });
+    for (const fixture of SMTP_FIXTURES.filter((f) => ['smtp-ok.broken.test', 'smtp-no-starttls.broken.test', 'smtp-bad-greeting.broken.test'].includes(f.domain))) {
+      const report = (await session.connection.sendRequest(lsp.ExecuteCommandRequest.type, { command: 'mxDoctor.checkDomain', arguments: [fixture.domain] })) as { findings: { id: string }[] };
+      expect(idsOf(report), fixture.note).toEqual([...new Set(fixture.expected)].sort());
+    }
+  });
+
+  it('mxDoctor.checkDomain opens no SMTP connection with mxDoctor.smtpProbe off', async () => {
+    session = await startLsp({ settings: { resolvers: [inject('dohUrl')], smtpPort: inject('smtpPort'), timeoutMs: 2000 } });
+    const report = (await session.connection.sendRequest(lsp.ExecuteCommandRequest.type, { command: 'mxDoctor.checkDomain', arguments: ['smtp-no-starttls.broken.test'] })) as { findings: { id: string }[] };
+    expect(idsOf(report).filter((id) => SMTP_IDS.includes(id))).toEqual([]);
   });
 
   it('runs mxDoctor.checkDomain and returns the report', async () => {

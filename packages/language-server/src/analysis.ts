@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { readZone, type ReadResult } from '@mx-doctor/core';
-import { allowedIncludePath, isInside, readIncludeFile, readTextFile, type IncludeRule } from '@mx-doctor/node-files';
+import { allowedIncludePath, isInside, isTerraformName, readIncludeFile, readTextFile, type IncludeRule } from '@mx-doctor/node-files';
 import type { TerraformReader } from '@mx-doctor/terraform';
 import { fileOfUri, uriOfFile, type DocumentKind } from './documents.js';
 
@@ -68,7 +68,7 @@ export function analyseTerraform(uri: string, text: string, openText: OpenText, 
     }
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((name) => /\.tf$/i.test(name));
+      names = readdirSync(dir).filter(isTerraformName);
     } catch {
       // a directory we cannot list: the open documents are the module
     }

@@ -5,7 +5,8 @@
  * Failures are not cached by the resolver (rule zero); the memo keeps them briefly so that typing
  * next to a dead resolver does not hammer it, then asks again.
  */
-import { createResolver, detached, gatherTarget, type Resolver, type TargetFacts } from '@mx-doctor/core';
+import { detached, gatherTarget, type Resolver, type TargetFacts } from '@mx-doctor/core';
+import { liveResolvers, type LiveResolvers } from '@mx-doctor/node-files';
 import type { Settings } from './settings.js';
 
 /** How long a target's facts are reused before asking the (caching) resolver again. */
@@ -21,7 +22,7 @@ interface Memo {
 }
 
 export class LiveTargets {
-  private stack: { resolver: Resolver; endpoints: Resolver[]; key: string } | undefined;
+  private stack: (LiveResolvers & { key: string }) | undefined;
   private readonly memo = new Map<string, Memo>();
   /** Names looked up so far (for tests and logs). */
   lookups = 0;
@@ -29,11 +30,10 @@ export class LiveTargets {
   constructor(private readonly now: () => number = Date.now) {}
 
   /** The shared resolver stack for these settings (rebuilt, and the memo cleared, when they change). */
-  resolverFor(settings: Settings): { resolver: Resolver; endpoints: Resolver[] } {
+  resolverFor(settings: Settings): LiveResolvers {
     const key = JSON.stringify([settings.resolvers, settings.timeoutMs]);
     if (this.stack?.key !== key) {
-      const { resolver, endpoints } = createResolver({ urls: settings.resolvers, timeoutMs: settings.timeoutMs });
-      this.stack = { resolver, endpoints, key };
+      this.stack = { ...liveResolvers({ urls: settings.resolvers, timeoutMs: settings.timeoutMs }), key };
       this.memo.clear();
     }
     return this.stack;

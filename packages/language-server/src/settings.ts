@@ -3,6 +3,7 @@
  * `contributes.configuration.properties`; the extension copies it and a test compares the two.
  */
 import { validateResolverUrl } from '@mx-doctor/core';
+import { ZONE_FILE_PATTERNS } from '@mx-doctor/node-files';
 
 export const SETTINGS_SCHEMA = {
   'mxDoctor.liveChecks': {
@@ -34,8 +35,9 @@ export const SETTINGS_SCHEMA = {
   'mxDoctor.zoneFilePatterns': {
     type: 'array',
     items: { type: 'string' },
-    default: ['*.zone', 'db.*', '*.db'],
-    description: 'File name patterns (matched against the base name, * = any characters) of DNS zone files. A .db file must also look like a zone file.',
+    // The patterns `mx-doctor lint` searches directories with (node-files), so both claim the same files.
+    default: ZONE_FILE_PATTERNS as readonly string[],
+    description: 'File name patterns (matched against the base name, * = any characters) of DNS zone files. A db.* or *.db file must also look like a zone file; binary files never count.',
   },
 } as const;
 

@@ -1,3 +1,18 @@
-/** @mx-doctor/node-files: how the Node front ends (CLI, language server) read files they did not write. */
+/**
+ * @mx-doctor/node-files: what the Node front ends (CLI, language server) share: reading files they
+ * did not write, which files are zone files or Terraform, and the live domain check's setup.
+ */
 export { describeKind, errorCode, formatBytes, MAX_TEXT_FILE_BYTES, readTextFile, type ReadTextOptions, type TextRead } from './read-text.js';
 export { allowedIncludePath, includePath, isInside, readIncludeFile, type IncludeRead, type IncludeRule } from './include.js';
+export {
+  fileKind,
+  findZoneAndTerraformFiles,
+  isTerraformName,
+  kindOfNamedFile,
+  matchesPattern,
+  readFileHead,
+  ZONE_FILE_PATTERNS,
+  type FileKind,
+  type FoundFile,
+} from './file-kinds.js';
+export { checkDomainLive, liveResolvers, type CheckDomainLiveOptions, type LiveResolvers, type SmtpProbeSetting } from './live-check.js';

@@ -1,13 +1,6 @@
 /** `mx-doctor check`: live mail-DNS checks of one or more domains over DNS-over-HTTPS. */
-import {
-  DohResolver,
-  checkDomain,
-  createResolver,
-  parseDomainInput,
-  sortFindings,
-  type DomainReport,
-} from '@mx-doctor/core';
-import { probeSmtp } from '@mx-doctor/smtp-probe';
+import { parseDomainInput, sortFindings, type DomainReport } from '@mx-doctor/core';
+import { checkDomainLive, liveResolvers } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
@@ -37,24 +30,15 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
     return parsed;
   });
 
-  const { resolver, endpoints } = createResolver({ ...(urls.length > 0 && { urls }), timeoutMs });
-  const compareResolvers = endpoints.map((endpoint, index) => ({
-    url: endpoint instanceof DohResolver ? endpoint.url : `resolver ${index + 1}`,
-    resolver: endpoint,
-  }));
+  // The same setup as the editor's "Check domain" (node-files: resolvers, comparison, SMTP probe).
+  const resolvers = liveResolvers({ urls, timeoutMs });
   const showProgress = io.stderr.isTTY === true && format === 'text' && !process.env['CI'];
-  const progress = new ProgressResolver(resolver, io.stderr, showProgress);
+  const progress = new ProgressResolver(resolvers.resolver, io.stderr, showProgress);
   const reports: DomainReport[] = [];
   for (const parsed of domains) {
     progress.start(parsed.domain);
     try {
-      const report = await checkDomain(parsed.domain, {
-        resolver: progress,
-        compareResolvers,
-        ...(values.smtp && {
-          transportProbe: (targets: readonly { host: string; address: string }[]) => probeSmtp([...targets], { port: smtpPort }),
-        }),
-      });
+      const report = await checkDomainLive(parsed.domain, { resolvers, resolver: progress, smtp: { enabled: values.smtp === true, port: smtpPort } });
       reports.push(parsed.input.toLowerCase() === parsed.domain ? report : { ...report, input: parsed.input });
     } finally {
       progress.stop();

@@ -4,7 +4,6 @@ import { dirname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   checkFile,
-  createResolver,
   escapeControls,
   lookupExternalTargets,
   plainFinding,
@@ -14,7 +13,7 @@ import {
   type ReadResult,
   type Resolver,
 } from '@mx-doctor/core';
-import { readIncludeFile, readTextFile } from '@mx-doctor/node-files';
+import { findZoneAndTerraformFiles, kindOfNamedFile, liveResolvers, readIncludeFile, readTextFile, type FoundFile } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
@@ -25,7 +24,6 @@ import { renderLintText } from '../render/lint-text.js';
 import { renderSarif } from '../render/sarif.js';
 import { USAGE, UsageError } from '../usage.js';
 import { cliVersion } from '../version.js';
-import { findLintFiles, kindOfNamedFile, type LintFile } from './find-files.js';
 
 export async function runLint(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseLintArgs(args);
@@ -40,7 +38,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   const origin = values.origin;
 
   let unreadable = 0;
-  const files: LintFile[] = [];
+  const files: FoundFile[] = [];
   // Files named outright may be pipes (`<(zcat db.gz)`); a directory search finds regular files only.
   const named = new Set<string>();
   for (const arg of positionals) {
@@ -52,7 +50,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
       unreadable++;
       continue;
     }
-    if (stat.isDirectory()) findLintFiles(arg, files);
+    if (stat.isDirectory()) findZoneAndTerraformFiles(arg, files);
     else {
       files.push({ path: arg, kind: kindOfNamedFile(arg) });
       named.add(arg);
@@ -106,7 +104,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   }
 
   let resolver: Resolver | undefined;
-  if (values.live) resolver = createResolver({ ...(urls.length > 0 && { urls }), timeoutMs }).resolver;
+  if (values.live) resolver = liveResolvers({ urls, timeoutMs }).resolver;
   const findings: Finding[] = [];
   for (const read of reads) {
     const liveTargets = resolver ? await lookupExternalTargets(read, resolver) : undefined;
