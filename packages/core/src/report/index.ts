@@ -3,6 +3,7 @@
  * escapers), without the DNS client or the checks, for bundles that only render: the VS Code
  * extension's client, the popup's background page.
  */
+export type { DomainReport, MxTableAddress, MxTableRow, Verdict } from '../plan/report.js';
 export { escapeControls, type EscapeControlsOptions } from './escape-controls.js';
 export { escapeMarkdown, markdownCodeSpan, type MarkdownCodeSpanOptions } from './markdown-text.js';
 export { reportMarkdown, type ReportMarkdownOptions } from './report-markdown.js';

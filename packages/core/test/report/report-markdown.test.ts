@@ -30,7 +30,7 @@ const report: DomainReport = {
   input: 'postmaster@example.com',
   verdict: 'problems',
   mx: [
-    { preference: 10, exchange: 'mx1.example.com', provider: 'Google Workspace', addresses: [{ address: '192.0.2.1', ptr: ['a|b.example'] }], status: 'problem' },
+    { preference: 10, exchange: 'mx1.example.com', provider: 'Google Workspace', addresses: [{ address: '192.0.2.1', family: 4, ptr: ['a|b.example'] }], status: 'problem' },
     { preference: 20, exchange: '[x](http://evil).example.com', addresses: [], status: 'unknown' },
   ],
   spf: 'SPF: -all, 1 of 10 lookups, includes [x](http://evil)',
