@@ -91,6 +91,7 @@ describe('status and severity words', () => {
     expect([severityLabel('error'), severityLabel('warning'), severityLabel('info')]).toEqual(['error', 'warning', 'info']);
     expect(severityCounts([findingOf('info'), findingOf('error'), findingOf('warning'), findingOf('error')])).toBe('2 errors, 1 warning, 1 info');
     expect(severityCounts([findingOf('warning')])).toBe('1 warning');
+    expect(severityCounts([findingOf('info'), findingOf('info')])).toBe('2 info'); // not "2 infos"
     expect(severityCounts([])).toBe('');
   });
 
