@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { reportToMarkdown, type DomainReportView } from './report-markdown';
+import { reportToMarkdown, type DomainReport } from './report-markdown';
 
 export const REPORT_SCHEME = 'mx-doctor-report';
 
@@ -48,7 +48,7 @@ export function registerCheckDomainCommand(
       const report = (await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `MX Doctor: checking ${domain}…` },
         () => client.sendRequest(ExecuteCommandRequest.type, { command: serverCommand, arguments: [domain] }),
-      )) as DomainReportView | null | undefined;
+      )) as DomainReport | null | undefined;
       if (report === null || report === undefined || typeof report !== 'object') {
         void vscode.window.showWarningMessage(`MX Doctor: no report for ${domain}.`);
         return;

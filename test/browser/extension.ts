@@ -134,6 +134,8 @@ export async function openPopup(extension: LaunchedExtension, tabUrl: string, co
 export interface PopupView {
   readonly verdict: string;
   readonly verdictTitle: string;
+  /** The verdict's one sentence under the title. */
+  readonly verdictDetail: string;
   readonly domain: string;
   readonly mx: { priority: number; host: string; status: string; text: string }[];
   readonly findingIds: string[];
@@ -149,6 +151,7 @@ export const READ_POPUP_SOURCE = `(() => {
   return {
     verdict: verdict?.getAttribute('data-verdict') ?? '',
     verdictTitle: text('#verdict .verdict__title'),
+    verdictDetail: text('#verdict .verdict__detail'),
     domain: text('#verdict .verdict__domain'),
     mx: [...document.querySelectorAll('#mx-table tbody tr')].map((row) => ({
       priority: Number(row.getAttribute('data-priority')),

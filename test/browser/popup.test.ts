@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIVE_FIXTURES } from '../dns/fixtures.js';
+import { FINDING_FIELD_LABEL, VERDICTS, verdictText, type Verdict } from '@mx-doctor/core';
 import type { Page } from 'playwright-core';
 import { renderMarkdown } from '../vscode/extension-paths.js';
 import { ARTIFACTS, assertBuilt, launchWithExtension, openPopup, readFinalPopup, setResolver, type LaunchedExtension } from './extension.js';
@@ -105,6 +106,18 @@ describe('browser popup (Chromium, unpacked MV3 build)', () => {
       expect(errors).toEqual([]);
       await page.close();
     }
+  });
+
+  it("words the verdict with the core's vocabulary: title, sentence and field labels (the same as the CLI and the VS Code report)", async () => {
+    const { page, errors } = await openPopup(extension, 'https://mx-target-cname.broken.test/');
+    const view = await readFinalPopup(page);
+    expect(VERDICTS).toContain(view.verdict);
+    const words = verdictText(view.verdict as Verdict);
+    expect(view.verdictTitle).toBe(words.title);
+    expect(view.verdictDetail).toBe(words.sentence);
+    await expect(page.locator('[data-finding-id] .finding__fix .label').first().textContent()).resolves.toBe(`${FINDING_FIELD_LABEL.fix}: `);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('a null MX domain: does not accept mail', async () => {
@@ -288,7 +301,7 @@ describe('browser popup (Chromium, unpacked MV3 build)', () => {
 
   it('"Copy report" puts a Markdown report on the clipboard', async () => {
     const { markdown, page } = await copiedReport('mx-target-cname.broken.test');
-    expect(markdown).toMatch(/^## MX Doctor: `mx-target-cname\.broken\.test`\n/);
+    expect(markdown).toMatch(/^# MX Doctor: `mx-target-cname\.broken\.test`\n/);
     expect(markdown).toContain('**Problems found**');
     expect(markdown).toContain('| 10 | `mx1.mx-target-cname.broken.test` |');
     expect(markdown).toContain('`mx-target-cname`');

@@ -3,7 +3,7 @@
  * domain per catalogue fault. Each domain must yield exactly its expected ids.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { CATALOGUE } from '@mx-doctor/core';
+import { CATALOGUE, FINDING_FIELD_LABEL, severityCounts, verdictText } from '@mx-doctor/core';
 import { LIVE_FIXTURES, SMTP_FIXTURES } from '../dns/fixtures.js';
 import { idsOf, runCli } from './run-cli.js';
 
@@ -74,11 +74,22 @@ describe('mx-doctor check against the BIND fixture', () => {
   it('prints readable text with the verdict, the MX table and each fix', async () => {
     const run = await runCli(['check', 'mx-target-cname.broken.test', '--resolver', inject('dohUrl')]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^mx-target-cname\.broken\.test has problems/m);
+    expect(run.stdout).toMatch(/^mx-target-cname\.broken\.test: Problems found/m);
     expect(run.stdout).toMatch(/PRI\s+HOST\s+PROVIDER/);
     expect(run.stdout).toMatch(/error\s+mx-target-cname/);
-    expect(run.stdout).toMatch(/fix: /);
+    expect(run.stdout).toMatch(/Fix: /);
     expect(run.stdout).not.toMatch(/\x1b\[/); // NO_COLOR is set by runCli
+  });
+
+  it("words the verdict with the core's vocabulary (the same title and sentence as the popup and the VS Code report)", async () => {
+    const domain = 'mx-target-cname.broken.test';
+    const [text, json] = await Promise.all([runCli(['check', domain, '--resolver', inject('dohUrl')]), checkJson([domain, '--resolver', inject('dohUrl')])]);
+    const report = json.reports[0]!;
+    const words = verdictText(report.verdict as Parameters<typeof verdictText>[0]);
+    const lines = text.stdout.split('\n');
+    expect(lines[0]).toBe(`${domain}: ${words.title} — ${severityCounts(report.findings as Parameters<typeof severityCounts>[0])}`);
+    expect(lines[1]).toBe(words.sentence);
+    expect(text.stdout).toContain(`${FINDING_FIELD_LABEL.fix}: `);
   });
 
   it('writes SARIF 2.1.0 with a rule for every catalogue id', async () => {

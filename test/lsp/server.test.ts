@@ -6,6 +6,8 @@
  * workspace is untrusted, and the opt-in SMTP probe against the fixture's SMTP servers.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { escapeMarkdown, mxRankText, verdictText, type Verdict } from '@mx-doctor/core';
+import { loadReportMarkdown } from '../vscode/extension-paths.js';
 import { brief, fixtureUri, lsp, startLsp, type Diagnostic, type LspSession } from './lsp-client.js';
 import { EXPECTED_ZONE_DIAGNOSTICS } from './expected.js';
 import { SMTP_FIXTURES } from '../dns/fixtures.js';
@@ -55,6 +57,8 @@ describe('zone file, offline', () => {
     expect(primary).toContain('- TTL: 1 hour (3600 s)');
     expect(primary).toContain('`mx-target-relative` (warning)');
     expect(await hover(7, 5)).toContain('- Rank: backup 1 of 2');
+    // The rank words are the core's: the same function words them wherever ranks are shown.
+    expect(await hover(7, 5)).toContain(`- Rank: ${mxRankText({ exchange: 'b', preference: 20 }, [{ exchange: 'a', preference: 10 }, { exchange: 'b', preference: 20 }, { exchange: 'c', preference: 30 }])}`);
     expect(await hover(8, 25)).toContain('- Rank: backup 2 of 2, load-balanced among 2 at preference 30');
     const spf = await hover(13, 20);
     expect(spf).toContain('**SPF** for `example.com.`');
@@ -264,5 +268,14 @@ describe('live checks against the BIND fixture', () => {
     const report = (await session.connection.sendRequest(lsp.ExecuteCommandRequest.type, { command: 'mxDoctor.checkDomain', arguments: ['mx-target-cname.broken.test'] })) as { domain: string; findings: { id: string }[] };
     expect(report.domain).toBe('mx-target-cname.broken.test');
     expect(report.findings.map((f) => f.id)).toContain('mx-target-cname');
+  });
+
+  it("the VS Code report of mxDoctor.checkDomain words the verdict with the core's vocabulary (the same sentence as the CLI and the popup)", async () => {
+    session = await startLsp({ settings: { resolvers: [inject('dohUrl')] } });
+    const report = (await session.connection.sendRequest(lsp.ExecuteCommandRequest.type, { command: 'mxDoctor.checkDomain', arguments: ['mx-target-cname.broken.test'] })) as { verdict: Verdict };
+    expect(report.verdict).toBe('problems');
+    const { reportToMarkdown } = await loadReportMarkdown();
+    const words = verdictText(report.verdict);
+    expect(reportToMarkdown(report)).toContain(`**${escapeMarkdown(words.title)}**: ${escapeMarkdown(words.sentence)} (checked `);
   });
 });

@@ -7,13 +7,13 @@
  * permission, which we do not ask for.
  */
 import browser from 'webextension-polyfill';
-import { BADGE, isSiteDomainRequest, isVerdictMessage } from '../shared/messages.js';
+import { badgeFor, isSiteDomainRequest, isVerdictMessage } from '../shared/messages.js';
 import { siteDomainOf } from '../shared/site-domain.js';
 
 browser.runtime.onMessage.addListener((message: unknown) => {
   if (isSiteDomainRequest(message)) return Promise.resolve(siteDomainOf(message.url));
   if (!isVerdictMessage(message)) return undefined;
-  const badge = BADGE[message.verdict];
+  const badge = badgeFor(message.verdict);
   if (badge === undefined) return undefined;
   return Promise.all([
     browser.action.setBadgeText({ tabId: message.tabId, text: badge.text }),

@@ -4,9 +4,8 @@
  * `popup.html?tab=<url>` stands in for the active tab's address (tests, and opening it as a page).
  */
 import browser from 'webextension-polyfill';
-import { checkDomain, createResolver, parseDomainInput, type DomainReport } from '@mx-doctor/core';
+import { checkDomain, createResolver, parseDomainInput, REPORT_WORDS, reportMarkdown, type DomainReport } from '@mx-doctor/core';
 import { byId, h } from '../shared/dom.js';
-import { markdownReport } from '../shared/markdown-report.js';
 import type { SiteDomain, SiteDomainRequest, VerdictMessage } from '../shared/messages.js';
 import { loadOptions, resolverUrls } from '../shared/options.js';
 import { CountingResolver } from './counting-resolver.js';
@@ -65,7 +64,7 @@ function showReport(report: DomainReport): void {
   const again = h('button', { id: 'retry', type: 'button', class: report.verdict === 'could-not-check' ? 'primary' : 'secondary' }, report.verdict === 'could-not-check' ? 'Try again' : 'Check again');
   const copied = h('span', { id: 'copy-status', class: 'muted', role: 'status' });
   copy.addEventListener('click', () => {
-    navigator.clipboard.writeText(markdownReport(report)).then(
+    navigator.clipboard.writeText(reportMarkdown(report)).then(
       () => (copied.textContent = 'Copied as Markdown.'),
       (error: unknown) => (copied.textContent = `Could not copy: ${String(error)}`),
     );
@@ -74,11 +73,11 @@ function showReport(report: DomainReport): void {
   result.removeAttribute('aria-busy');
   result.replaceChildren(
     verdictBanner(report),
-    h('h2', { class: 'section-title' }, 'MX records'),
+    h('h2', { class: 'section-title' }, REPORT_WORDS.mxSection),
     mxTable(report.mx),
-    h('h2', { class: 'section-title' }, 'Sender policy'),
+    h('h2', { class: 'section-title' }, REPORT_WORDS.policySection),
     policyLines(report),
-    h('h2', { class: 'section-title' }, `Findings (${report.findings.length})`),
+    h('h2', { class: 'section-title' }, `${REPORT_WORDS.findingsSection} (${report.findings.length})`),
     findingsList(report.findings),
     h('div', { class: 'actions' }, copy, again, copied),
   );

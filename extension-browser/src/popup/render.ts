@@ -2,43 +2,28 @@
  * Turns a DomainReport into DOM. Pure builders (report in, nodes out) so main.ts only decides
  * which state to show. Every piece of DNS data goes through `h()`, i.e. into text nodes.
  */
-import type { DomainReport, Finding, MxTableRow } from '@mx-doctor/core';
+import { FINDING_FIELD_LABEL, mxStatusText, REPORT_WORDS, severityLabel, verdictText, type DomainReport, type Finding, type MxTableRow } from '@mx-doctor/core';
 import { h } from '../shared/dom.js';
-import { VERDICT_TEXT } from '../shared/markdown-report.js';
 
-const VERDICT_DETAIL: Readonly<Record<DomainReport['verdict'], string>> = {
-  'receives-mail': 'Mail to this domain can be delivered.',
-  problems: 'Mail to this domain may be lost or bounced. Fixes below.',
-  'no-mail': 'The domain says it accepts no mail at all (RFC 7505).',
-  'could-not-check': 'The resolver did not answer; this says nothing about the domain.',
-};
-
-const VERDICT_ICON: Readonly<Record<DomainReport['verdict'], string>> = {
-  'receives-mail': '✓',
-  problems: '!',
-  'no-mail': '✕',
-  'could-not-check': '?',
-};
-
-const STATUS_TEXT: Readonly<Record<MxTableRow['status'], string>> = { ok: 'OK', problem: 'Problem', unknown: 'Unknown' };
-
+/** The words are the core's vocabulary (the CLI and the VS Code report use the same). */
 export function verdictBanner(report: DomainReport): HTMLElement {
+  const words = verdictText(report.verdict);
   return h(
     'div',
     { id: 'verdict', class: `verdict verdict--${report.verdict}`, 'data-verdict': report.verdict },
-    h('span', { class: 'verdict__icon', 'aria-hidden': 'true' }, VERDICT_ICON[report.verdict]),
+    h('span', { class: 'verdict__icon', 'aria-hidden': 'true' }, words.icon),
     h(
       'div',
       { class: 'verdict__text' },
-      h('strong', { class: 'verdict__title' }, VERDICT_TEXT[report.verdict]),
+      h('strong', { class: 'verdict__title' }, words.title),
       h('span', { class: 'verdict__domain' }, report.domain),
-      h('span', { class: 'verdict__detail' }, VERDICT_DETAIL[report.verdict]),
+      h('span', { class: 'verdict__detail' }, words.sentence),
     ),
   );
 }
 
 export function mxTable(rows: readonly MxTableRow[]): HTMLElement {
-  if (rows.length === 0) return h('p', { id: 'mx-empty', class: 'muted' }, 'No MX records.');
+  if (rows.length === 0) return h('p', { id: 'mx-empty', class: 'muted' }, REPORT_WORDS.noMx);
   return h(
     'table',
     { id: 'mx-table', class: 'mx' },
@@ -59,7 +44,7 @@ export function mxTable(rows: readonly MxTableRow[]): HTMLElement {
           h(
             'td',
             { class: 'host' },
-            h('span', { class: 'host__name' }, row.exchange === '' ? '. (null MX)' : row.exchange),
+            h('span', { class: 'host__name' }, row.exchange === '' ? `. ${REPORT_WORDS.nullMxHost}` : row.exchange),
             row.provider !== undefined && h('span', { class: 'host__provider' }, row.provider),
           ),
           h(
@@ -67,7 +52,7 @@ export function mxTable(rows: readonly MxTableRow[]): HTMLElement {
             { class: 'addresses' },
             row.addresses.length === 0 ? h('span', { class: 'muted' }, '—') : row.addresses.map((a) => h('span', { class: 'address' }, a.address)),
           ),
-          h('td', { class: `status status--${row.status}` }, STATUS_TEXT[row.status]),
+          h('td', { class: `status status--${row.status}` }, mxStatusText(row.status)),
         ),
       ),
     ),
@@ -78,15 +63,15 @@ export function findingItem(finding: Finding): HTMLElement {
   return h(
     'li',
     { class: `finding finding--${finding.severity}`, 'data-finding-id': finding.id, 'data-severity': finding.severity },
-    h('div', { class: 'finding__head' }, h('span', { class: 'badge' }, finding.severity), h('code', { class: 'finding__id' }, finding.id)),
+    h('div', { class: 'finding__head' }, h('span', { class: 'badge' }, severityLabel(finding.severity)), h('code', { class: 'finding__id' }, finding.id)),
     h('p', { class: 'finding__message' }, finding.message),
-    finding.evidence !== undefined && h('p', { class: 'finding__evidence' }, h('span', { class: 'label' }, 'Seen: '), finding.evidence),
-    finding.fix !== undefined && h('p', { class: 'finding__fix' }, h('span', { class: 'label' }, 'Fix: '), finding.fix),
+    finding.evidence !== undefined && h('p', { class: 'finding__evidence' }, h('span', { class: 'label' }, `${FINDING_FIELD_LABEL.evidence}: `), finding.evidence),
+    finding.fix !== undefined && h('p', { class: 'finding__fix' }, h('span', { class: 'label' }, `${FINDING_FIELD_LABEL.fix}: `), finding.fix),
   );
 }
 
 export function findingsList(findings: readonly Finding[]): HTMLElement {
-  if (findings.length === 0) return h('p', { id: 'findings-none', class: 'muted' }, 'No findings: nothing to fix.');
+  if (findings.length === 0) return h('p', { id: 'findings-none', class: 'muted' }, REPORT_WORDS.noFindings);
   return h('ol', { id: 'findings', class: 'findings' }, findings.map(findingItem));
 }
 

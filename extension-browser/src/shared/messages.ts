@@ -5,6 +5,7 @@
  * not load it on every open.
  */
 import type { Verdict } from '@mx-doctor/core';
+import { verdictText } from '@mx-doctor/core/report';
 import type { SiteDomain } from './site-domain.js';
 
 export type { SiteDomain };
@@ -32,10 +33,19 @@ export function isVerdictMessage(value: unknown): value is VerdictMessage {
   return message['type'] === 'mx-doctor:verdict' && Number.isInteger(message['tabId']) && typeof message['verdict'] === 'string';
 }
 
-/** Badge text and colour per verdict: ✓ receives mail, ! problems, ✕ no mail, ? could not check. */
-export const BADGE: Readonly<Record<Verdict, { readonly text: string; readonly color: string }>> = {
-  'receives-mail': { text: '✓', color: '#1a7f37' },
-  problems: { text: '!', color: '#cf222e' },
-  'no-mail': { text: '✕', color: '#6e7781' },
-  'could-not-check': { text: '?', color: '#9a6700' },
+const BADGE_COLOR: Readonly<Record<Verdict, string>> = {
+  'receives-mail': '#1a7f37',
+  problems: '#cf222e',
+  'no-mail': '#6e7781',
+  'could-not-check': '#9a6700',
 };
+
+/**
+ * Badge text and colour for a verdict: the text is the verdict's icon in the core's vocabulary
+ * (✓ receives mail, ! problems, ✕ no mail, ? could not check), the same the popup shows.
+ * Undefined for a string that is no verdict (a message is data from another context).
+ */
+export function badgeFor(verdict: string): { readonly text: string; readonly color: string } | undefined {
+  if (!Object.prototype.hasOwnProperty.call(BADGE_COLOR, verdict)) return undefined;
+  return { text: verdictText(verdict as Verdict).icon, color: BADGE_COLOR[verdict as Verdict] };
+}

@@ -70,7 +70,22 @@ export type { FileMxRecord } from './checks/file/file-mx.js';
 export { gatherTarget } from './plan/gather.js';
 export { detached } from './util/detached.js';
 
-// Showing DNS and file data to people: on a terminal, and in Markdown
+// Showing DNS and file data to people: on a terminal, and in Markdown; the one report vocabulary
 export { escapeControls, type EscapeControlsOptions } from './report/escape-controls.js';
 export { escapeMarkdown, markdownCodeSpan, type MarkdownCodeSpanOptions } from './report/markdown-text.js';
+export { reportMarkdown, type ReportMarkdownOptions } from './report/report-markdown.js';
+export {
+  DMARC_POLICY_WORDS,
+  FINDING_FIELD_LABEL,
+  REPORT_WORDS,
+  SPF_QUALIFIER_WORDS,
+  VERDICTS,
+  mxRankText,
+  mxStatusText,
+  severityCounts,
+  severityLabel,
+  verdictText,
+  type RankedMx,
+  type VerdictWords,
+} from './report/vocabulary.js';
 export { appendAll, largestOf, smallestOf } from './util/append.js';

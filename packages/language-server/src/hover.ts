@@ -4,9 +4,13 @@
  * record (what it says, in words). Markdown with all DNS data escaped.
  */
 import {
+  DMARC_POLICY_WORDS,
   isDmarcRecord,
   isSpfRecord,
   matchProvider,
+  mxRankText,
+  severityLabel,
+  SPF_QUALIFIER_WORDS,
   parseDmarc,
   parseSpf,
   recordsOf,
@@ -65,17 +69,9 @@ function textRecordAt(table: RecordTable, file: string, at: Position): number | 
   return undefined;
 }
 
-/** "primary", "backup 1 of 2", "load-balanced among 2 at preference 10". */
+/** "primary", "backup 1 of 2", "load-balanced among 2 at preference 10": the core's rank words, over the records that were read. */
 export function rankInSet(mx: FileMxRecord, set: readonly FileMxRecord[]): string {
-  if (mx.entry.exchange === '') return 'null MX: this domain accepts no mail (RFC 7505)';
-  const real = set.filter((item) => !item.unresolved && item.entry.exchange !== '');
-  const levels = [...new Set(real.map((item) => item.entry.preference))].sort((a, b) => a - b);
-  const level = levels.indexOf(mx.entry.preference);
-  const peers = real.filter((item) => item.entry.preference === mx.entry.preference).length;
-  const shared = peers > 1 ? `load-balanced among ${peers} at preference ${mx.entry.preference}` : '';
-  if (levels.length <= 1) return shared || 'the only MX host';
-  const role = level === 0 ? 'primary' : `backup ${level} of ${levels.length - 1}`;
-  return shared ? `${role}, ${shared}` : role;
+  return mxRankText(mx.entry, set.filter((item) => !item.unresolved).map((item) => item.entry));
 }
 
 function mxHover(mx: FileMxRecord, set: readonly FileMxRecord[], context: HoverContext): string {
@@ -94,7 +90,7 @@ function mxHover(mx: FileMxRecord, set: readonly FileMxRecord[], context: HoverC
   const onTarget = context.findings.filter((found) => found.range && (sameRange(found.range, targetRange) || sameRange(found.range, recordRange)));
   if (onTarget.length > 0) {
     lines.push('', '**Findings**');
-    for (const found of onTarget) lines.push(`- ${code(found.id)} (${found.severity}): ${escapeMarkdown(found.message)}`);
+    for (const found of onTarget) lines.push(`- ${code(found.id)} (${severityLabel(found.severity)}): ${escapeMarkdown(found.message)}`);
   }
   return lines.join('\n');
 }
@@ -117,15 +113,13 @@ function liveLines(facts: TargetFacts): string[] {
   return lines;
 }
 
-const QUALIFIER: Record<string, string> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
-
 function termInWords(term: SpfTerm, owner: string): string {
   if (term.kind === 'modifier') {
     if (term.name === 'redirect') return `otherwise use the SPF record of ${code(term.value)}`;
     if (term.name === 'exp') return `explanation for failures from the TXT at ${code(term.value)}`;
     return `unknown modifier ${code(term.text)} (ignored)`;
   }
-  const result = QUALIFIER[term.qualifier] ?? term.qualifier;
+  const result = SPF_QUALIFIER_WORDS[term.qualifier] ?? term.qualifier;
   const domain = code(term.domainSpec ?? owner);
   const cidr = `${term.cidr4 !== undefined ? `/${term.cidr4}` : ''}${term.cidr6 !== undefined ? `//${term.cidr6}` : ''}`;
   switch (term.name) {
@@ -163,19 +157,13 @@ function spfHover(record: FileRecord, text: string): string {
   return lines.join('\n');
 }
 
-const POLICY_WORDS: Record<string, string> = {
-  none: 'deliver anyway and only report (monitoring)',
-  quarantine: 'treat as suspicious (spam folder)',
-  reject: 'refuse the mail',
-};
-
 function dmarcHover(record: FileRecord, text: string): string {
   const parsed = parseDmarc(text);
   const domain = record.owner.replace(/^_dmarc\./, '');
   const lines = [`**DMARC** for ${code(`${domain}.`)}`, '', code(text), ''];
-  if (parsed.policy) lines.push(`- Policy: **${parsed.policy}**: mail that fails DMARC — ${POLICY_WORDS[parsed.policy]}`);
+  if (parsed.policy) lines.push(`- Policy: **${parsed.policy}**: mail that fails DMARC — ${DMARC_POLICY_WORDS[parsed.policy]}`);
   else lines.push('- Policy: none valid (`p=` missing or unknown): receivers ignore this record');
-  if (parsed.subdomainPolicy && parsed.subdomainPolicy !== parsed.policy) lines.push(`- Subdomains: **${parsed.subdomainPolicy}** — ${POLICY_WORDS[parsed.subdomainPolicy]}`);
+  if (parsed.subdomainPolicy && parsed.subdomainPolicy !== parsed.policy) lines.push(`- Subdomains: **${parsed.subdomainPolicy}** — ${DMARC_POLICY_WORDS[parsed.subdomainPolicy]}`);
   if (parsed.pct !== undefined && parsed.pct !== 100) lines.push(`- Applied to ${parsed.pct}% of failing mail`);
   const tag = (name: string) => parsed.tags.find((t) => t.name === name)?.value;
   const alignment = (value: string | undefined) => (value === 's' ? 'strict' : 'relaxed');

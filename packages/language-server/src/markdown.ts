@@ -1,10 +1,14 @@
 /**
  * Markdown helpers for hovers (and, through the `./markdown` export, the VS Code report): DNS data
  * goes into code spans or is escaped by the core's one Markdown escaper, never passed through.
+ * The report itself is the core's `reportMarkdown` (the popup's "Copy report" is the same
+ * document); `@mx-doctor/core/report` holds only the vocabulary and the escapers, so the VS Code
+ * client bundles no DNS client.
  */
-import { escapeMarkdown, markdownCodeSpan } from '@mx-doctor/core/markdown';
+import { escapeMarkdown, markdownCodeSpan, reportMarkdown, type ReportMarkdownOptions } from '@mx-doctor/core/report';
 
-export { escapeMarkdown, markdownCodeSpan };
+export { escapeMarkdown, markdownCodeSpan, reportMarkdown, type ReportMarkdownOptions };
+export type { DomainReport } from '@mx-doctor/core/report';
 
 /** A code span around any text (the core's `markdownCodeSpan`: a backtick in the data cannot end it). */
 export function code(text: string): string {

@@ -4,14 +4,27 @@
  * `escapeControls` here, at output time: a label or TXT string may hold ESC, BEL or a newline, which
  * would drive the terminal or fake lines of output (shown as dig shows them, `\027`).
  */
-import { escapeControls as shown, type DomainReport, type Finding, type MxTableRow, type Verdict } from '@mx-doctor/core';
+import {
+  escapeControls as shown,
+  FINDING_FIELD_LABEL,
+  mxStatusText,
+  REPORT_WORDS,
+  severityCounts,
+  severityLabel,
+  verdictText,
+  type DomainReport,
+  type Finding,
+  type MxTableRow,
+  type Verdict,
+} from '@mx-doctor/core';
 import { SEVERITY_STYLE, type Painter } from '../color.js';
 
-const VERDICT_TEXT: Record<Verdict, { text: string; style: 'green' | 'red' | 'yellow' | 'blue' }> = {
-  'receives-mail': { text: 'receives mail', style: 'green' },
-  problems: { text: 'has problems', style: 'red' },
-  'no-mail': { text: 'accepts no mail (null MX)', style: 'blue' },
-  'could-not-check': { text: 'could not be checked', style: 'yellow' },
+// The words are the core's vocabulary (the popup and the VS Code report use the same); only the colours are ours.
+const VERDICT_STYLE: Record<Verdict, 'green' | 'red' | 'yellow' | 'blue'> = {
+  'receives-mail': 'green',
+  problems: 'red',
+  'no-mail': 'blue',
+  'could-not-check': 'yellow',
 };
 
 export function renderCheckText(reports: readonly DomainReport[], paint: Painter): string {
@@ -19,14 +32,15 @@ export function renderCheckText(reports: readonly DomainReport[], paint: Painter
 }
 
 function renderOne(report: DomainReport, paint: Painter): string {
-  const verdict = VERDICT_TEXT[report.verdict];
-  const counts = countBySeverity(report.findings);
+  const verdict = verdictText(report.verdict);
+  const counts = severityCounts(report.findings);
   const lines: string[] = [];
   const title = report.input && report.input !== report.domain ? `${shown(report.domain)} (from ${shown(report.input)})` : shown(report.domain);
-  lines.push(`${paint('bold', title)} ${paint(verdict.style, verdict.text)}${counts ? paint('dim', ` — ${counts}`) : ''}`);
+  lines.push(`${paint('bold', `${title}:`)} ${paint(VERDICT_STYLE[report.verdict], verdict.title)}${counts ? paint('dim', ` — ${counts}`) : ''}`);
+  lines.push(verdict.sentence);
   lines.push('');
   if (report.mx.length > 0) {
-    lines.push(paint('bold', 'MX'));
+    lines.push(paint('bold', REPORT_WORDS.mxSection));
     lines.push(...mxTable(report.mx, paint).map((line) => `  ${line}`));
     lines.push('');
   }
@@ -34,7 +48,7 @@ function renderOne(report: DomainReport, paint: Painter): string {
   lines.push(shown(report.dmarc));
   if (report.findings.length > 0) {
     lines.push('');
-    lines.push(paint('bold', `Findings (${report.findings.length})`));
+    lines.push(paint('bold', `${REPORT_WORDS.findingsSection} (${report.findings.length})`));
     for (const finding of report.findings) lines.push(...renderFinding(finding, paint));
   }
   lines.push('');
@@ -60,25 +74,17 @@ function mxTable(rows: readonly MxTableRow[], paint: Painter): string[] {
   const out = [paint('dim', line([header[0]!, header[1]!, header[2]!, header[3]!], header[4]))];
   for (const row of rows) {
     const [first = '', ...more] = addressLines(row);
-    out.push(line([String(row.preference), hostOf(row), providerOf(row), first], paint(statusStyle[row.status], row.status)));
+    out.push(line([String(row.preference), hostOf(row), providerOf(row), first], paint(statusStyle[row.status], mxStatusText(row.status))));
     for (const address of more) out.push(line(['', '', '', address]));
   }
   return out;
 }
 
 function renderFinding(finding: Finding, paint: Painter): string[] {
-  const lines = [`  ${paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(7))} ${paint('bold', finding.id)}  ${shown(finding.message)}`];
-  if (finding.evidence) lines.push(`          ${paint('dim', 'seen:')} ${shown(finding.evidence)}`);
-  if (finding.fix) lines.push(`          ${paint('dim', 'fix:')}  ${shown(finding.fix)}`);
-  if (finding.rfc) lines.push(`          ${paint('dim', 'rule:')} ${shown(finding.rfc)}`);
+  const lines = [`  ${paint(SEVERITY_STYLE[finding.severity], severityLabel(finding.severity).padEnd(7))} ${paint('bold', finding.id)}  ${shown(finding.message)}`];
+  const field = (label: string, text: string) => `          ${paint('dim', `${label}:`.padEnd(5))} ${shown(text)}`;
+  if (finding.evidence) lines.push(field(FINDING_FIELD_LABEL.evidence, finding.evidence));
+  if (finding.fix) lines.push(field(FINDING_FIELD_LABEL.fix, finding.fix));
+  if (finding.rfc) lines.push(field(FINDING_FIELD_LABEL.rfc, finding.rfc));
   return lines;
-}
-
-function countBySeverity(findings: readonly Finding[]): string {
-  const parts: string[] = [];
-  for (const severity of ['error', 'warning', 'info'] as const) {
-    const n = findings.filter((f) => f.severity === severity).length;
-    if (n > 0) parts.push(`${n} ${severity}${n === 1 ? '' : 's'}`);
-  }
-  return parts.join(', ');
 }
