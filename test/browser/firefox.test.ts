@@ -93,6 +93,50 @@ describe('Firefox ESR: the toolbar popup (Xvfb + xdotool, temporary add-on)', ()
     );
   };
 
+  /** A real click (xdotool) on the toolbar button, as a person would; resolves once the popup is open. */
+  async function clickToolbarButton(): Promise<void> {
+    const { marionette } = firefox!;
+    await marionette.setContext('chrome');
+    const button = await marionette.execute<{ x: number; y: number } | null>(
+      `const node = document.getElementById(arguments[0]);
+       if (node === null) return null;
+       const target = node.querySelector('.toolbarbutton-1') ?? node;
+       const rect = target.getBoundingClientRect();
+       return { x: Math.round(window.mozInnerScreenX + rect.x + rect.width / 2), y: Math.round(window.mozInnerScreenY + rect.y + rect.height / 2) };`,
+      [ACTION_WIDGET_ID],
+    );
+    expect(button, 'the MX Doctor button is not in the toolbar').not.toBeNull();
+    let open = false;
+    // Under load a synthetic click can land before the window has focus; a person clicks again.
+    for (let attempt = 0; attempt < 3 && !open; attempt++) {
+      await xdotool('mousemove', '400', '400', 'click', '1');
+      await sleep(200 * (attempt + 1));
+      await xdotool('mousemove', String(button!.x), String(button!.y), 'click', '1');
+      for (let i = 0; i < 30 && !open; i++) {
+        open = await popupIsOpen();
+        if (!open) await sleep(100);
+      }
+    }
+    expect(open, 'the popup did not open after three clicks on the toolbar button').toBe(true);
+  }
+
+  async function closePopup(): Promise<void> {
+    await xdotool('key', 'Escape');
+    for (let i = 0; i < 30 && (await popupIsOpen()); i++) await sleep(100);
+    expect(await popupIsOpen(), 'Escape closes the popup').toBe(false);
+  }
+
+  /** Navigates the tab, clicks the button and reads the popup's final verdict. */
+  async function checkThroughToolbar(url: string, shot: string): Promise<{ url: string; view: PopupView; layout: Record<string, number> }> {
+    const { marionette } = firefox!;
+    await marionette.setContext('content');
+    await marionette.send('WebDriver:Navigate', { url });
+    await clickToolbarButton();
+    const read = await inExtensionView<{ url: string; view: PopupView; layout: Record<string, number> }>(marionette, 'popup', READ_FINAL_POPUP, 20_000);
+    await run('import', ['-window', 'root', join(ARTIFACTS, `firefox-popup-${shot}.png`)], { env: { ...process.env, DISPLAY: xvfb!.display } });
+    return read;
+  }
+
   beforeAll(async () => {
     assertBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -150,29 +194,7 @@ describe('Firefox ESR: the toolbar popup (Xvfb + xdotool, temporary add-on)', ()
       await marionette.setContext('content');
       await marionette.send('WebDriver:Navigate', { url: `http://${domain}:${pagePort}/` });
       await expect(marionette.send<{ value: string }>('WebDriver:GetTitle')).resolves.toEqual({ value: 'Shop' });
-      await marionette.setContext('chrome');
-      const button = await marionette.execute<{ x: number; y: number } | null>(
-        `const node = document.getElementById(arguments[0]);
-         if (node === null) return null;
-         const target = node.querySelector('.toolbarbutton-1') ?? node;
-         const rect = target.getBoundingClientRect();
-         return { x: Math.round(window.mozInnerScreenX + rect.x + rect.width / 2), y: Math.round(window.mozInnerScreenY + rect.y + rect.height / 2) };`,
-        [ACTION_WIDGET_ID],
-      );
-      expect(button, 'the MX Doctor button is not in the toolbar').not.toBeNull();
-      let open = false;
-      // Under load a synthetic click can land before the window has focus; a person clicks again.
-      for (let attempt = 0; attempt < 3 && !open; attempt++) {
-        await xdotool('mousemove', '400', '400', 'click', '1');
-        await sleep(200 * (attempt + 1));
-        await xdotool('mousemove', String(button!.x), String(button!.y), 'click', '1');
-        for (let i = 0; i < 30 && !open; i++) {
-          open = await popupIsOpen();
-          if (!open) await sleep(100);
-        }
-      }
-      expect(open, 'the popup did not open after three clicks on the toolbar button').toBe(true);
-
+      await clickToolbarButton();
       const { url, view, layout } = await inExtensionView<{ url: string; view: PopupView; layout: Record<string, number> }>(marionette, 'popup', READ_FINAL_POPUP, 20_000);
       await run('import', ['-window', 'root', join(ARTIFACTS, `firefox-popup-${domain}.png`)], { env: { ...process.env, DISPLAY: xvfb!.display } });
       // No ?tab=: the page's URL came from tabs.query, which shows it only with activeTab granted by the click.
@@ -197,10 +219,17 @@ describe('Firefox ESR: the toolbar popup (Xvfb + xdotool, temporary add-on)', ()
       }
       await expect(inExtensionView<string>(marionette, 'background', READ_BADGE)).resolves.toBe(verdict === 'receives-mail' ? '✓' : '!');
 
-      await xdotool('key', 'Escape');
-      for (let i = 0; i < 30 && (await popupIsOpen()); i++) await sleep(100);
-      expect(await popupIsOpen(), 'Escape closes the popup').toBe(false);
+      await closePopup();
       expect(await extensionConsoleErrors(marionette)).toEqual([]);
     });
   }
+
+  it('a page in Reader View (about:reader?url=…) is checked as the site it shows', async () => {
+    const { marionette } = firefox!;
+    const { view } = await checkThroughToolbar(`about:reader?url=${encodeURIComponent(`http://${GOOD}:${pagePort}/`)}`, 'reader-view');
+    await closePopup();
+    expect(view.domain).toBe(GOOD);
+    expect(view.verdict).toBe('receives-mail');
+    expect(await extensionConsoleErrors(marionette)).toEqual([]);
+  });
 });
