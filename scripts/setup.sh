@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PNPM_VERSION=12.21.0
-APT_PACKAGES=(bind9 bind9-dnsutils dnsdist neovim chromium xvfb xdotool unzip fonts-dejavu-core)
+APT_PACKAGES=(bind9 bind9-dnsutils dnsdist neovim chromium firefox-esr xvfb xdotool imagemagick unzip fonts-dejavu-core)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -18,6 +18,17 @@ export type SiteDomain =
 
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 
+/**
+ * Firefox's Reader View shows a web page at `about:reader?url=<its address>`: the page's own
+ * address when it is a web address, so one unwrapping at most (a web address is never reader).
+ */
+function readerViewPage(url: URL): string | undefined {
+  if (url.protocol !== 'about:' || url.pathname !== 'reader') return undefined;
+  const shown = url.searchParams.get('url');
+  if (shown === null || !URL.canParse(shown)) return undefined;
+  return WEB_SCHEMES.has(new URL(shown).protocol) ? shown : undefined;
+}
+
 export function siteDomainOf(pageUrl: string | undefined): SiteDomain {
   if (pageUrl === undefined || pageUrl === '') {
     return { kind: 'none', reason: 'MX Doctor cannot see this tab\'s address. Type a domain to check it.' };
@@ -28,6 +39,8 @@ export function siteDomainOf(pageUrl: string | undefined): SiteDomain {
   } catch {
     return { kind: 'none', reason: 'This tab has no web address. Type a domain to check it.' };
   }
+  const shown = readerViewPage(url);
+  if (shown !== undefined) return siteDomainOf(shown);
   if (url.protocol === 'file:') return { kind: 'none', reason: 'This is a file on your computer, not a web site. Type a domain to check it.' };
   if (!WEB_SCHEMES.has(url.protocol)) {
     return { kind: 'none', reason: `This is a browser page (${url.protocol}), not a web site. Type a domain to check it.` };
