@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine with Node 20 and npm: system packages the tests use (BIND,
-# dnsdist, Chromium, Xvfb, Neovim), pnpm, the workspace's dependencies, and a build.
+# dnsdist, Chromium, Firefox ESR, Xvfb, xdotool, ImageMagick, Neovim), pnpm, the workspace's dependencies, and a build.
 # Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
