@@ -253,6 +253,7 @@ describe('browser popup (Chromium, unpacked MV3 build)', () => {
     const { page } = await openPopup(extension, 'https://selfhosted.good.test/');
     const loading = await page.locator('#result').boundingBox();
     const formTop = (await page.locator('#check-form').boundingBox())?.y;
+    expect(formTop).toBeTypeOf('number'); // else both reads are undefined and compare equal
     await readFinalPopup(page);
     const done = await page.locator('#result').boundingBox();
     expect(loading).not.toBeNull();
