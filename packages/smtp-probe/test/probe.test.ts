@@ -195,7 +195,7 @@ describe('probeSmtp against local servers', () => {
           open++;
           peak = Math.max(peak, open);
           socket.on('close', () => open--);
-          setTimeout(() => socket.write('220 mx.test\r\n'), 30);
+          setTimeout(() => socket.write('220 mx.test\r\n'), 100); // long enough that three are open together, even on a loaded machine
         },
         (socket, line) => {
           if (line.startsWith('EHLO')) socket.write('250 mx.test\r\n');
