@@ -6,7 +6,8 @@
  * workspace is untrusted, and the opt-in SMTP probe against the fixture's SMTP servers.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { brief, fixtureUri, lsp, startLsp, type Diagnostic, type LspSession } from './lsp-client.js';
+import { readFileSync } from 'node:fs';
+import { brief, fixturePath, fixtureUri, lsp, startLsp, type Diagnostic, type LspSession } from './lsp-client.js';
 import { EXPECTED_ZONE_DIAGNOSTICS } from './expected.js';
 
 const LIVE_IDS = ['mx-target-cname', 'mx-target-nxdomain', 'mx-target-no-address', 'lookup-failed', 'mx-target-ptr-missing', 'mx-target-ptr-mismatch', 'mx-target-private-address'];
@@ -131,8 +132,10 @@ describe('zone file, offline', () => {
   it('ignores a .db file that is not a zone file', async () => {
     session = await startLsp({ settings: { liveChecks: false } });
     const sqlite = session.open('cache.db', 'plaintext', 'SQLite format 3\0\u0010\u0000binary');
-    const zone = session.open('db.example.com', 'plaintext');
-    await session.waitFor(zone, () => true);
+    // Positive control: a .db file opened after it whose text is a zone is checked and published,
+    // so by then the SQLite file would have been too, had it been taken for a zone.
+    const zone = session.open('example.db', 'plaintext', readFileSync(fixturePath('db.example.com'), 'utf8'));
+    expect(sorted(await session.waitFor(zone, () => true))).toEqual(EXPECTED_ZONE_DIAGNOSTICS);
     expect(session.published.filter((p) => p.uri === sqlite)).toEqual([]);
   });
 });
