@@ -87,7 +87,9 @@ describe('extension packages', () => {
       }
       expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
     }
-    for (const file of filesUnder(CHROME_BUILD).filter((name) => name.endsWith('.js'))) {
+    const scriptFiles = filesUnder(CHROME_BUILD).filter((name) => name.endsWith('.js'));
+    expect(scriptFiles.length).toBeGreaterThan(0);
+    for (const file of scriptFiles) {
       const code = readFileSync(join(CHROME_BUILD, file), 'utf8');
       expect(code, file).not.toMatch(/\bimport\s*\(\s*["'`]https?:/);
       expect(code, file).not.toMatch(/\.innerHTML\s*=|insertAdjacentHTML|document\.write\(/);

@@ -40,6 +40,8 @@ export interface LspSession {
   /** Opens a fixture (or an absolute path) with `text` or its content on disk; returns its URI. */
   open(name: string, languageId: string, text?: string): string;
   change(uri: string, version: number, changes: Protocol.TextDocumentContentChangeEvent[]): void;
+  /** Replaces what the client answers for `mxDoctor` and tells the server (`didChangeConfiguration`). */
+  setSettings(settings: Record<string, unknown>): Promise<void>;
   /** Resolves with the first publication for `uri` (after index `from`) that satisfies `test`. */
   waitFor(uri: string, test: (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean, options?: { from?: number; timeoutMs?: number }): Promise<Diagnostic[]>;
   stop(): Promise<void>;
@@ -56,7 +58,8 @@ export async function startLsp(options: StartOptions = {}): Promise<LspSession> 
     published.push(params);
     for (const wake of [...waiters]) wake();
   });
-  connection.onRequest(lsp.ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'mxDoctor' ? (options.settings ?? {}) : null)));
+  let settings = options.settings ?? {};
+  connection.onRequest(lsp.ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'mxDoctor' ? settings : null)));
   connection.onNotification(lsp.LogMessageNotification.type, () => {});
   connection.listen();
   await connection.sendRequest(lsp.InitializeRequest.type, {
@@ -85,6 +88,10 @@ export async function startLsp(options: StartOptions = {}): Promise<LspSession> 
     },
     change(uri, version, contentChanges) {
       void connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    },
+    async setSettings(next) {
+      settings = next;
+      await connection.sendNotification(lsp.DidChangeConfigurationNotification.type, { settings: { mxDoctor: next } });
     },
     waitFor(uri, test, { from = 0, timeoutMs = 15_000 } = {}) {
       return new Promise((resolve, reject) => {

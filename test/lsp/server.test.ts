@@ -6,15 +6,23 @@
  * workspace is untrusted, and the opt-in SMTP probe against the fixture's SMTP servers.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { escapeMarkdown, mxRankText, verdictText, type Verdict } from '@mx-doctor/core';
 import { loadReportMarkdown } from '../vscode/extension-paths.js';
-import { brief, fixtureUri, lsp, startLsp, type Diagnostic, type LspSession } from './lsp-client.js';
+import { brief, fixturePath, fixtureUri, lsp, startLsp, type Diagnostic, type LspSession } from './lsp-client.js';
 import { EXPECTED_ZONE_DIAGNOSTICS } from './expected.js';
 import { SMTP_FIXTURES } from '../dns/fixtures.js';
 import { idsOf } from '../cli/run-cli.js';
 
 const LIVE_IDS = ['mx-target-cname', 'mx-target-nxdomain', 'mx-target-no-address', 'lookup-failed', 'mx-target-ptr-missing', 'mx-target-ptr-mismatch', 'mx-target-private-address'];
 const sorted = (diagnostics: Diagnostic[]) => diagnostics.map(brief).sort((a, b) => a.range.localeCompare(b.range) || a.code.localeCompare(b.code));
+/**
+ * How long a test waits to see that something does NOT happen. Each such wait has a positive
+ * control: the same test then allows the thing and sees it arrive within this same time, so a
+ * quiet window too short to have seen it would fail the test instead of passing it.
+ */
+const QUIET_MS = 3000;
+const quiet = () => new Promise((resolve) => setTimeout(resolve, QUIET_MS));
 const hasLive = (diagnostics: Diagnostic[]) => diagnostics.some((d) => LIVE_IDS.includes(String(d.code)) && d.range.start.line >= 6);
 
 let session: LspSession | undefined;
@@ -130,8 +138,10 @@ describe('zone file, offline', () => {
   it('ignores a .db file that is not a zone file', async () => {
     session = await startLsp({ settings: { liveChecks: false } });
     const sqlite = session.open('cache.db', 'plaintext', 'SQLite format 3\0\u0010\u0000binary');
-    const zone = session.open('db.example.com', 'plaintext');
-    await session.waitFor(zone, () => true);
+    // Positive control: a .db file opened after it whose text is a zone is checked and published,
+    // so by then the SQLite file would have been too, had it been taken for a zone.
+    const zone = session.open('example.db', 'plaintext', readFileSync(fixturePath('db.example.com'), 'utf8'));
+    expect(sorted(await session.waitFor(zone, () => true))).toEqual(EXPECTED_ZONE_DIAGNOSTICS);
     expect(session.published.filter((p) => p.uri === sqlite)).toEqual([]);
   });
 });
@@ -216,27 +226,35 @@ describe('live checks against the BIND fixture', () => {
     expect(sorted(probed).filter((d) => SMTP_IDS.includes(d.code))).toEqual([{ code: 'smtp-no-starttls', severity: 2, range: '4:11-4:44' }]);
   });
 
-  it('opens no SMTP connection with mxDoctor.smtpProbe off (the default)', async () => {
-    session = await startLsp({ settings: { resolvers: [inject('dohUrl')], smtpPort: inject('smtpPort'), timeoutMs: 2000 } });
+  it('opens no SMTP connection with mxDoctor.smtpProbe off (the default), and probes once it is turned on', async () => {
+    const settings = { resolvers: [inject('dohUrl')], smtpPort: inject('smtpPort'), timeoutMs: 2000 };
+    session = await startLsp({ settings });
     const uri = session.open('smtp.zone', 'dns-zone', SMTP_ZONE);
     await session.waitFor(uri, (diagnostics) => diagnostics.some((d) => d.code === 'mx-target-private-address'));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await quiet();
     const all = session.published.filter((p) => p.uri === uri).flatMap((p) => p.diagnostics);
     expect(all.filter((d) => SMTP_IDS.includes(String(d.code)))).toEqual([]);
+    // Positive control: with the probe turned on, the same window sees its finding.
+    const before = session.published.length;
+    await session.setSettings({ ...settings, smtpProbe: true });
+    const probed = await session.waitFor(uri, (diagnostics) => diagnostics.some((d) => SMTP_IDS.includes(String(d.code))), { from: before, timeoutMs: QUIET_MS });
+    expect(sorted(probed).filter((d) => SMTP_IDS.includes(d.code))).toEqual([{ code: 'smtp-no-starttls', severity: 2, range: '4:11-4:44' }]);
   });
 
   it('looks nothing up in an untrusted workspace, until trust is granted', async () => {
     session = await startLsp({ settings: { resolvers: [inject('dohUrl')] }, initializationOptions: { trusted: false } });
     const uri = session.open('live.zone', 'dns-zone');
     await session.waitFor(uri, () => true);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await quiet();
     const all = session.published.filter((p) => p.uri === uri);
     expect(all.length).toBeGreaterThan(0);
     expect(all.some((p) => hasLive(p.diagnostics))).toBe(false);
     await expect(session.connection.sendRequest(lsp.ExecuteCommandRequest.type, { command: 'mxDoctor.checkDomain', arguments: ['mx-target-cname.broken.test'] })).rejects.toThrow(/untrusted/);
 
+    // Positive control: once trusted, the live findings arrive within the same window.
+    const before = session.published.length;
     await session.connection.sendNotification(new lsp.NotificationType<{ trusted: boolean }>('mxDoctor/setTrusted'), { trusted: true });
-    const live = await session.waitFor(uri, hasLive);
+    const live = await session.waitFor(uri, hasLive, { from: before, timeoutMs: QUIET_MS });
     expect(live.map((d) => d.code)).toContain('mx-target-nxdomain');
   });
 

@@ -271,6 +271,7 @@ describe('the bundled server, started from the unpacked .vsix', () => {
     expect(markdown).toMatch(/^# MX Doctor: `xss\.broken\.test`$/m);
     expect(markdown).toContain('## MX');
     expect(markdown).toMatch(/spf-syntax/);
+    expect(report.mx.map((row) => row.exchange)).toEqual(['mx1.xss.broken.test', 'mx2.xss.broken.test']);
     for (const exchange of report.mx.map((row) => row.exchange)) expect(markdown).toContain(exchange);
     // Rendered by markdown-it (VS Code's Markdown preview engine) with HTML allowed: no tag from DNS data survives.
     const html = renderMarkdown(markdown);

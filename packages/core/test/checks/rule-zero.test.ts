@@ -25,18 +25,29 @@ describe('rule zero', () => {
     const findings = runLiveMxChecks(withTarget(snapshot(D, ['10 mx.example.com']), t));
     expect(ids(findings).filter((id) => ABSENCE.includes(id))).toEqual([]);
     expect(ids(findings)).toContain('lookup-failed');
+    // Positive control: the same target answered NXDOMAIN for A and AAAA is reported as such.
+    const gone = target('mx.example.com', { a: nxdomain('mx.example.com', 'A'), aaaa: nxdomain('mx.example.com', 'AAAA') });
+    expect(ids(runLiveMxChecks(withTarget(snapshot(D, ['10 mx.example.com']), gone)))).toContain('mx-target-nxdomain');
   });
 
   it('a failed AAAA beside an A-NXDOMAIN is not an nxdomain verdict', () => {
     const t = target('mx.example.com', { a: nxdomain('mx.example.com', 'A'), aaaa: failed('mx.example.com', 'AAAA', 'timeout') });
     const findings = runLiveMxChecks(withTarget(snapshot(D, ['10 mx.example.com']), t));
     expect(ids(findings).filter((id) => ABSENCE.includes(id))).toEqual([]);
+    expect(ids(findings)).toContain('lookup-failed');
+    // Positive control: the same snapshot with the AAAA answered NXDOMAIN too is the nxdomain verdict.
+    const both = target('mx.example.com', { a: nxdomain('mx.example.com', 'A'), aaaa: nxdomain('mx.example.com', 'AAAA') });
+    expect(ids(runLiveMxChecks(withTarget(snapshot(D, ['10 mx.example.com']), both)))).toContain('mx-target-nxdomain');
   });
 
   it('a failed A beside an IPv6-only private AAAA is not "only private" nor "IPv6 only"', () => {
     const t = target('mx.example.com', { a: failed('mx.example.com', 'A'), v6: ['fd00::1'] });
     const findings = runLiveMxChecks(withTarget(snapshot(D, ['10 mx.example.com']), t));
     expect(ids(findings).filter((id) => ABSENCE.includes(id))).toEqual([]);
+    expect(ids(findings)).toContain('lookup-failed');
+    // Positive control: with the A answered empty, the same AAAA is reported.
+    const answered = target('mx.example.com', { v4: [], v6: ['fd00::1'] });
+    expect(ids(runLiveMxChecks(withTarget(snapshot(D, ['10 mx.example.com']), answered))).filter((id) => ABSENCE.includes(id)).length).toBeGreaterThan(0);
   });
 
   it('a failed PTR lookup is not ptr-missing', () => {
@@ -68,6 +79,7 @@ describe('rule zero', () => {
       targets: [target('mx1.example.com', { a: failed('mx1.example.com', 'A'), aaaa: failed('mx1.example.com', 'AAAA') })],
     });
     expect(ids(runLiveMxChecks(snap)).filter((id) => ABSENCE.includes(id))).toEqual([]);
+    expect(ids(runLiveMxChecks(snap))).toContain('lookup-failed');
     expect(buildMxTable(snap).map((row) => row.status)).toEqual(['unknown']);
   });
 });

@@ -124,7 +124,9 @@ describe('readZone on a BIND-style zone', () => {
   });
 
   it('ranges every generated record on the $GENERATE line', () => {
-    for (const generated of result.records.slice(13, 15)) {
+    const generatedRecords = result.records.slice(13, 15);
+    expect(generatedRecords).toHaveLength(2);
+    for (const generated of generatedRecords) {
       expect(generated.range).toEqual({ file: FILE, start: at(19, '$GENERATE').start, end: at(19, 'host${10,2,d}.hosts').end });
       expect(generated.ownerRange).toEqual(at(19, 'dyn-$'));
       expect(generated.typeRange).toEqual(at(19, 'CNAME'));
