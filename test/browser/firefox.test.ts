@@ -6,13 +6,14 @@
  * verdict, MX table and findings through Marionette's chrome context (see firefox.ts) and keep a
  * screenshot of the screen in test-artifacts/browser/.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFile, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startXvfb } from './xvfb.js';
 import { LIVE_FIXTURES } from '../dns/fixtures.js';
 import { ARTIFACTS, READ_POPUP_SOURCE, assertBuilt, type PopupView } from './extension.js';
 import { ACTION_WIDGET_ID, EXTENSION_UUID, GECKO_ID, extensionConsoleErrors, inExtensionView, launchFirefox, setFirefoxResolver, type LaunchedFirefox } from './firefox.js';
@@ -30,20 +31,6 @@ const expectedIds = (domain: string): string[] => {
   if (fixture === undefined) throw new Error(`${domain} is not in LIVE_FIXTURES`);
   return [...fixture.expected].sort();
 };
-
-async function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
-  for (let n = 140; n < 180; n++) {
-    if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
-    const child = spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-    for (let i = 0; i < 50; i++) {
-      if (existsSync(`/tmp/.X11-unix/X${n}`)) return { display: `:${n}`, process: child };
-      if (child.exitCode !== null) break;
-      await sleep(100);
-    }
-    child.kill();
-  }
-  throw new Error('could not start Xvfb on :140–:179');
-}
 
 /** Reads the open popup once its verdict is final (waits up to 15 s inside the popup). */
 const READ_FINAL_POPUP = `
@@ -140,7 +127,7 @@ describe('Firefox ESR: the toolbar popup (Xvfb + xdotool, temporary add-on)', ()
   beforeAll(async () => {
     assertBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
-    xvfb = await startXvfb();
+    xvfb = await startXvfb(140, 179);
     server = createServer((request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(`<!doctype html><title>Shop</title><h1>Welcome to the shop at ${String(request.headers.host).replace(/[^a-z0-9.:-]/gi, '')}</h1>`);

@@ -4,8 +4,8 @@
  * granted) must check that page's domain. Playwright does not list the popup, so we reach it over
  * CDP (Target.getTargets / attachToTarget / sendMessageToTarget), as the recipes describe.
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,24 +13,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startXvfb } from './xvfb.js';
 import { ARTIFACTS, CHROME_BUILD, READ_POPUP_SOURCE, assertBuilt, launchWithExtension, setResolver, unpackedExtensionId, type LaunchedExtension, type PopupView } from './extension.js';
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
-  for (let n = 97; n < 140; n++) {
-    if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
-    const child = spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-    for (let i = 0; i < 50; i++) {
-      if (existsSync(`/tmp/.X11-unix/X${n}`)) return { display: `:${n}`, process: child };
-      if (child.exitCode !== null) break;
-      await sleep(100);
-    }
-    child.kill();
-  }
-  throw new Error('could not start Xvfb on :97–:139');
-}
 
 /** Runtime.evaluate inside a target reached through a non-flattened CDP session. */
 class TargetSession {
@@ -72,7 +59,7 @@ describe('toolbar click (Xvfb + xdotool, pinned extension)', () => {
   beforeAll(async () => {
     assertBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
-    xvfb = await startXvfb();
+    xvfb = await startXvfb(97, 139);
     server = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end('<!doctype html><title>Self-hosted shop</title><h1>Welcome to the self-hosted shop</h1>');
