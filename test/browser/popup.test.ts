@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIVE_FIXTURES } from '../dns/fixtures.js';
-import { FINDING_FIELD_LABEL, VERDICTS, verdictText, type Verdict } from '@mx-doctor/core';
+import { FINDING_FIELD_LABEL, VERDICTS, verdictText, type Verdict } from '@mx-doctor/core/report';
 import type { Page } from 'playwright-core';
 import { renderMarkdown } from '../vscode/extension-paths.js';
 import { ARTIFACTS, assertBuilt, launchWithExtension, openPopup, readFinalPopup, setResolver, type LaunchedExtension } from './extension.js';
