@@ -62,7 +62,7 @@ export { gatherSnapshot, startApexQueries } from './plan/gather.js';
 export { lookupFollowingChain, cnameChain } from './plan/follow-chain.js';
 
 // File checks (zone files, Terraform)
-export { looksLikeZoneText, ZONE_SNIFF_CHARS, readZone, releaseReadBuffers, originFromFileName, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
+export { looksLikeZoneText, ZONE_SNIFF_CHARS, ReadBuffers, readZone, originFromFileName, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
 export { checkFile, externalTargets, fileAliasChain, fileMxSets, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
 export { lookupExternalTargets } from './checks/file/live-targets.js';
 export { SetCheckCache } from './checks/file/set-check-cache.js';
