@@ -37,7 +37,7 @@ export { isDmarcRecord, parseDmarc } from './checks/dmarc/index.js';
 export { cnameChain } from './plan/follow-chain.js';
 
 // File checks (zone files, Terraform)
-export { looksLikeZoneText, ZONE_SNIFF_CHARS, readZone, releaseReadBuffers, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
+export { looksLikeZoneText, ZONE_SNIFF_CHARS, ReadBuffers, readZone, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
 export { checkFile, externalTargets, fileAliasChain, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
 export { lookupExternalTargets } from './checks/file/live-targets.js';
 export { SetCheckCache } from './checks/file/set-check-cache.js';

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { readZone, type ReadResult } from '@mx-doctor/core';
+import { ReadBuffers, readZone, type ReadResult } from '@mx-doctor/core';
 import { allowedIncludePath, isInside, isTerraformName, readIncludeFile, readTextFile, type IncludeRule } from '@mx-doctor/node-files';
 import type { TerraformReader } from '@mx-doctor/terraform';
 import { fileOfUri, uriOfFile, type DocumentKind } from './documents.js';
@@ -38,12 +38,16 @@ export function includeRule(file: string, workspaceFolders: readonly string[], o
   return { roots: isAbsolute(file) ? [dirname(file)] : [], rootsName: "the zone's folder", openText };
 }
 
+/** The reader's arrays, kept from one read to the next: an editor re-reads a large zone on every edit. */
+export const readBuffers = new ReadBuffers();
+
 export function analyseZone(uri: string, text: string, openText: OpenText, workspaceFolders: readonly string[] = []): Analysis {
   const file = fileOfUri(uri);
   const files = new Set<string>([file]);
   const rule = includeRule(file, workspaceFolders, openText);
   const read = readZone(text, {
     file,
+    buffers: readBuffers,
     readInclude: (path, fromFile) => {
       const result = readIncludeFile(path, fromFile, rule);
       // Files read, or not there yet, are watched (their edits re-check this zone) and published

@@ -5,8 +5,8 @@
  * Small documents are left to V8's own heuristics.
  */
 import { setFlagsFromString } from 'node:v8';
-import { releaseReadBuffers } from '@mx-doctor/core';
 import { runInNewContext } from 'node:vm';
+import { readBuffers } from './analysis.js';
 
 /** Documents below this many characters are not worth a full collection. */
 const LARGE_TEXT = 1_000_000;
@@ -35,7 +35,7 @@ export class IdleCollector {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       // The reader's token arrays (megabytes for a large zone) are made again on the next edit.
-      releaseReadBuffers();
+      readBuffers.release();
       collector()();
       // Typed arrays found dead by that collection give their memory back as they are swept;
       // a second one a moment later finds the heap settled and releases the pages left over

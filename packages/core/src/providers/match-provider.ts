@@ -23,12 +23,14 @@ export function matchesHostPattern(host: string, pattern: string): boolean {
 }
 
 /**
- * The table compiled once per provider list: plain suffixes in a map (one lookup per label of the
+ * A provider list compiled for matching: plain suffixes in a map (one lookup per label of the
  * host), patterns with `*` kept aside (few). Linting a large zone asks this for every MX target,
- * so matching must not re-split every pattern for every host.
+ * so matching must not re-split every pattern for every host. Built once for the built-in list
+ * (at load, never written afterwards); a caller with its own list compiles it once and passes it.
  */
-interface CompiledTable {
-  readonly bySuffix: Map<string, number>;
+export interface ProviderTable {
+  readonly providers: readonly Provider[];
+  readonly bySuffix: ReadonlyMap<string, number>;
   /** `tail`: the pattern after its last `*` label (`.amazonaws.com`), which a match must end with. */
   readonly wildcards: readonly { readonly pattern: string; readonly tail: string; readonly index: number }[];
   /**
@@ -39,11 +41,7 @@ interface CompiledTable {
   readonly endings: ReadonlySet<string> | undefined;
 }
 
-const compiled = new WeakMap<readonly Provider[], CompiledTable>();
-
-function compile(providers: readonly Provider[]): CompiledTable {
-  let table = compiled.get(providers);
-  if (table) return table;
+export function compileProviders(providers: readonly Provider[]): ProviderTable {
   const bySuffix = new Map<string, number>();
   const wildcards: { pattern: string; tail: string; index: number }[] = [];
   let endings: Set<string> | undefined = new Set<string>();
@@ -58,10 +56,11 @@ function compile(providers: readonly Provider[]): CompiledTable {
       else if (!bySuffix.has(name)) bySuffix.set(name, index);
     }
   });
-  table = { bySuffix, wildcards, endings };
-  compiled.set(providers, table);
-  return table;
+  return { providers, bySuffix, wildcards, endings };
 }
+
+/** The built-in table, compiled once at load (a constant: nothing writes to it afterwards). */
+const BUILT_IN: ProviderTable = compileProviders(PROVIDERS);
 
 /** `name`'s last `count` labels (all of it when it has fewer). */
 function lastLabels(name: string, count: number): string {
@@ -70,29 +69,20 @@ function lastLabels(name: string, count: number): string {
   return at <= 0 ? name : name.slice(at + 1);
 }
 
-/** The last question and its answer: the set checks ask about each host of an RRset in turn. */
-let lastHost: string | undefined;
-let lastProviders: readonly Provider[] | undefined;
-let lastAnswer: Provider | undefined;
-
 /**
- * The provider whose suffix patterns cover `host`, or `undefined` for an unrecognised host.
- * Only the last answer is remembered (several checks ask about the same host one after another);
- * most hosts are settled by one set lookup (see `endings`), cheaper than a cache of every host.
+ * The provider whose suffix patterns cover `host`, or `undefined` for an unrecognised host. Most
+ * hosts are settled by one set lookup (see `endings`). A list other than the built-in one is
+ * compiled on each call: pass a `compileProviders` table to ask about many hosts.
  */
-export function matchProvider(host: string, providers: readonly Provider[] = PROVIDERS): Provider | undefined {
-  if (host === lastHost && providers === lastProviders) return lastAnswer;
-  const answer = findProvider(host, providers);
-  lastHost = host;
-  lastProviders = providers;
-  lastAnswer = answer;
-  return answer;
+export function matchProvider(host: string, providers: readonly Provider[] | ProviderTable = PROVIDERS): Provider | undefined {
+  const table = providers === PROVIDERS ? BUILT_IN : 'bySuffix' in providers ? providers : compileProviders(providers);
+  return findProvider(host, table);
 }
 
-function findProvider(host: string, providers: readonly Provider[]): Provider | undefined {
+function findProvider(host: string, table: ProviderTable): Provider | undefined {
   const name = canonical(host);
   if (name === '') return undefined;
-  const { bySuffix, wildcards, endings } = compile(providers);
+  const { providers, bySuffix, wildcards, endings } = table;
   if (endings !== undefined && !endings.has(lastLabels(name, 2)) && !endings.has(lastLabels(name, 1))) return undefined;
   let best = Number.POSITIVE_INFINITY;
   // Every suffix of the host on a label boundary: "a.b.c" → "a.b.c", "b.c", "c".

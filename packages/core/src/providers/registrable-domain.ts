@@ -8,8 +8,6 @@
  * `example.com`), which differs only in how a few messages name an unrecognised operator.
  */
 
-import { detached } from '../util/detached.js';
-
 export type RegistrableDomain = (host: string) => string | null | undefined;
 
 /** `mx1.example.com` → `example.com`; a name with two labels or fewer is its own operator. */
@@ -18,25 +16,21 @@ export function parentDomain(host: string): string {
   return dot > 0 && host.indexOf('.', dot + 1) > 0 ? host.slice(dot + 1) : host;
 }
 
+/**
+ * The Public Suffix List lookup a front end installed at start-up (configuration, not state: it
+ * is set once, before any check, and no check writes it). No answer is remembered here: a cache
+ * kept at module level would outlive the file its hosts came from.
+ */
 let installed: RegistrableDomain | undefined;
-let remembered = new Map<string, string>();
 
 /** Installs a Public-Suffix-List lookup (e.g. tldts's `getDomain`). Call once, at start-up. */
 export function useRegistrableDomain(lookup: RegistrableDomain | undefined): void {
   installed = lookup;
-  remembered = new Map();
 }
 
-/** The operator key of an unrecognised host; remembered per host (a large zone asks often). */
+/** The operator key of an unrecognised host. */
 export function registrableDomain(host: string): string {
-  let domain = remembered.get(host);
-  if (domain === undefined) {
-    const own = detached(host); // the map outlives the file the host was read from
-    domain = (installed ? installed(own) : undefined) ?? parentDomain(own);
-    if (remembered.size >= 20_000) remembered = new Map();
-    remembered.set(own, domain);
-  }
-  return domain;
+  return (installed ? installed(host) : undefined) ?? parentDomain(host);
 }
 
 /**

@@ -1,20 +1,24 @@
 /**
- * Remembers a pure function's answers per string key: a zone often repeats one SPF record on many
- * names, and an editor checks the same file again on every edit. Bounded: the cache starts over
- * past `limit` keys, so memory stays flat on any input. Keys are kept (and answers computed) as
- * detached copies, so the cache never holds a file's text alive.
+ * Remembers a pure function's answers per string key, for one caller that owns the memo (a check
+ * of one file: a zone often repeats one SPF record on many names). Never kept at module level:
+ * the memo lives as long as its owner, so nothing of one file outlives the check of it (see the
+ * module-state test). Bounded: the memo starts over past `limit` keys, so memory stays flat on
+ * any input.
  */
-import { detached } from './detached.js';
+export class StringMemo<T> {
+  #answers = new Map<string, T>();
 
-export function memoByString<T>(fn: (key: string) => T, limit = 20_000): (key: string) => T {
-  let cache = new Map<string, T>();
-  return (key: string) => {
-    const hit = cache.get(key);
-    if (hit !== undefined || cache.has(key)) return hit as T;
-    const own = detached(key);
-    const value = fn(own);
-    if (cache.size >= limit) cache = new Map();
-    cache.set(own, value);
+  constructor(
+    private readonly fn: (key: string) => T,
+    private readonly limit = 20_000,
+  ) {}
+
+  get(key: string): T {
+    const hit = this.#answers.get(key);
+    if (hit !== undefined || this.#answers.has(key)) return hit as T;
+    const value = this.fn(key);
+    if (this.#answers.size >= this.limit) this.#answers = new Map();
+    this.#answers.set(key, value);
     return value;
-  };
+  }
 }

@@ -58,7 +58,7 @@ describe('matchProvider', () => {
     const table: Provider[] = [...PROVIDERS, { id: 'acme', name: 'Acme Mail', kind: 'mailbox', suffixes: ['mx.acme.test'] }];
     expect(matchProvider('in.mx.acme.test', table)?.name).toBe('Acme Mail');
     expect(matchProvider('in.mx.acme.test')).toBeUndefined();
-    // The same host asked again of each table in turn (matchProvider remembers its last answer).
+    // The same host asked again of each table in turn (no answer of one table leaks into the other).
     expect(matchProvider('in.mx.acme.test', table)?.name).toBe('Acme Mail');
     expect(matchProvider('in.mx.acme.test', table)?.name).toBe('Acme Mail');
     expect(matchProvider('in.mx.acme.test')).toBeUndefined();

@@ -9,7 +9,7 @@ import type { ReadResult } from '../../readers/file-record.js';
 import { tableOf, type RecordTable } from '../../readers/record-table.js';
 import type { TargetFacts } from '../../plan/snapshot.js';
 import { runLiveTargetChecks, runMxSetChecks } from '../mx/run-mx-checks.js';
-import { isUsableTarget } from '../mx/host-name.js';
+import { hasUsableTarget } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';
 import { mxTargetCnameFinding } from '../mx/mx-target-cname.js';
 import { mxTargetNoAddressFinding } from '../mx/mx-target-no-address.js';
@@ -17,7 +17,7 @@ import { domainCnameFinding } from '../domain/domain-cname.js';
 import { lookupFailedFinding } from '../resolver/lookup-failed.js';
 import { readFileMx, type FileMxRecord } from './file-mx.js';
 import { FileIndex } from './file-index.js';
-import { checkTexts } from './file-texts.js';
+import { checkTexts, cleanSpfTexts } from './file-texts.js';
 import { placeFinding } from './place-finding.js';
 import type { SetCheckCache } from './set-check-cache.js';
 import { appendAll } from '../../util/append.js';
@@ -92,9 +92,10 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
   if (read.origin !== undefined) domainCname(index, read.origin, findings);
 
   // SPF and DMARC, per owner, from TXT (and the obsolete SPF type, RFC 7208 §3.1).
-  index.txt.heads.forEach((_, owner) => checkTexts(index, owner, findings));
+  const cleanSpf = cleanSpfTexts();
+  index.txt.heads.forEach((_, owner) => checkTexts(index, owner, findings, cleanSpf));
   index.spf.heads.forEach((_, owner) => {
-    if (!index.txt.heads.has(owner)) checkTexts(index, owner, findings);
+    if (!index.txt.heads.has(owner)) checkTexts(index, owner, findings, cleanSpf);
   });
   return { findings, mxSets, external: [...external] };
 }
@@ -262,7 +263,7 @@ function isAtOrBelow(name: string, zone: string): boolean {
  */
 function whereJudged(mx: FileMxRecord, index: FileIndex, read: ReadResult): 'not-judged' | 'alias' | 'own-zone' | 'live' {
   const target = mx.entry.exchange;
-  if (mx.unresolved || mx.relative || !isUsableTarget(target)) return 'not-judged';
+  if (mx.unresolved || mx.relative || !hasUsableTarget(mx.entry)) return 'not-judged';
   if (index.alias(target) !== undefined) return 'alias';
   const zone = zoneOf(read, mx);
   const inZone = zone !== undefined && isAtOrBelow(target, zone);

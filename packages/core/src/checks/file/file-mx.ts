@@ -8,7 +8,7 @@ import { finding, type Finding, type SourceRange } from '../../findings/finding.
 import type { Field, FileRecord } from '../../readers/file-record.js';
 import { LazyRange, type RecordTable } from '../../readers/record-table.js';
 import { detached } from '../../util/detached.js';
-import { isIpLiteral } from '../mx/host-name.js';
+import { isIpLiteral, isUsableTarget } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';
 
 /** An MX record from a file, with where its parts are. */
@@ -109,10 +109,15 @@ export function readFileMx(table: RecordTable, index: number, findings: Finding[
   }
   const range = new LazyRange(table, index);
   const ttl = table.ttl(index) ?? 0;
-  if (unresolved) return new TableMxRecord(table, index, { preference, exchange: table.fieldText(index, 1), ttl, range }, unresolved, false);
+  // The target's validity is a fact of the record, judged here once: every set check of the
+  // RRset asks about it (see `hasUsableTarget`).
+  if (unresolved) {
+    const written = table.fieldText(index, 1);
+    return new TableMxRecord(table, index, { preference, exchange: written, ttl, range, usableTarget: isUsableTarget(written) }, unresolved, false);
+  }
   const found = findings.length;
   const exchange = resolveTarget(table, index, findings);
-  return new TableMxRecord(table, index, { preference, exchange, ttl, range }, unresolved, findings.length > found);
+  return new TableMxRecord(table, index, { preference, exchange, ttl, range, usableTarget: isUsableTarget(exchange) }, unresolved, findings.length > found);
 }
 
 /** Digits only (what `/^\d+$/` tests), without a regular expression per record. */
@@ -130,8 +135,8 @@ function isDecimal(text: string): boolean {
  * name that is relative by mistake gives `mx-target-relative` (pushed to `findings`).
  */
 function resolveTarget(table: RecordTable, index: number, findings: Finding[]): string {
-  // A copy, not a view of the file's text: the name outlives the read in the checks' memories
-  // (the last host asked about), which must not keep an editor's closed document alive.
+  // A copy, not a view of the file's text: the name outlives the read (in findings and the set
+  // checks' cache), which must not keep an editor's closed document alive.
   return detached(targetName(table, index, findings));
 }
 

@@ -5,7 +5,7 @@
  */
 import { placedAt, type Finding } from '../../findings/finding.js';
 import { joinedText, LazyRange, type RecordTable } from '../../readers/record-table.js';
-import { memoByString } from '../../util/memo.js';
+import { StringMemo } from '../../util/memo.js';
 import { checkDmarcTexts } from '../dmarc/check-dmarc-texts.js';
 import { checkSpfTexts } from '../spf/check-spf-texts.js';
 import { isSpfRecord } from '../spf/parse-spf.js';
@@ -19,11 +19,16 @@ function isSpfAt(table: RecordTable, index: number): boolean {
   return count === 1 || first.length > 6 ? isSpfRecord(first) : isSpfRecord(joinedText(table, index));
 }
 
-/** One SPF record on its own gives no finding (a pure function of the text; remembered). */
-const spfTextIsClean = memoByString((text: string) => checkSpfTexts('example.invalid', [{ text }]).length === 0);
+/**
+ * Whether one SPF record on its own gives no finding (a pure function of the text), remembered
+ * for the check of one file: made by the check, dropped with it.
+ */
+export function cleanSpfTexts(): StringMemo<boolean> {
+  return new StringMemo((text: string) => checkSpfTexts('example.invalid', [{ text }]).length === 0);
+}
 
-/** SPF or DMARC checks on the TXT (and SPF-type) records of `owner`. */
-export function checkTexts(index: FileIndex, owner: string, findings: Finding[]): void {
+/** SPF or DMARC checks on the TXT (and SPF-type) records of `owner`; `cleanSpf` from `cleanSpfTexts`. */
+export function checkTexts(index: FileIndex, owner: string, findings: Finding[], cleanSpf: StringMemo<boolean>): void {
   const table = index.table;
   const dmarc = owner.startsWith('_dmarc.');
   const records = index.spf.heads.has(owner) ? [...index.txt.records(owner), ...index.spf.records(owner)] : index.txt.records(owner);
@@ -41,7 +46,7 @@ export function checkTexts(index: FileIndex, owner: string, findings: Finding[])
     if (spf === -1) return;
     // A zone repeats its SPF record on many names: one record whose text says nothing wrong alone
     // (it parses, ends in a strict "all") says nothing wrong at any owner.
-    if (spf >= 0 && spfTextIsClean(joinedText(table, spf))) return;
+    if (spf >= 0 && cleanSpf.get(joinedText(table, spf))) return;
   }
   const texts = records.map((i) => joinedText(table, i));
   // Ranges made only for the records a finding lands on.

@@ -14,6 +14,11 @@ export interface MxEntry {
   readonly ttl: number;
   /** Where the record sits, for entries read from a file. */
   readonly range?: SourceRange;
+  /**
+   * `isUsableTarget(exchange)`, computed once when an entry is built from a file's record (read
+   * it with `hasUsableTarget`); absent (a live answer's few entries), it is computed when asked.
+   */
+  readonly usableTarget?: boolean;
 }
 
 /** RFC 7505: the target `.`. */

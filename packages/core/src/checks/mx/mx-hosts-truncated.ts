@@ -6,7 +6,7 @@
  * left out, so a clean report is never read as "every host was checked".
  */
 import { finding, type Finding } from '../../findings/finding.js';
-import { isUsableTarget } from './host-name.js';
+import { hasUsableTarget } from './host-name.js';
 import type { MxEntry } from './mx-entry.js';
 
 /** Distinct MX hosts looked up per check. */
@@ -26,7 +26,7 @@ function distinctHostsByPreference(entries: readonly MxEntry[]): string[] {
   // Each host at its lowest preference: a host listed twice is tried at its better place.
   const best = new Map<string, number>();
   for (const entry of entries) {
-    if (!isUsableTarget(entry.exchange)) continue;
+    if (!hasUsableTarget(entry)) continue;
     const seen = best.get(entry.exchange);
     if (seen === undefined || entry.preference < seen) best.set(entry.exchange, entry.preference);
   }

@@ -9,7 +9,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { matchesHostPattern, matchProvider } from '../../providers/match-provider.js';
 import type { DocumentedMxSet, Provider } from '../../providers/providers.js';
 import { formatMx, formatMxSet, type MxEntry } from './mx-entry.js';
-import { isUsableTarget } from './host-name.js';
+import { hasUsableTarget } from './host-name.js';
 import { appendAll } from '../../util/append.js';
 
 function setHosts(set: DocumentedMxSet): string[] {
@@ -82,7 +82,7 @@ export function mxProviderIncomplete(owner: string, entries: readonly MxEntry[])
   let byProvider: Map<string, { provider: Provider; entries: MxEntry[] }> | undefined;
   for (let k = 0; k < entries.length; k++) {
     const entry = entries[k]!;
-    const provider = isUsableTarget(entry.exchange) ? matchProvider(entry.exchange) : undefined;
+    const provider = hasUsableTarget(entry) ? matchProvider(entry.exchange) : undefined;
     if (provider === undefined) continue;
     byProvider ??= new Map();
     const group = byProvider.get(provider.id) ?? { provider, entries: [] };

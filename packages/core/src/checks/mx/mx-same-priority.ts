@@ -5,13 +5,13 @@
  * preference belong to different operators, the split already says it (the contract's answer).
  */
 import { finding, type Finding } from '../../findings/finding.js';
-import { isUsableTarget } from './host-name.js';
+import { hasUsableTarget } from './host-name.js';
 import { formatMxSet, isNullMx, type MxEntry } from './mx-entry.js';
 import { splitAtLowestPreference } from './provider-groups.js';
 
 export function mxSamePriority(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (entries.length < 2 || entries.some(isNullMx)) return [];
-  const names = new Set(entries.filter((entry) => isUsableTarget(entry.exchange)).map((entry) => entry.exchange));
+  const names = new Set(entries.filter((entry) => hasUsableTarget(entry)).map((entry) => entry.exchange));
   const preferences = new Set(entries.map((entry) => entry.preference));
   const [preference] = preferences;
   if (names.size < 2 || preferences.size !== 1 || preference === undefined) return [];

@@ -5,7 +5,7 @@
  */
 import { deferredFinding, type Finding, type FindingWriter } from '../../findings/finding.js';
 import { isSingleMxRedundant } from '../../providers/match-provider.js';
-import { isUsableTarget } from './host-name.js';
+import { hasUsableTarget } from './host-name.js';
 import { formatMx, isNullMx, type MxEntry } from './mx-entry.js';
 
 /** The one host; the owner is the finding's subject. */
@@ -38,7 +38,7 @@ export function mxSingle(owner: string, entries: readonly MxEntry[]): Finding[] 
   for (let k = 0; k < entries.length; k++) {
     const entry = entries[k]!;
     if (isNullMx(entry)) return [];
-    if (!isUsableTarget(entry.exchange)) {
+    if (!hasUsableTarget(entry)) {
       unusable++;
       continue;
     }

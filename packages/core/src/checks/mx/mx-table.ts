@@ -13,7 +13,7 @@ import { normalizeName, recordsOf } from '../../dns/types.js';
 import type { Finding } from '../../findings/finding.js';
 import type { MailDnsSnapshot } from '../../plan/snapshot.js';
 import { matchProvider } from '../../providers/match-provider.js';
-import { isUsableTarget } from './host-name.js';
+import { hasUsableTarget } from './host-name.js';
 import { mxEntriesFrom, sortEntries } from './mx-entry.js';
 import { MAX_MX_HOSTS, mxHostsToExamine } from './mx-hosts-truncated.js';
 import { runLiveMxChecks } from './run-mx-checks.js';
@@ -42,7 +42,7 @@ export function buildMxTable(snapshot: MailDnsSnapshot, findings: readonly Findi
   if (snapshot.mx.kind !== 'answer') return [];
   const entries = sortEntries(mxEntriesFrom(snapshot.mx, snapshot.domain));
   const examined = new Set(mxHostsToExamine(entries));
-  const shown = entries.filter((entry) => examined.has(entry.exchange) || !isUsableTarget(entry.exchange)).slice(0, MAX_MX_TABLE_ROWS);
+  const shown = entries.filter((entry) => examined.has(entry.exchange) || !hasUsableTarget(entry)).slice(0, MAX_MX_TABLE_ROWS);
   const rows: MxTableRow[] = [];
   for (const entry of shown) {
     const provider = entry.exchange === '' ? undefined : matchProvider(entry.exchange);
@@ -57,7 +57,7 @@ export function buildMxTable(snapshot: MailDnsSnapshot, findings: readonly Findi
     let status: MxTableRow['status'];
     if (entry.exchange === '') {
       status = entries.length > 1 || entry.preference !== 0 ? 'problem' : 'ok';
-    } else if (about.some((item) => item.severity !== 'info') || !isUsableTarget(entry.exchange)) {
+    } else if (about.some((item) => item.severity !== 'info') || !hasUsableTarget(entry)) {
       status = 'problem';
     } else if (
       target === undefined ||

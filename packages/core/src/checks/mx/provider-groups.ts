@@ -6,7 +6,7 @@
 import { matchProvider } from '../../providers/match-provider.js';
 import { registrableDomain } from '../../providers/registrable-domain.js';
 import type { Provider } from '../../providers/providers.js';
-import { isUsableTarget } from './host-name.js';
+import { hasUsableTarget } from './host-name.js';
 import type { MxEntry } from './mx-entry.js';
 import { smallestOf } from '../../util/append.js';
 
@@ -27,7 +27,7 @@ export function operatorOf(exchange: string): Operator {
 
 /** Usable entries (not null, not IP literal, valid name) with their operator. */
 export function operatedEntries(entries: readonly MxEntry[]): { readonly entry: MxEntry; readonly operator: Operator }[] {
-  return entries.filter((entry) => isUsableTarget(entry.exchange)).map((entry) => ({ entry, operator: operatorOf(entry.exchange) }));
+  return entries.filter((entry) => hasUsableTarget(entry)).map((entry) => ({ entry, operator: operatorOf(entry.exchange) }));
 }
 
 /**
@@ -41,7 +41,7 @@ export function mayMixOperators(entries: readonly MxEntry[]): boolean {
   let recognised = false;
   for (let k = 0; k < entries.length; k++) {
     const entry = entries[k]!;
-    if (!isUsableTarget(entry.exchange)) continue;
+    if (!hasUsableTarget(entry)) continue;
     usable++;
     recognised ||= matchProvider(entry.exchange) !== undefined;
   }

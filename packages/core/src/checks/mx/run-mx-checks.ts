@@ -13,7 +13,7 @@ import { mxTargetPtrMismatch } from '../ptr/mx-target-ptr-mismatch.js';
 import { mxTargetPtrMissing } from '../ptr/mx-target-ptr-missing.js';
 import { lookupFailed } from '../resolver/lookup-failed.js';
 import { resolversDisagree } from '../resolver/resolvers-disagree.js';
-import { isUsableTarget } from './host-name.js';
+import { hasUsableTarget } from './host-name.js';
 import { mxAllTargetsBroken } from './mx-all-targets-broken.js';
 import { mxDuplicate } from './mx-duplicate.js';
 import { mxEntriesFrom, type MxEntry } from './mx-entry.js';
@@ -75,7 +75,7 @@ export function runLiveTargetChecks(owner: string, entries: readonly MxEntry[], 
   const findings: Finding[] = [];
   const done = new Set<string>();
   for (const entry of entries) {
-    if (done.has(entry.exchange) || !isUsableTarget(entry.exchange)) continue;
+    if (done.has(entry.exchange) || !hasUsableTarget(entry)) continue;
     done.add(entry.exchange);
     const target = targets.find((facts) => facts.name === entry.exchange);
     if (target === undefined) continue;

@@ -16,7 +16,6 @@ import { checkDomainSpec } from './domain-spec.js';
 import { isIp4Network, isIp6Network } from './ip-network.js';
 import { describeChar, scanMacroString, type MacroProblem } from './macro-string.js';
 import type { ParsedSpf, SpfMechanismName, SpfQualifier, SpfSyntaxError, SpfTerm } from './spf-term.js';
-import { memoByString } from '../../util/memo.js';
 
 const MECHANISMS: readonly SpfMechanismName[] = ['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'];
 const MODIFIER = /^([A-Za-z][A-Za-z0-9_.-]*)=/;
@@ -39,10 +38,10 @@ export function isSpfRecord(text: string): boolean {
 }
 
 /**
- * Parses one SPF record. Memoised per text: a zone often repeats one SPF record on many names,
- * and the result is never mutated by its readers.
+ * Parses one SPF record. Not remembered here: the check of a file remembers which SPF texts are
+ * clean (see `cleanSpfTexts`), so a zone that repeats one record parses it once.
  */
-export const parseSpf = memoByString(function parseSpf(text: string): ParsedSpf {
+export function parseSpf(text: string): ParsedSpf {
   const terms: SpfTerm[] = [];
   const errors: SpfSyntaxError[] = [];
   if (!isSpfRecord(text)) {
@@ -68,7 +67,7 @@ export const parseSpf = memoByString(function parseSpf(text: string): ParsedSpf 
     i = end;
   }
   return { terms, errors };
-});
+}
 
 interface ParseState {
   readonly terms: SpfTerm[];

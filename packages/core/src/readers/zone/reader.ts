@@ -21,22 +21,28 @@ import { ZoneState, type FileContext, type ReadZoneOptions } from './state.js';
 import { LineIndex } from './zone-record.js';
 
 /**
- * The top-level file's token arrays and the table's growable columns, kept between reads (an
- * editor reads the same large zone on every edit; see `LexScratch`). Taken by one read at a time.
+ * The top-level file's token arrays and the table's growable columns, kept from one read to the
+ * next by a caller that owns them (an editor reads the same large zone on every edit; see
+ * `LexScratch`): pass the same `ReadBuffers` as `options.buffers`. Taken by one read at a time.
  */
-const scratch = { lex: new LexScratch(), columns: new TableColumns() };
-let scratchInUse = false;
+export class ReadBuffers {
+  readonly lex = new LexScratch();
+  readonly columns = new TableColumns();
+  /** A read is using the buffers (a read inside it, if any, makes its own). */
+  inUse = false;
 
-/** Lets go of the arrays kept between reads (an editor calls this once idle). */
-export function releaseReadBuffers(): void {
-  if (scratchInUse) return;
-  scratch.lex.release();
-  scratch.columns.release();
+  /** Lets go of the arrays kept between reads (an editor calls this once idle). */
+  release(): void {
+    if (this.inUse) return;
+    this.lex.release();
+    this.columns.release();
+  }
 }
 
 export function readZone(text: string, options: ReadZoneOptions): ReadResult {
-  const ownScratch = scratchInUse ? undefined : scratch;
-  scratchInUse = true;
+  const buffers = options.buffers;
+  const ownScratch = buffers === undefined || buffers.inUse ? undefined : buffers;
+  if (ownScratch) ownScratch.inUse = true;
   const st = new ZoneState(options, ownScratch?.columns);
   let zoneOrigin: string | undefined;
   try {
@@ -61,7 +67,7 @@ export function readZone(text: string, options: ReadZoneOptions): ReadResult {
   try {
     table = st.table.seal();
   } finally {
-    if (ownScratch) scratchInUse = false;
+    if (ownScratch) ownScratch.inUse = false;
   }
   return {
     get records() {

@@ -90,11 +90,11 @@ export function isClassToken(tk: ZoneTokens, t: number): boolean {
   return isClassName(tokenText(tk, t));
 }
 
-/** Types met lately, as written: a zone repeats a few types, found again without cutting the token out. */
-const recentTypes: string[] = [];
-
-/** `recordType` of a token. */
-function typeOfToken(tk: ZoneTokens, t: number): TypeResult {
+/**
+ * `recordType` of a token. `recentTypes`: the read's types met lately, as written (a zone repeats
+ * a few types, found again without cutting the token out); owned by the read, not kept after it.
+ */
+function typeOfToken(tk: ZoneTokens, t: number, recentTypes: string[]): TypeResult {
   const s = tk.start[t]!;
   const length = tk.end[t]! - s;
   for (let k = 0; k < recentTypes.length; k++) {
@@ -159,7 +159,7 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   const head = readHead(st, fx, words, index, count);
   if (head === undefined) return;
   const typeToken = words[head.typeIndex]!;
-  const typed = tk.kind[typeToken] === QUOTED ? { error: 'Expected a record type, found a quoted string.' } : typeOfToken(tk, typeToken);
+  const typed = tk.kind[typeToken] === QUOTED ? { error: 'Expected a record type, found a quoted string.' } : typeOfToken(tk, typeToken, st.recentTypes);
   if ('error' in typed) {
     st.syntax(tokenRange(tk, file, typeToken), typed.error, owner);
     return;

@@ -10,6 +10,7 @@ import { joinName, parseName, type ParsedName } from './names.js';
 import { fileStart } from './ranges.js';
 import type { LineIndex } from './zone-record.js';
 import type { RecordHead } from './records.js';
+import type { ReadBuffers } from './reader.js';
 import { ZoneTableBuilder, type TableColumns } from './zone-table.js';
 
 /** What `$INCLUDE` gets back: the file's text and its name (used in every range), or why not. */
@@ -24,6 +25,8 @@ export interface ReadZoneOptions {
   /** The zone's origin as the user gave it (`--origin`), with or without the trailing dot. */
   readonly origin?: string;
   readonly readInclude?: ReadInclude;
+  /** Arrays kept from an earlier read, owned by the caller (see `ReadBuffers`); none: new ones. */
+  readonly buffers?: ReadBuffers;
 }
 
 /** The file being read. */
@@ -72,6 +75,8 @@ export class ZoneState {
   generateCutReported = false;
   includeBudget = MAX_INCLUDES_TOTAL;
   depthReported = false;
+  /** Record types met lately in this read, as written, at most 8 (see `typeOfToken`). */
+  readonly recentTypes: string[] = [];
   /** The record head being read (see `readHead`). */
   readonly head: RecordHead = { typeIndex: 0, ttl: undefined, ttlToken: -1 };
   private originReported = false;
