@@ -4,11 +4,9 @@
  */
 import { USAGE, UsageError } from './usage.js';
 import { cliVersion } from './version.js';
+import type { Io } from './io.js';
 
-export interface Io {
-  readonly stdout: NodeJS.WriteStream;
-  readonly stderr: NodeJS.WriteStream;
-}
+export type { Io } from './io.js';
 
 export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [command, ...rest] = argv;

@@ -21,8 +21,9 @@ export type { DomainReport, MxTableRow, Verdict } from './plan/report.js';
 export { parseSmtpReply, runSmtpChecks, type SmtpOutcome, type SmtpProbeResult } from './checks/smtp/index.js';
 
 // File readers
-export type { Field, FileRecord, ReadResult } from './readers/file-record.js';
-export { joinedText, tableOf, type RecordTable } from './readers/record-table.js';
+export type { Field, FileRecord } from './readers/file-record.js';
+export { tableOf, type ReadResult } from './readers/read-result.js';
+export { joinedText, type RecordTable } from './readers/record-table.js';
 
 // Checking a domain end to end
 export { checkDomain, type CheckDomainOptions } from './plan/check-domain.js';

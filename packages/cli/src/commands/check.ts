@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
 import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 import { ProgressResolver } from '../progress.js';
 import { renderCheckText } from '../render/check-text.js';
 import { renderSarif } from '../render/sarif.js';

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
 import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 import { writeJsonArray } from '../render/json-array.js';
 import { renderLintText } from '../render/lint-text.js';
 import { renderSarif } from '../render/sarif.js';

@@ -47,17 +47,3 @@ export interface FileRecord {
     readonly targetNeedsTrailingDot: boolean;
   };
 }
-
-/** What a reader returns: records, plus `syntax` (and other) findings for what it could not read. */
-export interface ReadResult {
-  /**
-   * Every record as an object. The zone reader makes these on each access (it keeps `table`):
-   * code that runs on every edit or over large files reads `table` (`tableOf`) instead.
-   */
-  readonly records: readonly FileRecord[];
-  /** The records by index, when the reader keeps them in columns (see record-table.ts). */
-  readonly table?: import('./record-table.js').RecordTable;
-  readonly findings: readonly import('../findings/finding.js').Finding[];
-  /** The zone's origin as the reader settled it, absolute, no trailing dot. */
-  readonly origin?: string;
-}

@@ -6,7 +6,7 @@
  * small, so their record arrays are wrapped as they are (`arrayTable`).
  */
 import type { SourceRange } from '../findings/finding.js';
-import type { FileRecord, ReadResult } from './file-record.js';
+import type { FileRecord } from './file-record.js';
 
 export interface RecordTable {
   readonly size: number;
@@ -51,10 +51,6 @@ export function arrayTable(records: readonly FileRecord[]): RecordTable {
   };
 }
 
-/** The read's table: its own when the reader keeps one, else its records wrapped. */
-export function tableOf(read: ReadResult): RecordTable {
-  return read.table ?? arrayTable(read.records);
-}
 
 /**
  * A record's range that becomes positions only when read: one small object instead of three, for

@@ -5,8 +5,8 @@
  * are judged live when the caller brings their lookups (`liveTargets`).
  */
 import { placedAt, type Finding } from '../../findings/finding.js';
-import type { ReadResult } from '../../readers/file-record.js';
-import { tableOf, type RecordTable } from '../../readers/record-table.js';
+import { tableOf, type ReadResult } from '../../readers/read-result.js';
+import type { RecordTable } from '../../readers/record-table.js';
 import type { TargetFacts } from '../../plan/snapshot.js';
 import { runLiveTargetChecks, runMxSetChecks } from '../mx/run-mx-checks.js';
 import { hasUsableTarget } from '../mx/host-name.js';

@@ -3,7 +3,7 @@
  * plan branch the domain check uses, so file and live findings agree.
  */
 import type { Resolver } from '../../dns/types.js';
-import type { ReadResult } from '../../readers/file-record.js';
+import type { ReadResult } from '../../readers/read-result.js';
 import { gatherTarget } from '../../plan/gather.js';
 import type { TargetFacts } from '../../plan/snapshot.js';
 import { externalTargets } from './check-file.js';

@@ -9,35 +9,16 @@
  * output is capped).
  */
 import { finding } from '../../findings/finding.js';
-import type { ReadResult } from '../file-record.js';
+import type { ReadResult } from '../read-result.js';
 import { isDirective, readDirective } from './directives.js';
 import { forEachEntry } from './entries.js';
-import { LexScratch, lexZone } from './lexer.js';
-import { TableColumns, type ZoneTable } from './zone-table.js';
+import { lexZone } from './lexer.js';
+import type { ZoneTable } from './zone-table.js';
 import { settleOrigin } from './origin.js';
 import { fileStart, tokenRange } from './ranges.js';
 import { readRecord } from './records.js';
 import { ZoneState, type FileContext, type ReadZoneOptions } from './state.js';
 import { LineIndex } from './zone-record.js';
-
-/**
- * The top-level file's token arrays and the table's growable columns, kept from one read to the
- * next by a caller that owns them (an editor reads the same large zone on every edit; see
- * `LexScratch`): pass the same `ReadBuffers` as `options.buffers`. Taken by one read at a time.
- */
-export class ReadBuffers {
-  readonly lex = new LexScratch();
-  readonly columns = new TableColumns();
-  /** A read is using the buffers (a read inside it, if any, makes its own). */
-  inUse = false;
-
-  /** Lets go of the arrays kept between reads (an editor calls this once idle). */
-  release(): void {
-    if (this.inUse) return;
-    this.lex.release();
-    this.columns.release();
-  }
-}
 
 export function readZone(text: string, options: ReadZoneOptions): ReadResult {
   const buffers = options.buffers;

@@ -12,18 +12,9 @@ import { plainNameUnder } from './names.js';
 import { tokenRange } from './ranges.js';
 import { noteRelativeNames, readFields } from './rdata.js';
 import { isClassName, recordType, type TypeResult } from './record-types.js';
-import type { FileContext, ZoneState } from './state.js';
+import type { FileContext, RecordHead, ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
 import { quoteToken } from './quote.js';
-
-/** What `readHead` read, in `ZoneState.head`: one object reused from record to record. */
-export interface RecordHead {
-  /** Index in `words` of the type token. */
-  typeIndex: number;
-  ttl: number | undefined;
-  /** Token of the explicit TTL, or −1. */
-  ttlToken: number;
-}
 
 /**
  * Reads the optional TTL and class (either order) from `words[from]`, up to the type, into

@@ -9,11 +9,19 @@ import type { ZoneTokens } from './lexer.js';
 import { joinName, parseName, type ParsedName } from './names.js';
 import { fileStart } from './ranges.js';
 import type { LineIndex } from './zone-record.js';
-import type { RecordHead } from './records.js';
-import type { ReadBuffers } from './reader.js';
+import type { ReadBuffers } from './read-buffers.js';
 import { ZoneTableBuilder, type TableColumns } from './zone-table.js';
 
 /** What `$INCLUDE` gets back: the file's text and its name (used in every range), or why not. */
+/** What `readHead` read, in `ZoneState.head`: one object reused from record to record. */
+export interface RecordHead {
+  /** Index in `words` of the type token. */
+  typeIndex: number;
+  ttl: number | undefined;
+  /** Token of the explicit TTL, or −1. */
+  ttlToken: number;
+}
+
 export type IncludeResult = { readonly text: string; readonly file: string } | { readonly error: string };
 
 /** Reads an `$INCLUDE`d file; `path` as written, `fromFile` the including file. No I/O in core. */

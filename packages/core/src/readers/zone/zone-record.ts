@@ -13,7 +13,6 @@
  */
 import type { SourceRange } from '../../findings/finding.js';
 import type { Field, FileRecord } from '../file-record.js';
-import type { ZoneTable } from './zone-table.js';
 
 /** One file's line starts: offsets → `{ line, character }` by binary search. */
 export class LineIndex {
@@ -60,14 +59,33 @@ export class LineIndex {
   }
 }
 
+/**
+ * What a record view asks of its table (the zone table has all of it). Named here, not imported
+ * from zone-table.ts, so the table may build these views without an import cycle.
+ */
+export interface ZoneRecordSource {
+  file(index: number): string;
+  owner(index: number): string;
+  type(index: number): string;
+  ttl(index: number): number | undefined;
+  origin(index: number): string | undefined;
+  fieldCount(index: number): number;
+  fieldText(index: number, field: number): string;
+  range(index: number): SourceRange;
+  ownerRange(index: number): SourceRange | undefined;
+  typeRange(index: number): SourceRange;
+  ttlRange(index: number): SourceRange | undefined;
+  fieldRange(index: number, field: number): SourceRange;
+}
+
 /** One rdata field of a zone record: its text, and where it was written (asked of the table). */
 export class ZoneField implements Field {
   readonly text: string;
-  readonly #table: ZoneTable;
+  readonly #table: ZoneRecordSource;
   readonly #index: number;
   readonly #field: number;
 
-  constructor(table: ZoneTable, index: number, field: number) {
+  constructor(table: ZoneRecordSource, index: number, field: number) {
     this.text = table.fieldText(index, field);
     this.#table = table;
     this.#index = index;
@@ -88,10 +106,10 @@ export class ZoneRecord implements FileRecord {
   readonly ttl: number | undefined;
   readonly rdata: readonly Field[];
   readonly origin: string | undefined;
-  readonly #table: ZoneTable;
+  readonly #table: ZoneRecordSource;
   readonly #index: number;
 
-  constructor(table: ZoneTable, index: number) {
+  constructor(table: ZoneRecordSource, index: number) {
     this.file = table.file(index);
     this.owner = table.owner(index);
     this.type = table.type(index);
