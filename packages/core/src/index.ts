@@ -14,16 +14,16 @@ export { DEFAULT_RESOLVERS, createResolver, type CreateResolverOptions } from '.
 
 // Input, the query plan and the report
 export { parseDomainInput, type DomainInput } from './input/domain-input.js';
-export type { TargetFacts } from './plan/snapshot.js';
+export type { TargetFacts } from './facts/snapshot.js';
 export type { DomainReport, MxTableRow, Verdict } from './plan/report.js';
 
 // Transport (SMTP) checks: the pure half; the probe itself is in @mx-doctor/smtp-probe
 export { parseSmtpReply, runSmtpChecks, type SmtpOutcome, type SmtpProbeResult } from './checks/smtp/index.js';
 
 // File readers
-export type { Field, FileRecord } from './readers/file-record.js';
-export { tableOf, type ReadResult } from './readers/read-result.js';
-export { joinedText, type RecordTable } from './readers/record-table.js';
+export type { Field, FileRecord } from './facts/file-record.js';
+export { tableOf, type ReadResult } from './facts/read-result.js';
+export { joinedText, type RecordTable } from './facts/record-table.js';
 
 // Checking a domain end to end
 export { checkDomain, type CheckDomainOptions } from './plan/check-domain.js';
@@ -40,7 +40,7 @@ export { cnameChain } from './plan/follow-chain.js';
 // File checks (zone files, Terraform)
 export { looksLikeZoneText, ZONE_SNIFF_CHARS, ReadBuffers, readZone, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
 export { checkFile, externalTargets, fileAliasChain, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
-export { lookupExternalTargets } from './checks/file/live-targets.js';
+export { lookupExternalTargets } from './plan/live-targets.js';
 export { SetCheckCache } from './checks/file/set-check-cache.js';
 export type { FileMxRecord } from './checks/file/file-mx.js';
 export { gatherTarget } from './plan/gather.js';

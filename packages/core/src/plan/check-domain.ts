@@ -7,13 +7,14 @@ import { sortFindings, type Finding } from '../findings/finding.js';
 import { runLiveMxChecks } from '../checks/mx/run-mx-checks.js';
 import { buildMxTable } from '../checks/mx/mx-table.js';
 import { isNullMx, mxEntriesFrom } from '../checks/mx/mx-entry.js';
-import { checkMxNullIncomplete, describeSpf, gatherSpf, runSpfChecks } from '../checks/spf/index.js';
+import { checkMxNullIncomplete, describeSpf, runSpfChecks } from '../checks/spf/index.js';
+import { gatherSpf } from './gather-spf.js';
 import { describeDmarc, runDmarcChecks, type OrganisationalDmarc } from '../checks/dmarc/index.js';
 import { runSmtpChecks } from '../checks/smtp/run-smtp-checks.js';
 import type { SmtpProbeResult } from '../checks/smtp/types.js';
 import { gatherSnapshot, startApexQueries } from './gather.js';
 import type { DomainReport } from './report.js';
-import type { MailDnsSnapshot } from './snapshot.js';
+import type { MailDnsSnapshot } from '../facts/snapshot.js';
 import { verdictOf } from './verdict.js';
 import { BudgetedResolver, DEFAULT_CHECK_BUDGET_MS } from './check-budget.js';
 

@@ -19,7 +19,7 @@
 import { normalizeName, recordsOf, type LookupResult, type Resolver } from '../dns/types.js';
 import { cnameChain, lookupFollowingChain } from './follow-chain.js';
 import { reverseName } from '../checks/ptr/reverse-name.js';
-import type { AddressFacts, MailDnsSnapshot, TargetFacts } from './snapshot.js';
+import type { AddressFacts, MailDnsSnapshot, TargetFacts } from '../facts/snapshot.js';
 import { mxHostsToExamine } from '../checks/mx/mx-hosts-truncated.js';
 import { mxEntriesFrom } from '../checks/mx/mx-entry.js';
 import { organisationalDomain } from '../providers/registrable-domain.js';

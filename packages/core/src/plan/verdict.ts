@@ -1,7 +1,7 @@
 import type { Finding } from '../findings/finding.js';
 import type { LookupResult } from '../dns/types.js';
 import { targetAddressState } from '../checks/address/target-addresses.js';
-import type { TargetFacts } from './snapshot.js';
+import type { TargetFacts } from '../facts/snapshot.js';
 import type { Verdict } from './report.js';
 
 /** No address was found for the target and a lookup that could have found one failed. */

@@ -4,7 +4,7 @@
  */
 import type { DnsRecord, FailureReason, LookupResult, RecordType } from '../../src/dns/types.js';
 import type { Finding, SourceRange } from '../../src/findings/finding.js';
-import type { AddressFacts, MailDnsSnapshot, TargetFacts } from '../../src/plan/snapshot.js';
+import type { AddressFacts, MailDnsSnapshot, TargetFacts } from '../../src/facts/snapshot.js';
 import type { MxEntry } from '../../src/checks/mx/mx-entry.js';
 
 export const TTL = 3600;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FileIndex } from '../../src/checks/file/file-index.js';
-import { tableOf } from '../../src/readers/read-result.js';
+import { tableOf } from '../../src/facts/read-result.js';
 import { readZone } from '../../src/readers/zone/index.js';
 
 const NAMES = ['a', 'b', 'mail', 'mx1', 'mx2', 'deep.mx3', 'ns1', 'x'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gatherSpf } from '../../src/checks/spf/gather-spf.js';
+import { gatherSpf } from '../../src/plan/gather-spf.js';
 import { FakeResolver, failedTxt, txtAnswer } from './fake-resolver.js';
 
 describe('gatherSpf', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LookupResult } from '../../src/dns/types.js';
-import { gatherSpf } from '../../src/checks/spf/gather-spf.js';
+import { gatherSpf } from '../../src/plan/gather-spf.js';
 import { checkMxNullIncomplete } from '../../src/checks/spf/mx-null-incomplete.js';
 import { FakeResolver, failedTxt, txtAnswer } from './fake-resolver.js';
 

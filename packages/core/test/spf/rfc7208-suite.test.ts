@@ -5,7 +5,7 @@
  * limits (`spf-too-many-lookups`). Domains are the suite's `eN.example.com`.
  */
 import { describe, expect, it } from 'vitest';
-import { gatherSpf } from '../../src/checks/spf/gather-spf.js';
+import { gatherSpf } from '../../src/plan/gather-spf.js';
 import { parseSpf } from '../../src/checks/spf/parse-spf.js';
 import { runSpfChecks } from '../../src/checks/spf/run-spf-checks.js';
 import { FakeResolver, txtAnswer } from './fake-resolver.js';

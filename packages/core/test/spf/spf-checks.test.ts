@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LookupResult } from '../../src/dns/types.js';
 import { checkSpfTexts } from '../../src/checks/spf/check-spf-texts.js';
 import { describeSpf } from '../../src/checks/spf/describe-spf.js';
-import { gatherSpf } from '../../src/checks/spf/gather-spf.js';
+import { gatherSpf } from '../../src/plan/gather-spf.js';
 import { runSpfChecks } from '../../src/checks/spf/run-spf-checks.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { FakeResolver, failedTxt, txtAnswer } from './fake-resolver.js';

@@ -3,6 +3,9 @@
  * module order matter and layers blur. Every `import`/`export … from` of a relative module in
  * packages/* /src and the extensions' src is read with TypeScript's own pre-processor and the
  * graph's strongly connected components are listed (Tarjan); a cycle fails with its modules named.
+ * And the core's layers point one way: checks are pure functions over facts, so `checks/` never
+ * imports `plan/` (gathering, the only code that asks a resolver) or `readers/`; `facts/` (what
+ * gathering and reading produce, what checks read) imports neither checks, plan nor readers.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -98,5 +101,19 @@ describe('import cycles', () => {
     expect(files.length).toBeGreaterThan(150);
     const named = cycles(importGraph(files)).map((component) => component.map((path) => relative(root, path)).sort().join(' → '));
     expect(named).toEqual([]);
+  });
+
+  it('the core\'s layers point one way: checks/ never reach plan/ or readers/, facts/ reach none of them', () => {
+    const core = join(root, 'packages/core/src');
+    const graph = importGraph(sourceFiles(core));
+    const layer = (path: string): string => relative(core, path).split('/')[0]!;
+    const forbidden: Record<string, readonly string[]> = { checks: ['plan', 'readers'], facts: ['checks', 'plan', 'readers'] };
+    const wrong: string[] = [];
+    for (const [from, deps] of graph) {
+      for (const to of deps) if (forbidden[layer(from)]?.includes(layer(to))) wrong.push(`${relative(core, from)} → ${relative(core, to)}`);
+    }
+    expect(graph.size).toBeGreaterThan(100);
+    expect([...graph.keys()].some((path) => layer(path) === 'facts')).toBe(true);
+    expect(wrong).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** Small helpers for the zone-reader tests. */
 import type { SourceRange } from '../../src/findings/finding.js';
-import type { Field, FileRecord } from '../../src/readers/file-record.js';
+import type { Field, FileRecord } from '../../src/facts/file-record.js';
 
 /** A one-line range. */
 export function span(line: number, start: number, end: number, file = 'example.com.zone'): SourceRange {

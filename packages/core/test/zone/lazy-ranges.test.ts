@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SourceRange } from '../../src/findings/finding.js';
-import type { FileRecord } from '../../src/readers/file-record.js';
+import type { FileRecord } from '../../src/facts/file-record.js';
 import { readZone } from '../../src/readers/zone/index.js';
 import { lexZone, type ZoneTokens } from '../../src/readers/zone/lexer.js';
 import { spanRange, tokenRange } from '../../src/readers/zone/ranges.js';

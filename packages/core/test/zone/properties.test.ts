@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourceRange } from '../../src/findings/finding.js';
-import type { ReadResult } from '../../src/readers/read-result.js';
+import type { ReadResult } from '../../src/facts/read-result.js';
 import { readZone, type IncludeResult } from '../../src/readers/zone/index.js';
 
 // 10,000 cases in all: 3,000 random strings, 2,000 zone-ish token soups, 3,500 mutated zones,

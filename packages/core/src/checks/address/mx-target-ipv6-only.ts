@@ -5,7 +5,7 @@
  * `mx-target-private-address` instead.
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
-import type { TargetFacts } from '../../plan/snapshot.js';
+import type { TargetFacts } from '../../facts/snapshot.js';
 import { nonPublicOnly, targetAddressState } from './target-addresses.js';
 
 export function mxTargetIpv6Only(target: TargetFacts, range?: SourceRange): Finding[] {

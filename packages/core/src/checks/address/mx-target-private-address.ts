@@ -5,7 +5,7 @@
  * unknown family might hold a public address (rule zero).
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
-import type { TargetFacts } from '../../plan/snapshot.js';
+import type { TargetFacts } from '../../facts/snapshot.js';
 import { ADDRESS_CLASS_LABEL } from './ip-ranges.js';
 import { nonPublicOnly, targetAddressState } from './target-addresses.js';
 

@@ -3,7 +3,7 @@
  * soon as either lookup failed: then nothing about the target may be claimed absent (rule zero).
  */
 import { recordsOf } from '../../dns/types.js';
-import type { TargetFacts } from '../../plan/snapshot.js';
+import type { TargetFacts } from '../../facts/snapshot.js';
 import { classifyAddress, type AddressClass } from './ip-ranges.js';
 
 export interface TargetAddressState {

@@ -6,7 +6,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { SourceRange } from '../../findings/finding.js';
 import type { LookupResult } from '../../dns/types.js';
-import type { MailDnsSnapshot } from '../../plan/snapshot.js';
+import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { cnameChain, formatChain } from './cname-chain.js';
 
 /** The finding for a known chain; files call this with the chain they read and the CNAME's range. */

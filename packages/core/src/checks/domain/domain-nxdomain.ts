@@ -4,7 +4,7 @@
  * counts: a failed lookup is `lookup-failed` (rule zero).
  */
 import { finding, type Finding } from '../../findings/finding.js';
-import type { MailDnsSnapshot } from '../../plan/snapshot.js';
+import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { cnameChain, formatChain } from './cname-chain.js';
 
 export function domainNxdomain(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx'>): Finding[] {

@@ -5,9 +5,9 @@
  * are judged live when the caller brings their lookups (`liveTargets`).
  */
 import { placedAt, type Finding } from '../../findings/finding.js';
-import { tableOf, type ReadResult } from '../../readers/read-result.js';
-import type { RecordTable } from '../../readers/record-table.js';
-import type { TargetFacts } from '../../plan/snapshot.js';
+import { tableOf, type ReadResult } from '../../facts/read-result.js';
+import type { RecordTable } from '../../facts/record-table.js';
+import type { TargetFacts } from '../../facts/snapshot.js';
 import { runLiveTargetChecks, runMxSetChecks } from '../mx/run-mx-checks.js';
 import { hasUsableTarget } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';

@@ -2,7 +2,7 @@
  * The file's view of DNS for the file checks, built in one pass over a read's record table:
  * which records each owner has of the types the checks read, by record index.
  */
-import type { RecordTable } from '../../readers/record-table.js';
+import type { RecordTable } from '../../facts/record-table.js';
 
 /**
  * Records grouped by owner without an array per owner (a large zone has tens of thousands of

@@ -5,8 +5,8 @@
  * relative to the origin, RFC 1035 §5.1; Terraform: the provider needs a FQDN).
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
-import type { Field, FileRecord } from '../../readers/file-record.js';
-import { LazyRange, type RecordTable } from '../../readers/record-table.js';
+import type { Field, FileRecord } from '../../facts/file-record.js';
+import { LazyRange, type RecordTable } from '../../facts/record-table.js';
 import { detached } from '../../util/detached.js';
 import { isIpLiteral, isUsableTarget } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';

@@ -4,7 +4,7 @@
  * on its own is not checked again at the next owner that publishes it.
  */
 import { placedAt, type Finding } from '../../findings/finding.js';
-import { joinedText, LazyRange, type RecordTable } from '../../readers/record-table.js';
+import { joinedText, LazyRange, type RecordTable } from '../../facts/record-table.js';
 import { StringMemo } from '../../util/memo.js';
 import { checkDmarcTexts } from '../dmarc/check-dmarc-texts.js';
 import { checkSpfTexts } from '../spf/check-spf-texts.js';

@@ -6,7 +6,7 @@
  * (rule zero).
  */
 import { finding, type Finding } from '../../findings/finding.js';
-import type { TargetFacts } from '../../plan/snapshot.js';
+import type { TargetFacts } from '../../facts/snapshot.js';
 import { nonPublicOnly, targetAddressState } from '../address/target-addresses.js';
 import { hostNameProblem, isIpLiteral } from './host-name.js';
 import { formatMxSet, type MxEntry } from './mx-entry.js';

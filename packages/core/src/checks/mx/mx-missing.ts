@@ -5,7 +5,7 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { recordsOf, type LookupResult } from '../../dns/types.js';
-import type { MailDnsSnapshot } from '../../plan/snapshot.js';
+import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { mxEntriesFrom } from './mx-entry.js';
 
 function addressesOf(result: LookupResult, type: 'A' | 'AAAA'): string[] | undefined {

@@ -11,7 +11,7 @@
  */
 import { normalizeName, recordsOf } from '../../dns/types.js';
 import type { Finding } from '../../findings/finding.js';
-import type { MailDnsSnapshot } from '../../plan/snapshot.js';
+import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { matchProvider } from '../../providers/match-provider.js';
 import { hasUsableTarget } from './host-name.js';
 import { mxEntriesFrom, sortEntries } from './mx-entry.js';

@@ -4,7 +4,7 @@
  * (and the CNAME's name does not match the server's HELO/certificate).
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
-import type { TargetFacts } from '../../plan/snapshot.js';
+import type { TargetFacts } from '../../facts/snapshot.js';
 import { formatChain } from '../domain/cname-chain.js';
 
 /** The finding for a known chain; files call this with the chain they read. */

@@ -4,7 +4,7 @@
  * answered (rule zero); an NXDOMAIN target is `mx-target-nxdomain` instead.
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
-import type { TargetFacts } from '../../plan/snapshot.js';
+import type { TargetFacts } from '../../facts/snapshot.js';
 import { targetAddressState } from '../address/target-addresses.js';
 
 /** The finding itself; files call this for an in-zone target the file gives no A/AAAA. */

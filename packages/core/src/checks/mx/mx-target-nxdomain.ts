@@ -4,7 +4,7 @@
  * bounces. Needs both A and AAAA answered: a failed lookup is no evidence (rule zero).
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
-import type { TargetFacts } from '../../plan/snapshot.js';
+import type { TargetFacts } from '../../facts/snapshot.js';
 import { targetAddressState } from '../address/target-addresses.js';
 import { formatChain } from '../domain/cname-chain.js';
 

@@ -4,7 +4,7 @@
  * elsewhere. Rule zero is kept here too: a failed MX lookup runs no MX check, only `lookup-failed`.
  */
 import type { Finding } from '../../findings/finding.js';
-import type { MailDnsSnapshot, TargetFacts } from '../../plan/snapshot.js';
+import type { MailDnsSnapshot, TargetFacts } from '../../facts/snapshot.js';
 import { mxTargetIpv6Only } from '../address/mx-target-ipv6-only.js';
 import { mxTargetPrivateAddress } from '../address/mx-target-private-address.js';
 import { domainCname } from '../domain/domain-cname.js';

@@ -6,7 +6,7 @@
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
 import { normalizeName, recordsOf, type LookupResult } from '../../dns/types.js';
-import type { AddressFacts, TargetFacts } from '../../plan/snapshot.js';
+import type { AddressFacts, TargetFacts } from '../../facts/snapshot.js';
 import { isPublicAddress, sameAddress } from '../address/ip-ranges.js';
 import { reverseName } from './reverse-name.js';
 

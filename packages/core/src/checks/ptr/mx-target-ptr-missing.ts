@@ -7,7 +7,7 @@
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
 import { recordsOf } from '../../dns/types.js';
-import type { AddressFacts, TargetFacts } from '../../plan/snapshot.js';
+import type { AddressFacts, TargetFacts } from '../../facts/snapshot.js';
 import { isPublicAddress } from '../address/ip-ranges.js';
 import { reverseName } from './reverse-name.js';
 

@@ -5,7 +5,7 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import type { LookupResult } from '../../dns/types.js';
-import type { MailDnsSnapshot } from '../../plan/snapshot.js';
+import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { MAX_CNAME_HOPS } from '../../dns/answer-chain.js';
 
 /** Every lookup the snapshot holds, in a stable order (domain first, then targets, then PTRs). */

@@ -6,7 +6,7 @@
  * different answer).
  */
 import { finding, type Finding } from '../../findings/finding.js';
-import type { MailDnsSnapshot } from '../../plan/snapshot.js';
+import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { formatMx, mxEntriesFrom, sortEntries } from '../mx/mx-entry.js';
 
 function describe(result: MailDnsSnapshot['mx'], domain: string): string {

@@ -15,7 +15,6 @@ export {
   type SpfTargetLookup,
   type SpfVoidLookup,
 } from './spf-facts.js';
-export { gatherSpf, type GatherSpfOptions } from './gather-spf.js';
 export { checkSpfMissing } from './spf-missing.js';
 export { checkSpfMultiple, mergeSpf } from './spf-multiple.js';
 export { checkSpfSyntax } from './spf-syntax.js';

@@ -9,7 +9,7 @@
  * output is capped).
  */
 import { finding } from '../../findings/finding.js';
-import type { ReadResult } from '../read-result.js';
+import type { ReadResult } from '../../facts/read-result.js';
 import { isDirective, readDirective } from './directives.js';
 import { forEachEntry } from './entries.js';
 import { lexZone } from './lexer.js';

@@ -12,7 +12,7 @@
  * does; read `record.range` explicitly).
  */
 import type { SourceRange } from '../../findings/finding.js';
-import type { Field, FileRecord } from '../file-record.js';
+import type { Field, FileRecord } from '../../facts/file-record.js';
 
 /** One file's line starts: offsets → `{ line, character }` by binary search. */
 export class LineIndex {

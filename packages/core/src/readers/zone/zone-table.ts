@@ -12,8 +12,8 @@
  * dropped each time leave the C heap fragmented and resident.
  */
 import type { SourceRange } from '../../findings/finding.js';
-import type { FileRecord } from '../file-record.js';
-import type { RecordTable } from '../record-table.js';
+import type { FileRecord } from '../../facts/file-record.js';
+import type { RecordTable } from '../../facts/record-table.js';
 import { LineIndex, ZoneRecord } from './zone-record.js';
 
 /** How a field's text is found: the file's text `[start, end)`, its inside (quotes cut), or kept. */

@@ -9,8 +9,8 @@
  * (30) queries are sent. Terms holding macros are not queried: they need a sender (§7).
  * A failed lookup is kept as `failed` (rule zero), never read as "no record".
  */
-import { normalizeName, type LookupResult, type Resolver } from '../../dns/types.js';
-import { parseSpf } from './parse-spf.js';
+import { normalizeName, type LookupResult, type Resolver } from '../dns/types.js';
+import { parseSpf } from '../checks/spf/parse-spf.js';
 import {
   collectVoidLookups,
   countLookups,
@@ -21,10 +21,10 @@ import {
   type SpfNode,
   type SpfNodeStatus,
   type SpfTargetLookup,
-} from './spf-facts.js';
-import { spfTexts } from './spf-records.js';
-import { lookupFollowingChain } from '../../plan/follow-chain.js';
-import type { SpfMechanism, SpfModifier } from './spf-term.js';
+} from '../checks/spf/spf-facts.js';
+import { spfTexts } from '../checks/spf/spf-records.js';
+import { lookupFollowingChain } from './follow-chain.js';
+import type { SpfMechanism, SpfModifier } from '../checks/spf/spf-term.js';
 
 export interface GatherSpfOptions {
   /** Most queries to send (default 30). */
