@@ -47,7 +47,7 @@ export function readHead(
       index++;
       continue;
     }
-    if (!classSeen && isClassToken(tk, t)) {
+    if (!classSeen && isClassName(tokenText(tk, t))) {
       classSeen = true;
       index++;
       continue;
@@ -64,21 +64,6 @@ export function readHead(
   head.ttl = ttl;
   head.ttlToken = ttlToken;
   return head;
-}
-
-/** `isClassName` of a token; `IN` is read from the text without cutting it out. */
-export function isClassToken(tk: ZoneTokens, t: number): boolean {
-  const s = tk.start[t]!;
-  const first = tk.text.charCodeAt(s) | 0x20;
-  if (first !== 0x69 && first !== 0x63 && first !== 0x68) return false; // every class starts with i, c or h
-  const length = tk.end[t]! - s;
-  if (length === 2 && first === 0x69 && (tk.text.charCodeAt(s + 1) | 0x20) === 0x6e) return true;
-  if (length > 2) {
-    // Longer classes are CLASSnnn, CHAOS and HESIOD: `CNAME`, `CAA`, `HINFO` are settled without cutting them out.
-    const second = tk.text.charCodeAt(s + 1) | 0x20;
-    if (!(first === 0x63 && (second === 0x6c || second === 0x68)) && !(first === 0x68 && second === 0x65)) return false;
-  }
-  return isClassName(tokenText(tk, t));
 }
 
 /**
