@@ -7,11 +7,11 @@
  * type's checks judge it, e.g. `mx-syntax`); a record without a type is a `syntax` finding.
  */
 import type { Entry } from './entries.js';
-import { QUOTED, WORD, tokenText, type ZoneTokens } from './lexer.js';
+import { QUOTED, WORD, tokenText } from './lexer.js';
 import { plainNameUnder } from './names.js';
 import { tokenRange } from './ranges.js';
 import { noteRelativeNames, readFields } from './rdata.js';
-import { isClassName, recordType, type TypeResult } from './record-types.js';
+import { isClassName, recordType } from './record-types.js';
 import type { FileContext, RecordHead, ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
 import { quoteToken } from './quote.js';
@@ -66,27 +66,6 @@ export function readHead(
   return head;
 }
 
-/**
- * `recordType` of a token. `recentTypes`: the read's types met lately, as written (a zone repeats
- * a few types, found again without cutting the token out); owned by the read, not kept after it.
- */
-function typeOfToken(tk: ZoneTokens, t: number, recentTypes: string[]): TypeResult {
-  const s = tk.start[t]!;
-  const length = tk.end[t]! - s;
-  for (let k = 0; k < recentTypes.length; k++) {
-    const type = recentTypes[k]!;
-    if (type.length === length && tk.text.startsWith(type, s)) return { type };
-  }
-  const raw = tokenText(tk, t);
-  const typed = recordType(raw);
-  // Only a type written exactly as its mnemonic is remembered (`mx` is read the long way).
-  if ('type' in typed && typed.type === raw) {
-    if (recentTypes.length === 8) recentTypes.pop();
-    recentTypes.unshift(typed.type);
-  }
-  return typed;
-}
-
 /** Reads a record entry into `st.table`, or reports why it cannot. */
 export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   const tk = fx.tokens;
@@ -135,7 +114,7 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   const head = readHead(st, fx, words, index, count);
   if (head === undefined) return;
   const typeToken = words[head.typeIndex]!;
-  const typed = tk.kind[typeToken] === QUOTED ? { error: 'Expected a record type, found a quoted string.' } : typeOfToken(tk, typeToken, st.recentTypes);
+  const typed = tk.kind[typeToken] === QUOTED ? { error: 'Expected a record type, found a quoted string.' } : recordType(tokenText(tk, typeToken));
   if ('error' in typed) {
     st.syntax(tokenRange(tk, file, typeToken), typed.error, owner);
     return;

@@ -83,8 +83,6 @@ export class ZoneState {
   generateCutReported = false;
   includeBudget = MAX_INCLUDES_TOTAL;
   depthReported = false;
-  /** Record types met lately in this read, as written, at most 8 (see `typeOfToken`). */
-  readonly recentTypes: string[] = [];
   /** The record head being read (see `readHead`). */
   readonly head: RecordHead = { typeIndex: 0, ttl: undefined, ttlToken: -1 };
   private originReported = false;
