@@ -12,13 +12,22 @@ import { plainNameUnder } from './names.js';
 import { tokenRange } from './ranges.js';
 import { noteRelativeNames, readFields } from './rdata.js';
 import { isClassName, recordType } from './record-types.js';
-import type { FileContext, RecordHead, ZoneState } from './state.js';
+import type { FileContext, ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
 import { quoteToken } from './quote.js';
 
+/** What `readHead` read. */
+export interface RecordHead {
+  /** Index in `words` of the type token. */
+  readonly typeIndex: number;
+  readonly ttl: number | undefined;
+  /** Token of the explicit TTL, or −1. */
+  readonly ttlToken: number;
+}
+
 /**
- * Reads the optional TTL and class (either order) from `words[from]`, up to the type, into
- * `st.head`. Reports and gives `undefined` for a malformed TTL or a missing type.
+ * Reads the optional TTL and class (either order) from `words[from]`, up to the type. Reports and
+ * gives `undefined` for a malformed TTL or a missing type.
  */
 export function readHead(
   st: ZoneState,
@@ -59,11 +68,7 @@ export function readHead(
     st.syntax(tokenRange(tk, fx.file, last), `Expected a record type after \`${quoteToken(tokenText(tk, last))}\`, found the end of the record.`);
     return undefined;
   }
-  const head = st.head;
-  head.typeIndex = index;
-  head.ttl = ttl;
-  head.ttlToken = ttlToken;
-  return head;
+  return { typeIndex: index, ttl, ttlToken };
 }
 
 /** Reads a record entry into `st.table`, or reports why it cannot. */
@@ -124,7 +129,7 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   const firstField = table.fieldMark;
   const fieldCount = readFields(st, fx, words, head.typeIndex + 1, count, type);
   if (fieldCount === undefined) return;
-  if (st.origin === undefined) noteRelativeFields(st, type, fieldCount, tk.text, firstField);
+  if (st.origin === undefined) noteRelativeNames(st, type, fieldCount, (k) => table.pendingFieldText(tk.text, firstField, k));
 
   let ttl = st.ttlFor(head.ttl);
   if (ttl === undefined && type === 'SOA' && fieldCount > 6) {
@@ -137,14 +142,6 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   }
 
   addRecordAt(st, fx, owner, type, ttl, firstField, entry, ownerToken, typeToken, head.ttlToken);
-}
-
-/**
- * `noteRelativeNames` on the fields just added. Its own function: a closure made in `readRecord`
- * would have V8 allocate a context for the captured names on every record, used or not.
- */
-function noteRelativeFields(st: ZoneState, type: string, fieldCount: number, text: string, firstField: number): void {
-  noteRelativeNames(st, type, fieldCount, (k) => st.table.pendingFieldText(text, firstField, k));
 }
 
 /**
