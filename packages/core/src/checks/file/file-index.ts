@@ -56,7 +56,6 @@ export class FileIndex {
   readonly spf: OwnerGroups;
   readonly #cname = new Map<string, number>();
   #addressed: Set<string> | undefined;
-  #addressQuestions = 0;
   #delegated: Set<string> | undefined;
 
   constructor(readonly table: RecordTable) {
@@ -95,21 +94,8 @@ export class FileIndex {
   }
 
   hasAddress(name: string): boolean {
-    // The first questions are answered by a scan that stops at the first address found (a
-    // zone's own mail hosts are usually near its top); a file that keeps asking gets an index.
-    if (this.#addressed === undefined && this.#addressQuestions++ < 4) return this.#hasOwn(name, 'A', 'AAAA');
     this.#addressed ??= this.#owners((type) => type === 'A' || type === 'AAAA');
     return this.#addressed.has(name);
-  }
-
-  /** Whether `name` owns a record of type `a` or `b`, by a scan of the table. */
-  #hasOwn(name: string, a: string, b: string): boolean {
-    const table = this.table;
-    for (let i = 0; i < table.size; i++) {
-      const type = table.type(i);
-      if ((type === a || type === b) && table.owner(i) === name) return true;
-    }
-    return false;
   }
 
   hasNs(name: string): boolean {
