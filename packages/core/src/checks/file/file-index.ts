@@ -12,23 +12,16 @@ class OwnerGroups {
   /** Owner → its first record, in order of first appearance. */
   readonly heads = new Map<string, number>();
 
-  /** The owner added last and its first record: an owner's records usually stand together. */
-  #lastOwner: string | undefined;
-  #lastHead = -1;
-
   constructor(private readonly chain: { readonly next: Int32Array; readonly tail: Int32Array }) {}
 
   add(owner: string, index: number): void {
     const { next, tail } = this.chain;
     next[index] = -1;
-    const head = owner === this.#lastOwner ? this.#lastHead : this.heads.get(owner);
-    this.#lastOwner = owner;
+    const head = this.heads.get(owner);
     if (head === undefined) {
       this.heads.set(owner, index);
       tail[index] = index;
-      this.#lastHead = index;
     } else {
-      this.#lastHead = head;
       next[tail[head]!] = index;
       tail[head] = index;
     }
