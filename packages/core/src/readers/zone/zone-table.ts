@@ -196,10 +196,7 @@ export class ZoneTableBuilder {
     c.endField[i] = this.#fieldCount;
   }
 
-  /**
-   * Records now come from the file of `lines`. Apart from `addRecord`: its closure would have V8
-   * allocate a context on every record.
-   */
+  /** Records now come from the file of `lines`: one of the sources so far, or a new one. */
   #switchFile(lines: LineIndex, text: string): void {
     this.#lastLines = lines;
     this.#lastFileCode = this.#sources.findIndex((source) => source.lines === lines);
