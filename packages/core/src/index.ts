@@ -5,7 +5,7 @@
 
 // Findings and the catalogue (the contract in shared/checks.md)
 export { CATALOGUE, FINDING_IDS, severityRank, type CatalogueEntry, type FindingId, type Severity } from './findings/catalogue.js';
-export { deferredFinding, finding, plainFinding, sortFindings, type Finding, type Position, type SourceRange } from './findings/finding.js';
+export { finding, plainFinding, sortFindings, type Finding, type Position, type SourceRange } from './findings/finding.js';
 
 // DNS: types, the DoH client, failover, cache
 export { recordsOf, type DnsRecord, type FailureReason, type LookupOptions, type LookupResult, type MxData, type Question, type RecordOf, type RecordType, type Resolver } from './dns/types.js';

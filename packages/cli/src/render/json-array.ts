@@ -1,8 +1,7 @@
 /**
  * A JSON array written in slices: the same text as `JSON.stringify(items.map(plain), null, 2)`, but
  * each slice of items is made plain, turned into text and written before the next, so a large
- * lint's findings (whose texts are written when read, see core's `deferredFinding`) never have all
- * their texts, nor the whole report as one string, alive at once.
+ * lint's report is never alive as one string.
  */
 type Write = (text: string) => unknown;
 

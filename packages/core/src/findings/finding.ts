@@ -55,67 +55,6 @@ export function finding(id: FindingId, details: FindingDetails): Finding {
   return result;
 }
 
-/** How a deferred finding's sentences are written from its facts (see `deferredFinding`). */
-export interface FindingWriter<Facts> {
-  readonly message: (subject: string, facts: Facts) => string;
-  readonly evidence?: (subject: string, facts: Facts) => string;
-  readonly fix?: (subject: string, facts: Facts) => string;
-}
-
-/**
- * A finding whose sentences are written each time they are read, from a few facts. Checks that can
- * fire once per RRset use it: a large zone's tens of thousands of such findings then hold their
- * facts until output, and each text is made, written out and dropped in turn, instead of all of
- * them living at once for the garbage collector to copy (a fifth of a large lint's collection
- * time). It reads like any finding; JSON.stringify (through `toJSON`) and `plainFinding` give the
- * plain data, and `placedAt` moves it.
- */
-class DeferredFinding<Facts> implements Finding {
-  readonly severity: Severity;
-  readonly rfc: string | undefined;
-  readonly #writer: FindingWriter<Facts>;
-  readonly #facts: Facts;
-
-  constructor(
-    readonly id: FindingId,
-    readonly subject: string,
-    readonly range: SourceRange | undefined,
-    writer: FindingWriter<Facts>,
-    facts: Facts,
-  ) {
-    const entry: { severity: Severity; rfc?: string } = CATALOGUE[id];
-    this.severity = entry.severity;
-    this.rfc = entry.rfc;
-    this.#writer = writer;
-    this.#facts = facts;
-  }
-
-  get message(): string {
-    return this.#writer.message(this.subject, this.#facts);
-  }
-
-  get evidence(): string | undefined {
-    return this.#writer.evidence?.(this.subject, this.#facts);
-  }
-
-  get fix(): string | undefined {
-    return this.#writer.fix?.(this.subject, this.#facts);
-  }
-
-  at(range: SourceRange): DeferredFinding<Facts> {
-    return new DeferredFinding(this.id, this.subject, range, this.#writer, this.#facts);
-  }
-
-  toJSON(): Finding {
-    return plainFinding(this);
-  }
-}
-
-/** A finding of `id` about `subject` whose texts `writer` makes from `facts` when they are read. */
-export function deferredFinding<Facts>(id: FindingId, subject: string, range: SourceRange | undefined, writer: FindingWriter<Facts>, facts: Facts): Finding {
-  return new DeferredFinding(id, subject, range, writer, facts);
-}
-
 /** The finding as plain data, its fields in the order JSON output shows (as `finding` builds them). */
 export function plainFinding(found: Finding): Finding {
   const result: { -readonly [K in keyof Finding]: Finding[K] } = { id: found.id, severity: found.severity, message: found.message, subject: found.subject };
@@ -127,9 +66,9 @@ export function plainFinding(found: Finding): Finding {
   return result;
 }
 
-/** The finding placed on `range` (a deferred one stays deferred). */
+/** The finding placed on `range` (a copy; `found` is left as it was). */
 export function placedAt(found: Finding, range: SourceRange): Finding {
-  return found instanceof DeferredFinding ? found.at(range) : { ...found, range };
+  return { ...found, range };
 }
 
 /** Worst first; ties keep catalogue order then subject, so output is stable. */

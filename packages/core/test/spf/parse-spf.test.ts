@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSpfRecord, parseSpf } from '../../src/checks/spf/parse-spf.js';
 import type { SpfMechanism } from '../../src/checks/spf/spf-term.js';
@@ -18,15 +17,6 @@ function expectInvalid(text: string, pattern: RegExp): void {
 }
 
 describe('isSpfRecord (RFC 7208 §4.5)', () => {
-  it('reads the version in place as the plain test would (5,000 texts)', () => {
-    const near = fc.stringMatching(/^[vV=sSpPfF1 \tV\u0176\u0153a]{0,9}$/);
-    fc.assert(
-      fc.property(fc.oneof(near, fc.string({ maxLength: 10 })), (text) => {
-        expect(isSpfRecord(text)).toBe(text.slice(0, 6).toLowerCase() === 'v=spf1' && (text.length === 6 || text[6] === ' '));
-      }),
-      { numRuns: 5000 },
-    );
-  });
   it('accepts v=spf1 alone or followed by a space, any case', () => {
     expect(isSpfRecord('v=spf1')).toBe(true);
     expect(isSpfRecord('v=spf1 -all')).toBe(true);

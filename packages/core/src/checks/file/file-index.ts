@@ -12,23 +12,16 @@ class OwnerGroups {
   /** Owner → its first record, in order of first appearance. */
   readonly heads = new Map<string, number>();
 
-  /** The owner added last and its first record: an owner's records usually stand together. */
-  #lastOwner: string | undefined;
-  #lastHead = -1;
-
   constructor(private readonly chain: { readonly next: Int32Array; readonly tail: Int32Array }) {}
 
   add(owner: string, index: number): void {
     const { next, tail } = this.chain;
     next[index] = -1;
-    const head = owner === this.#lastOwner ? this.#lastHead : this.heads.get(owner);
-    this.#lastOwner = owner;
+    const head = this.heads.get(owner);
     if (head === undefined) {
       this.heads.set(owner, index);
       tail[index] = index;
-      this.#lastHead = index;
     } else {
-      this.#lastHead = head;
       next[tail[head]!] = index;
       tail[head] = index;
     }
@@ -56,7 +49,6 @@ export class FileIndex {
   readonly spf: OwnerGroups;
   readonly #cname = new Map<string, number>();
   #addressed: Set<string> | undefined;
-  #addressQuestions = 0;
   #delegated: Set<string> | undefined;
 
   constructor(readonly table: RecordTable) {
@@ -95,21 +87,8 @@ export class FileIndex {
   }
 
   hasAddress(name: string): boolean {
-    // The first questions are answered by a scan that stops at the first address found (a
-    // zone's own mail hosts are usually near its top); a file that keeps asking gets an index.
-    if (this.#addressed === undefined && this.#addressQuestions++ < 4) return this.#hasOwn(name, 'A', 'AAAA');
     this.#addressed ??= this.#owners((type) => type === 'A' || type === 'AAAA');
     return this.#addressed.has(name);
-  }
-
-  /** Whether `name` owns a record of type `a` or `b`, by a scan of the table. */
-  #hasOwn(name: string, a: string, b: string): boolean {
-    const table = this.table;
-    for (let i = 0; i < table.size; i++) {
-      const type = table.type(i);
-      if ((type === a || type === b) && table.owner(i) === name) return true;
-    }
-    return false;
   }
 
   hasNs(name: string): boolean {

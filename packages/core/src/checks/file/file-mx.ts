@@ -92,7 +92,7 @@ export function readFileMx(table: RecordTable, index: number, findings: Finding[
   let preference = 0;
   if (!table.fieldUnresolved(index, 0)) {
     const text = table.fieldText(index, 0);
-    const value = isDecimal(text) ? Number(text) : Number.NaN;
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isInteger(value) || value > 65535) {
       findings.push(
         finding('mx-priority-range', {
@@ -118,16 +118,6 @@ export function readFileMx(table: RecordTable, index: number, findings: Finding[
   const found = findings.length;
   const exchange = resolveTarget(table, index, findings);
   return new TableMxRecord(table, index, { preference, exchange, ttl, range, usableTarget: isUsableTarget(exchange) }, unresolved, findings.length > found);
-}
-
-/** Digits only (what `/^\d+$/` tests), without a regular expression per record. */
-function isDecimal(text: string): boolean {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 /**

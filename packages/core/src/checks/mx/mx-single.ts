@@ -3,29 +3,10 @@
  * the MX list; with one host there is nothing to fall back to while it is down (senders queue, then
  * bounce). Providers that are redundant behind one name (see the provider table) are exempt.
  */
-import { deferredFinding, type Finding, type FindingWriter } from '../../findings/finding.js';
+import { finding, type Finding } from '../../findings/finding.js';
 import { isSingleMxRedundant } from '../../providers/match-provider.js';
 import { hasUsableTarget } from './host-name.js';
 import { formatMx, isNullMx, type MxEntry } from './mx-entry.js';
-
-/** The one host; the owner is the finding's subject. */
-interface SingleHost {
-  readonly exchange: string;
-  readonly preference: number;
-  /** Other targets of the set that are not host names (IP literals, invalid names). */
-  readonly unusable: number;
-}
-
-// Written when read: a zone can have a single-host RRset at every other name (see deferredFinding).
-const WRITER: FindingWriter<SingleHost> = {
-  message: (owner, only) =>
-    only.unusable === 0
-      ? `${owner} has a single MX host, ${only.exchange}: while it is down, mail waits in senders' queues and may bounce.`
-      : `${only.exchange} is the only usable MX host of ${owner} (the other ${only.unusable === 1 ? 'target is' : `${only.unusable} targets are`} not a host name): while it is down, mail waits in senders' queues and may bounce.`,
-  evidence: (_owner, only) => `MX ${formatMx(only)}`,
-  fix: (owner, only) =>
-    `Add a backup host at a higher preference, e.g. \`${owner}. MX ${Math.min(only.preference + 10, 65535)} mx2.${owner}.\`, or use your provider's full documented MX set.`,
-};
 
 /**
  * Also when the other targets are not host names (IP literals, invalid names: they receive no
@@ -46,6 +27,17 @@ export function mxSingle(owner: string, entries: readonly MxEntry[]): Finding[] 
     else if (entry.exchange !== only.exchange) return [];
   }
   if (only === undefined || isSingleMxRedundant(only.exchange)) return [];
-  // The facts alone, not the entry: a file's entry would keep its record's range alive.
-  return [deferredFinding('mx-single', owner, entries[0]?.range, WRITER, { exchange: only.exchange, preference: only.preference, unusable })];
+  const range = entries[0]?.range;
+  return [
+    finding('mx-single', {
+      message:
+        unusable === 0
+          ? `${owner} has a single MX host, ${only.exchange}: while it is down, mail waits in senders' queues and may bounce.`
+          : `${only.exchange} is the only usable MX host of ${owner} (the other ${unusable === 1 ? 'target is' : `${unusable} targets are`} not a host name): while it is down, mail waits in senders' queues and may bounce.`,
+      subject: owner,
+      evidence: `MX ${formatMx(only)}`,
+      fix: `Add a backup host at a higher preference, e.g. \`${owner}. MX ${Math.min(only.preference + 10, 65535)} mx2.${owner}.\`, or use your provider's full documented MX set.`,
+      ...(range === undefined ? {} : { range }),
+    }),
+  ];
 }

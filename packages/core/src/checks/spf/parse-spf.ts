@@ -25,16 +25,7 @@ const MODIFIER = /^([A-Za-z][A-Za-z0-9_.-]*)=/;
  * starts with `v=spf1 ` (so `v=spf10` is not one). Pass the joined strings (§3.3).
  */
 export function isSpfRecord(text: string): boolean {
-  // "v=spf1" in any case, then the end or a space; read in place (every TXT record is asked).
-  if (text.length < 6 || (text.length > 6 && text.charCodeAt(6) !== 32)) return false;
-  return (
-    (text.charCodeAt(0) | 0x20) === 0x76 && // v
-    text.charCodeAt(1) === 0x3d && // =
-    (text.charCodeAt(2) | 0x20) === 0x73 && // s
-    (text.charCodeAt(3) | 0x20) === 0x70 && // p
-    (text.charCodeAt(4) | 0x20) === 0x66 && // f
-    text.charCodeAt(5) === 0x31 // 1
-  );
+  return text.slice(0, 6).toLowerCase() === 'v=spf1' && (text.length === 6 || text[6] === ' ');
 }
 
 /**

@@ -66,12 +66,6 @@ export function recordType(raw: string): TypeResult {
 
 /** Whether a token is a class (`IN`, `CH`, `HS`, `CS`, `CLASS1`…), case-insensitively. */
 export function isClassName(raw: string): boolean {
-  const first = raw.charCodeAt(0) | 0x20;
-  if (first !== 0x69 && first !== 0x63 && first !== 0x68) return false; // i, c, h
-  if (raw.length === 2) {
-    const second = raw.charCodeAt(1) | 0x20;
-    return (first === 0x69 && second === 0x6e) || (first === 0x63 && (second === 0x68 || second === 0x73)) || (first === 0x68 && second === 0x73);
-  }
   const upper = raw.toUpperCase();
   return CLASSES.has(upper) || numbered(upper, 'CLASS') !== undefined;
 }

@@ -7,18 +7,27 @@
  * type's checks judge it, e.g. `mx-syntax`); a record without a type is a `syntax` finding.
  */
 import type { Entry } from './entries.js';
-import { QUOTED, WORD, tokenText, type ZoneTokens } from './lexer.js';
+import { QUOTED, WORD, tokenText } from './lexer.js';
 import { plainNameUnder } from './names.js';
 import { tokenRange } from './ranges.js';
 import { noteRelativeNames, readFields } from './rdata.js';
-import { isClassName, recordType, type TypeResult } from './record-types.js';
-import type { FileContext, RecordHead, ZoneState } from './state.js';
+import { isClassName, recordType } from './record-types.js';
+import type { FileContext, ZoneState } from './state.js';
 import { parseTtl } from './ttl.js';
 import { quoteToken } from './quote.js';
 
+/** What `readHead` read. */
+export interface RecordHead {
+  /** Index in `words` of the type token. */
+  readonly typeIndex: number;
+  readonly ttl: number | undefined;
+  /** Token of the explicit TTL, or −1. */
+  readonly ttlToken: number;
+}
+
 /**
- * Reads the optional TTL and class (either order) from `words[from]`, up to the type, into
- * `st.head`. Reports and gives `undefined` for a malformed TTL or a missing type.
+ * Reads the optional TTL and class (either order) from `words[from]`, up to the type. Reports and
+ * gives `undefined` for a malformed TTL or a missing type.
  */
 export function readHead(
   st: ZoneState,
@@ -47,7 +56,7 @@ export function readHead(
       index++;
       continue;
     }
-    if (!classSeen && isClassToken(tk, t)) {
+    if (!classSeen && isClassName(tokenText(tk, t))) {
       classSeen = true;
       index++;
       continue;
@@ -59,47 +68,7 @@ export function readHead(
     st.syntax(tokenRange(tk, fx.file, last), `Expected a record type after \`${quoteToken(tokenText(tk, last))}\`, found the end of the record.`);
     return undefined;
   }
-  const head = st.head;
-  head.typeIndex = index;
-  head.ttl = ttl;
-  head.ttlToken = ttlToken;
-  return head;
-}
-
-/** `isClassName` of a token; `IN` is read from the text without cutting it out. */
-export function isClassToken(tk: ZoneTokens, t: number): boolean {
-  const s = tk.start[t]!;
-  const first = tk.text.charCodeAt(s) | 0x20;
-  if (first !== 0x69 && first !== 0x63 && first !== 0x68) return false; // every class starts with i, c or h
-  const length = tk.end[t]! - s;
-  if (length === 2 && first === 0x69 && (tk.text.charCodeAt(s + 1) | 0x20) === 0x6e) return true;
-  if (length > 2) {
-    // Longer classes are CLASSnnn, CHAOS and HESIOD: `CNAME`, `CAA`, `HINFO` are settled without cutting them out.
-    const second = tk.text.charCodeAt(s + 1) | 0x20;
-    if (!(first === 0x63 && (second === 0x6c || second === 0x68)) && !(first === 0x68 && second === 0x65)) return false;
-  }
-  return isClassName(tokenText(tk, t));
-}
-
-/**
- * `recordType` of a token. `recentTypes`: the read's types met lately, as written (a zone repeats
- * a few types, found again without cutting the token out); owned by the read, not kept after it.
- */
-function typeOfToken(tk: ZoneTokens, t: number, recentTypes: string[]): TypeResult {
-  const s = tk.start[t]!;
-  const length = tk.end[t]! - s;
-  for (let k = 0; k < recentTypes.length; k++) {
-    const type = recentTypes[k]!;
-    if (type.length === length && tk.text.startsWith(type, s)) return { type };
-  }
-  const raw = tokenText(tk, t);
-  const typed = recordType(raw);
-  // Only a type written exactly as its mnemonic is remembered (`mx` is read the long way).
-  if ('type' in typed && typed.type === raw) {
-    if (recentTypes.length === 8) recentTypes.pop();
-    recentTypes.unshift(typed.type);
-  }
-  return typed;
+  return { typeIndex: index, ttl, ttlToken };
 }
 
 /** Reads a record entry into `st.table`, or reports why it cannot. */
@@ -150,7 +119,7 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   const head = readHead(st, fx, words, index, count);
   if (head === undefined) return;
   const typeToken = words[head.typeIndex]!;
-  const typed = tk.kind[typeToken] === QUOTED ? { error: 'Expected a record type, found a quoted string.' } : typeOfToken(tk, typeToken, st.recentTypes);
+  const typed = tk.kind[typeToken] === QUOTED ? { error: 'Expected a record type, found a quoted string.' } : recordType(tokenText(tk, typeToken));
   if ('error' in typed) {
     st.syntax(tokenRange(tk, file, typeToken), typed.error, owner);
     return;
@@ -160,7 +129,7 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   const firstField = table.fieldMark;
   const fieldCount = readFields(st, fx, words, head.typeIndex + 1, count, type);
   if (fieldCount === undefined) return;
-  if (st.origin === undefined) noteRelativeFields(st, type, fieldCount, tk.text, firstField);
+  if (st.origin === undefined) noteRelativeNames(st, type, fieldCount, (k) => table.pendingFieldText(tk.text, firstField, k));
 
   let ttl = st.ttlFor(head.ttl);
   if (ttl === undefined && type === 'SOA' && fieldCount > 6) {
@@ -173,14 +142,6 @@ export function readRecord(st: ZoneState, fx: FileContext, entry: Entry): void {
   }
 
   addRecordAt(st, fx, owner, type, ttl, firstField, entry, ownerToken, typeToken, head.ttlToken);
-}
-
-/**
- * `noteRelativeNames` on the fields just added. Its own function: a closure made in `readRecord`
- * would have V8 allocate a context for the captured names on every record, used or not.
- */
-function noteRelativeFields(st: ZoneState, type: string, fieldCount: number, text: string, firstField: number): void {
-  noteRelativeNames(st, type, fieldCount, (k) => st.table.pendingFieldText(text, firstField, k));
 }
 
 /**

@@ -13,15 +13,6 @@ import type { ReadBuffers } from './read-buffers.js';
 import { ZoneTableBuilder, type TableColumns } from './zone-table.js';
 
 /** What `$INCLUDE` gets back: the file's text and its name (used in every range), or why not. */
-/** What `readHead` read, in `ZoneState.head`: one object reused from record to record. */
-export interface RecordHead {
-  /** Index in `words` of the type token. */
-  typeIndex: number;
-  ttl: number | undefined;
-  /** Token of the explicit TTL, or −1. */
-  ttlToken: number;
-}
-
 export type IncludeResult = { readonly text: string; readonly file: string } | { readonly error: string };
 
 /** Reads an `$INCLUDE`d file; `path` as written, `fromFile` the including file. No I/O in core. */
@@ -83,10 +74,6 @@ export class ZoneState {
   generateCutReported = false;
   includeBudget = MAX_INCLUDES_TOTAL;
   depthReported = false;
-  /** Record types met lately in this read, as written, at most 8 (see `typeOfToken`). */
-  readonly recentTypes: string[] = [];
-  /** The record head being read (see `readHead`). */
-  readonly head: RecordHead = { typeIndex: 0, ttl: undefined, ttlToken: -1 };
   private originReported = false;
 
   /** `columns`: the table's arrays kept from an earlier read, if free. */

@@ -23,6 +23,11 @@ export const FIELD_KEPT = 2;
 
 /** Offsets per record, stride 8: record, owner, type, TTL (start, end each; −1 when not written). */
 const SPAN = 8;
+/** Where each part's start offset sits in a record's span; its end follows at `+ 1`. */
+const SLOT_RECORD = 0;
+const SLOT_OWNER = 2;
+const SLOT_TYPE = 4;
+const SLOT_TTL = 6;
 
 /** One file the records were read from: its lines (for ranges) and text (for field texts). */
 interface Source {
@@ -179,22 +184,19 @@ export class ZoneTableBuilder {
     c.files[i] = this.#lastFileCode;
     const s = c.spans;
     const o = i * SPAN;
-    s[o] = start;
-    s[o + 1] = end;
-    s[o + 2] = ownerStart;
-    s[o + 3] = ownerEnd;
-    s[o + 4] = typeStart;
-    s[o + 5] = typeEnd;
-    s[o + 6] = ttlStart;
-    s[o + 7] = ttlEnd;
+    s[o + SLOT_RECORD] = start;
+    s[o + SLOT_RECORD + 1] = end;
+    s[o + SLOT_OWNER] = ownerStart;
+    s[o + SLOT_OWNER + 1] = ownerEnd;
+    s[o + SLOT_TYPE] = typeStart;
+    s[o + SLOT_TYPE + 1] = typeEnd;
+    s[o + SLOT_TTL] = ttlStart;
+    s[o + SLOT_TTL + 1] = ttlEnd;
     c.firstField[i] = firstField;
     c.endField[i] = this.#fieldCount;
   }
 
-  /**
-   * Records now come from the file of `lines`. Apart from `addRecord`: its closure would have V8
-   * allocate a context on every record.
-   */
+  /** Records now come from the file of `lines`: one of the sources so far, or a new one. */
   #switchFile(lines: LineIndex, text: string): void {
     this.#lastLines = lines;
     this.#lastFileCode = this.#sources.findIndex((source) => source.lines === lines);
@@ -297,7 +299,7 @@ export class ZoneTable implements RecordTable {
   }
 
   range(i: number): SourceRange {
-    const o = i * SPAN;
+    const o = i * SPAN + SLOT_RECORD;
     return this.#sources[this.#c.files[i]!]!.lines.range(this.#c.spans[o]!, this.#c.spans[o + 1]!);
   }
 
@@ -308,20 +310,20 @@ export class ZoneTable implements RecordTable {
   }
 
   ttlRange(i: number): SourceRange | undefined {
-    return this.#span(i, 6);
+    return this.#span(i, SLOT_TTL);
   }
 
   ownerRange(i: number): SourceRange | undefined {
-    return this.#span(i, 2);
+    return this.#span(i, SLOT_OWNER);
   }
 
   typeRange(i: number): SourceRange {
-    return this.#span(i, 4)!;
+    return this.#span(i, SLOT_TYPE)!;
   }
 
-  /** The range of the part whose offsets start at `at` in the record's span, if written. */
-  #span(i: number, at: number): SourceRange | undefined {
-    const o = i * SPAN + at;
+  /** The range of the part whose offsets start at `slot` in the record's span, if written. */
+  #span(i: number, slot: number): SourceRange | undefined {
+    const o = i * SPAN + slot;
     const start = this.#c.spans[o]!;
     return start < 0 ? undefined : this.#sources[this.#c.files[i]!]!.lines.range(start, this.#c.spans[o + 1]!);
   }
