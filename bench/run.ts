@@ -34,7 +34,8 @@ try {
       const [ours, bind, withProxyCa] = results;
       if (!ours || !bind) continue;
       const ratio = ours.ms / bind.ms;
-      const target = z === 0 ? ` (target ≤ 1.0) ${ratio <= 1 ? '✓' : '✗ missed'}` : '';
+      // ≤ 1.3 since #18: plain code over speed tricks that measured within noise one by one.
+      const target = z === 0 ? ` (target ≤ 1.3) ${ratio <= 1.3 ? '✓' : '✗ missed'}` : '';
       console.log(`\n${zone}: mx-doctor / named-checkzone ${ratio.toFixed(2)}${target}; above each tool's start-up ${((ours.ms - ours.startupMs) / (bind.ms - bind.startupMs)).toFixed(2)}.`);
       if (withProxyCa) {
         console.log(
