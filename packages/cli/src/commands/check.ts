@@ -1,5 +1,5 @@
 /** `mx-doctor check`: live mail-DNS checks of one or more domains over DNS-over-HTTPS. */
-import { parseDomainInput, sortFindings, type DomainReport } from '@mx-doctor/core';
+import { DEFAULT_RESOLVERS, parseDomainInput, sortFindings, type DomainReport } from '@mx-doctor/core';
 import { checkDomainLive, liveResolvers } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
@@ -47,7 +47,11 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
 
   if (format === 'json') io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(reports.flatMap((r) => r.findings)), cliVersion())}\n`);
-  else io.stdout.write(renderCheckText(reports, painter(colourWanted(io.stdout, values.color))));
+  else {
+    const unreachable = progress.noResolverReached();
+    const noResolver = unreachable === undefined ? undefined : { resolvers: urls.length > 0 ? urls : DEFAULT_RESOLVERS, error: unreachable };
+    io.stdout.write(renderCheckText(reports, painter(colourWanted(io.stdout, values.color)), { noResolver }));
+  }
 
   if (reports.some((report) => report.verdict === 'could-not-check')) return 2;
   return reports.some((report) => report.findings.some((f) => f.severity === 'error')) ? 1 : 0;
