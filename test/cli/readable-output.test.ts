@@ -2,8 +2,11 @@
  * Output a person can read (issue #17 item 5), through the built CLI: one sentence when no
  * resolver answers, `--quiet`, `--max-warnings`, colour switches and shell completion.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
 /** A loopback port nothing listens on: bound by the OS, then released. */
@@ -34,5 +37,76 @@ describe('when no resolver can be reached', () => {
     const failed = reports[0]!.findings.filter((f) => f.id === 'lookup-failed');
     expect(failed.length).toBeGreaterThan(1);
     for (const finding of failed) expect(finding.evidence).toBeTruthy();
+  });
+});
+
+/** A zone with two warnings (mx-single, spf-permissive-all) and no error. */
+function warningsOnlyZone(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mxd-out-'));
+  const file = join(dir, 'warn.zone');
+  writeFileSync(
+    file,
+    ['$ORIGIN warn.test.', '$TTL 3600', '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600', '@ IN NS ns1', 'ns1 IN A 192.0.2.1', '@ IN MX 10 mail', 'mail IN A 192.0.2.25', '@ IN TXT "v=spf1 mx ?all"', '_dmarc IN TXT "v=DMARC1; p=reject"', ''].join('\n'),
+  );
+  return file;
+}
+const FAULTS_ZONE = new URL('../lint/fixtures/faults.zone', import.meta.url).pathname;
+
+describe('--quiet', () => {
+  it('lint: shows errors only, in text and JSON', async () => {
+    const text = await runCli(['lint', FAULTS_ZONE, '--quiet']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/: error /);
+    expect(text.stdout).not.toMatch(/: (warning|info) /);
+    const json = await runCli(['lint', FAULTS_ZONE, '--quiet', '--format', 'json']);
+    const findings = JSON.parse(json.stdout) as { severity: string }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(new Set(findings.map((f) => f.severity))).toEqual(new Set(['error']));
+    const sarif = JSON.parse((await runCli(['lint', FAULTS_ZONE, '--quiet', '--format', 'sarif'])).stdout) as { runs: { results: { level: string }[] }[] };
+    expect(new Set(sarif.runs[0]!.results.map((r) => r.level))).toEqual(new Set(['error']));
+  });
+
+  it('lint: a file with warnings only prints no finding', async () => {
+    const run = await runCli(['lint', warningsOnlyZone(), '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/warning/);
+  });
+
+  it('check: warnings are left out of text and JSON', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/dns-query`;
+    const text = await runCli(['check', 'example.com', '--resolver', url, '--quiet']);
+    expect(text.code).toBe(2);
+    expect(text.stdout).not.toMatch(/lookup-failed/);
+    const json = await runCli(['check', 'example.com', '--resolver', url, '--quiet', '--format', 'json']);
+    expect((JSON.parse(json.stdout) as { findings: unknown[] }[])[0]!.findings).toEqual([]);
+  });
+});
+
+describe('--max-warnings', () => {
+  it('lint: exit 1 when there are more warnings than allowed, and says why at the end', async () => {
+    const zone = warningsOnlyZone();
+    expect((await runCli(['lint', zone])).code).toBe(0);
+    expect((await runCli(['lint', zone, '--max-warnings', '2'])).code).toBe(0);
+    const over = await runCli(['lint', zone, '--max-warnings', '1']);
+    expect(over.code).toBe(1);
+    expect(over.stdout.trimEnd().split('\n').at(-1)).toBe('mx-doctor: 2 warnings, more than --max-warnings 1');
+    const json = await runCli(['lint', zone, '--max-warnings', '0', '--format', 'json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toHaveLength(2);
+    expect(json.stderr).toContain('more than --max-warnings 0');
+  });
+
+  it('refuses a count that is not a whole number', async () => {
+    const run = await runCli(['lint', warningsOnlyZone(), '--max-warnings', 'many']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--max-warnings');
+  });
+
+  it('check: exit 1 for a domain with one warning and --max-warnings 0', async () => {
+    const args = ['check', 'mx-single.broken.test', '--resolver', inject('dohUrl')];
+    expect((await runCli(args)).code).toBe(0);
+    const over = await runCli([...args, '--max-warnings', '0']);
+    expect(over.code).toBe(1);
+    expect(over.stdout.trimEnd().split('\n').at(-1)).toBe('mx-doctor: 1 warning, more than --max-warnings 0');
   });
 });

@@ -15,6 +15,8 @@ Options for check and lint:
                              Cloudflare, then Google, then Quad9). http:// only for loopback.
   --timeout MS               per-query timeout in milliseconds (default 3000)
   --color / --no-color       force colour on or off (default: on a terminal, unless NO_COLOR)
+  -q, --quiet                show error findings only (text, JSON and SARIF)
+  --max-warnings N           exit 1 when there are more than N warnings, even without errors
 
 Only for check:
   --smtp                     also connect to each MX host on port 25 (EHLO, STARTTLS?, QUIT)
@@ -26,6 +28,7 @@ Only for lint:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no errors, 1 error findings, 2 bad usage, an unreadable file,
-or nothing could be checked, 3 an internal error (MXD_DEBUG=1 shows its stack).
+Exit status: 0 no errors, 1 error findings (or more warnings than --max-warnings),
+2 bad usage, an unreadable file, or nothing could be checked, 3 an internal error
+(MXD_DEBUG=1 shows its stack).
 `;

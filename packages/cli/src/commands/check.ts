@@ -4,7 +4,7 @@ import { checkDomainLive, liveResolvers } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
-import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
+import { COMMON_OPTIONS, commonSettings, shownFindings, tooManyWarnings, usageErrors } from './common-options.js';
 import type { Io } from '../io.js';
 import { ProgressResolver } from '../progress.js';
 import { renderCheckText } from '../render/check-text.js';
@@ -19,7 +19,7 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('check needs a domain, e-mail address or URL');
-  const { format, urls, timeoutMs } = commonSettings(values);
+  const { format, urls, timeoutMs, quiet, maxWarnings } = commonSettings(values);
   installSuffixList();
   const smtpPort = values['smtp-port'] === undefined ? 25 : Number(values['smtp-port']);
   if (!Number.isInteger(smtpPort) || smtpPort < 1 || smtpPort > 65535) throw new UsageError('--smtp-port must be a port number');
@@ -45,16 +45,20 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
     }
   }
 
-  if (format === 'json') io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-  else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(reports.flatMap((r) => r.findings)), cliVersion())}\n`);
+  const shown = quiet ? reports.map((report) => ({ ...report, findings: shownFindings(report.findings, true) })) : reports;
+  if (format === 'json') io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+  else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(shown.flatMap((r) => r.findings)), cliVersion())}\n`);
   else {
     const unreachable = progress.noResolverReached();
     const noResolver = unreachable === undefined ? undefined : { resolvers: urls.length > 0 ? urls : DEFAULT_RESOLVERS, error: unreachable };
-    io.stdout.write(renderCheckText(reports, painter(colourWanted(io.stdout, values.color)), { noResolver }));
+    io.stdout.write(renderCheckText(shown, painter(colourWanted(io.stdout, values.color)), { noResolver }));
   }
 
+  const overLimit = tooManyWarnings(reports.flatMap((r) => r.findings), maxWarnings);
+  if (overLimit) (format === 'text' ? io.stdout : io.stderr).write(overLimit);
+
   if (reports.some((report) => report.verdict === 'could-not-check')) return 2;
-  return reports.some((report) => report.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return overLimit || reports.some((report) => report.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 function parseCheckArgs(args: readonly string[]) {
