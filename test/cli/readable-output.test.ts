@@ -110,3 +110,19 @@ describe('--max-warnings', () => {
     expect(over.stdout.trimEnd().split('\n').at(-1)).toBe('mx-doctor: 1 warning, more than --max-warnings 0');
   });
 });
+
+describe('colour switches (color.ts: the flag first, then NO_COLOR, then FORCE_COLOR, then a TTY)', () => {
+  const ESC = /\x1b\[/;
+  const lint = (args: string[], env: NodeJS.ProcessEnv) => runCli(['lint', warningsOnlyZone(), ...args], env);
+  it('no colour off a terminal by default', async () => {
+    expect((await lint([], { NO_COLOR: '', FORCE_COLOR: '' })).stdout).not.toMatch(ESC);
+  });
+  it('--color forces it on, even with NO_COLOR set', async () => {
+    expect((await lint(['--color'], { NO_COLOR: '1' })).stdout).toMatch(ESC);
+  });
+  it('NO_COLOR wins over FORCE_COLOR, and --no-color over both', async () => {
+    expect((await lint([], { NO_COLOR: '', FORCE_COLOR: '1' })).stdout).toMatch(ESC);
+    expect((await lint([], { NO_COLOR: '1', FORCE_COLOR: '1' })).stdout).not.toMatch(ESC);
+    expect((await lint(['--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' })).stdout).not.toMatch(ESC);
+  });
+});
