@@ -2,12 +2,13 @@
  * Output a person can read (issue #17 item 5), through the built CLI: one sentence when no
  * resolver answers, `--quiet`, `--max-warnings`, colour switches and shell completion.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { CLI_BIN, runCli } from './run-cli.js';
 
 /** A loopback port nothing listens on: bound by the OS, then released. */
 async function closedPort(): Promise<number> {
@@ -124,5 +125,49 @@ describe('colour switches (color.ts: the flag first, then NO_COLOR, then FORCE_C
     expect((await lint([], { NO_COLOR: '', FORCE_COLOR: '1' })).stdout).toMatch(ESC);
     expect((await lint([], { NO_COLOR: '1', FORCE_COLOR: '1' })).stdout).not.toMatch(ESC);
     expect((await lint(['--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' })).stdout).not.toMatch(ESC);
+  });
+});
+
+describe('mx-doctor completion', () => {
+  /** Runs bash with the completion script loaded and `mx-doctor` on the PATH as the built CLI. */
+  function bashCompletion(script: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'mxd-bin-'));
+    const bin = join(dir, 'mx-doctor');
+    writeFileSync(bin, `#!/bin/sh\nexec "${process.execPath}" "${CLI_BIN}" "$@"\n`, { mode: 0o755 });
+    return execFileSync('bash', ['-c', `source <(mx-doctor completion bash) && ${script}`], { encoding: 'utf8', env: { ...process.env, PATH: `${dir}:${process.env['PATH']}` } });
+  }
+  const offered = (words: string[]) =>
+    bashCompletion(`COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _mx_doctor; printf '%s\\n' "\${COMPREPLY[@]}"`).split('\n').filter(Boolean).sort();
+
+  it('bash: registers a completion for mx-doctor', () => {
+    expect(bashCompletion('complete -p mx-doctor')).toMatch(/-F _mx_doctor mx-doctor/);
+  });
+  it('bash: offers the commands for "mx-doctor l<TAB>"', () => {
+    expect(offered(['mx-doctor', 'l'])).toEqual(['lint', 'lsp']);
+  });
+  it('bash: offers the options of the command, from its own options table', () => {
+    expect(offered(['mx-doctor', 'lint', '--m'])).toEqual(['--max-warnings']);
+    expect(offered(['mx-doctor', 'check', '--s'])).toEqual(['--smtp']);
+    expect(offered(['mx-doctor', 'lint', '--l'])).toEqual(['--live']);
+    expect(offered(['mx-doctor', 'check', '--format', ''])).toEqual(['json', 'sarif', 'text']);
+  });
+  it('zsh and fish scripts are printed (and parse, where those shells are installed)', async () => {
+    for (const shell of ['zsh', 'fish']) {
+      const run = await runCli(['completion', shell]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('max-warnings');
+      let installed = true;
+      try {
+        execFileSync('sh', ['-c', `command -v ${shell}`]);
+      } catch {
+        installed = false;
+      }
+      if (installed) execFileSync(shell, ['-n'], { input: run.stdout });
+    }
+  });
+  it('refuses an unknown shell', async () => {
+    const run = await runCli(['completion', 'tcsh']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('bash, zsh or fish');
   });
 });

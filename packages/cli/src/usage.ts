@@ -8,6 +8,8 @@ Usage:
   mx-doctor check <domain|email|url>... [options]   check a domain's live mail DNS
   mx-doctor lint <file|dir>... [options]            check zone files and Terraform files
   mx-doctor lsp --stdio | --node-ipc                run the language server
+  mx-doctor completion bash|zsh|fish                print a shell completion script, e.g.
+                                                    source <(mx-doctor completion bash)
 
 Options for check and lint:
   --format text|json|sarif   output format (default text)

@@ -61,18 +61,14 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
   return overLimit || reports.some((report) => report.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/** The options of `check` (also what `mx-doctor completion` offers). */
+export const CHECK_OPTIONS = {
+  ...COMMON_OPTIONS,
+  smtp: { type: 'boolean' },
+  // For tests: probe a port other than 25 (nothing else may listen on 25 on a test machine).
+  'smtp-port': { type: 'string' },
+} as const;
+
 function parseCheckArgs(args: readonly string[]) {
-  return usageErrors(() =>
-    parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      allowNegative: true,
-      options: {
-        ...COMMON_OPTIONS,
-        smtp: { type: 'boolean' },
-        // For tests: probe a port other than 25 (nothing else may listen on 25 on a test machine).
-        'smtp-port': { type: 'string' },
-      },
-    }),
-  );
+  return usageErrors(() => parseArgs({ args: [...args], allowPositionals: true, allowNegative: true, options: CHECK_OPTIONS }));
 }

@@ -15,7 +15,8 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Runs an argument parser, turning its errors into usage errors (exit status 2). */
 export function usageErrors<T>(parse: () => T): T {
@@ -45,7 +46,7 @@ export function commonSettings(values: {
   'max-warnings'?: string | undefined;
 }): CommonSettings {
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const timeoutMs = values.timeout === undefined ? 3000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout must be a whole number of milliseconds from 1 to 60000');
   const urls = values.resolver ?? [];
@@ -56,7 +57,7 @@ export function commonSettings(values: {
   const limit = values['max-warnings'];
   const maxWarnings = limit === undefined ? undefined : Number(limit);
   if (maxWarnings !== undefined && (!/^\d+$/.test(limit!) || !Number.isSafeInteger(maxWarnings))) throw new UsageError(`--max-warnings must be a whole number (0 or more), not "${limit}"`);
-  return { format, urls, timeoutMs, quiet: values.quiet === true, maxWarnings };
+  return { format: format as OutputFormat, urls, timeoutMs, quiet: values.quiet === true, maxWarnings };
 }
 
 /** `--quiet` keeps error findings only (text, JSON and SARIF alike). */

@@ -136,13 +136,9 @@ function sortByPlace(findings: readonly Finding[]): Finding[] {
   });
 }
 
+/** The options of `lint` (also what `mx-doctor completion` offers). */
+export const LINT_OPTIONS = { ...COMMON_OPTIONS, origin: { type: 'string' }, live: { type: 'boolean' } } as const;
+
 function parseLintArgs(args: readonly string[]) {
-  return usageErrors(() =>
-    parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      allowNegative: true,
-      options: { ...COMMON_OPTIONS, origin: { type: 'string' }, live: { type: 'boolean' } },
-    }),
-  );
+  return usageErrors(() => parseArgs({ args: [...args], allowPositionals: true, allowNegative: true, options: LINT_OPTIONS }));
 }
