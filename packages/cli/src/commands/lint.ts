@@ -117,7 +117,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
 
   if (format === 'json') writeJsonArray(shown, plainFinding, (text) => io.stdout.write(text));
   else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(shown), cliVersion(), (file) => relative(process.cwd(), file) || pathToFileURL(file).href)}\n`);
-  else io.stdout.write(renderLintText(shown, { files: files.length, readText, paint: painter(colourWanted(io.stdout, values.color)), showSource: io.stdout.isTTY === true }));
+  else io.stdout.write(renderLintText(shown, { files: files.length, readText, paint: painter(colourWanted(io.stdout, values.color)), showSource: io.stdout.isTTY === true, ...(quiet && { beforeQuiet: sorted }) }));
 
   if (files.length === 0 && unreadable === 0) io.stderr.write('mx-doctor: no zone or Terraform files found\n');
   const overLimit = tooManyWarnings(sorted, maxWarnings);
