@@ -13,7 +13,9 @@ export interface Painter {
 }
 
 export function painter(enabled: boolean): Painter {
-  const paint = (style: Style, text: string) => (enabled ? styleText(style, text) : text);
+  // `validateStream: false`: whether to colour is decided here (`colourWanted`); left to itself, newer
+  // Node's styleText also checks stdout's TTY and NO_COLOR, which made `--color` unable to force colour.
+  const paint = (style: Style, text: string) => (enabled ? styleText(style, text, { validateStream: false }) : text);
   return Object.assign(paint, { enabled });
 }
 

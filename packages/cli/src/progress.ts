@@ -4,11 +4,18 @@
  */
 import { escapeControls, type LookupOptions, type LookupResult, type RecordType, type Resolver } from '@mx-doctor/core';
 
+/** Failures where no resolver was reached at all (no connection, or no answer in time). */
+const UNREACHED: ReadonlySet<LookupResult & { kind: 'failed' } extends { reason: infer R } ? R : never> = new Set(['network', 'timeout']);
+
 export class ProgressResolver implements Resolver {
   private asked = 0;
   private answered = 0;
   private label = '';
   private timer: NodeJS.Timeout | undefined;
+  /** Whether any lookup got past the network (an answer, NXDOMAIN, or a failure the resolver sent). */
+  private reachedAny = false;
+  /** The first failure of a lookup that reached no resolver: what the text output says once. */
+  private firstUnreachable: string | undefined;
 
   constructor(
     private readonly inner: Resolver,
@@ -20,11 +27,19 @@ export class ProgressResolver implements Resolver {
     this.asked++;
     this.schedule();
     try {
-      return await this.inner.lookup(name, type, options);
+      const result = await this.inner.lookup(name, type, options);
+      if (result.kind === 'failed' && UNREACHED.has(result.reason)) this.firstUnreachable ??= result.detail;
+      else this.reachedAny = true;
+      return result;
     } finally {
       this.answered++;
       this.schedule();
     }
+  }
+
+  /** The first network failure, when every lookup so far failed without reaching a resolver. */
+  noResolverReached(): string | undefined {
+    return this.reachedAny ? undefined : this.firstUnreachable;
   }
 
   start(label: string): void {

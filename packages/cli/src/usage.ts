@@ -8,6 +8,8 @@ Usage:
   mx-doctor check <domain|email|url>... [options]   check a domain's live mail DNS
   mx-doctor lint <file|dir>... [options]            check zone files and Terraform files
   mx-doctor lsp --stdio | --node-ipc                run the language server
+  mx-doctor completion bash|zsh|fish                print a shell completion script, e.g.
+                                                    source <(mx-doctor completion bash)
 
 Options for check and lint:
   --format text|json|sarif   output format (default text)
@@ -15,6 +17,8 @@ Options for check and lint:
                              Cloudflare, then Google, then Quad9). http:// only for loopback.
   --timeout MS               per-query timeout in milliseconds (default 3000)
   --color / --no-color       force colour on or off (default: on a terminal, unless NO_COLOR)
+  -q, --quiet                show error findings only (text, JSON and SARIF)
+  --max-warnings N           exit 1 when there are more than N warnings, even without errors
 
 Only for check:
   --smtp                     also connect to each MX host on port 25 (EHLO, STARTTLS?, QUIT)
@@ -26,6 +30,7 @@ Only for lint:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no errors, 1 error findings, 2 bad usage, an unreadable file,
-or nothing could be checked, 3 an internal error (MXD_DEBUG=1 shows its stack).
+Exit status: 0 no errors, 1 error findings (or more warnings than --max-warnings),
+2 bad usage, an unreadable file, or nothing could be checked, 3 an internal error
+(MXD_DEBUG=1 shows its stack).
 `;

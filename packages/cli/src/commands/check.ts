@@ -1,10 +1,10 @@
 /** `mx-doctor check`: live mail-DNS checks of one or more domains over DNS-over-HTTPS. */
-import { parseDomainInput, sortFindings, type DomainReport } from '@mx-doctor/core';
+import { DEFAULT_RESOLVERS, parseDomainInput, sortFindings, type DomainReport } from '@mx-doctor/core';
 import { checkDomainLive, liveResolvers } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
-import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
+import { COMMON_OPTIONS, commonSettings, shownFindings, tooManyWarnings, usageErrors } from './common-options.js';
 import type { Io } from '../io.js';
 import { ProgressResolver } from '../progress.js';
 import { renderCheckText } from '../render/check-text.js';
@@ -19,7 +19,7 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('check needs a domain, e-mail address or URL');
-  const { format, urls, timeoutMs } = commonSettings(values);
+  const { format, urls, timeoutMs, quiet, maxWarnings } = commonSettings(values);
   installSuffixList();
   const smtpPort = values['smtp-port'] === undefined ? 25 : Number(values['smtp-port']);
   if (!Number.isInteger(smtpPort) || smtpPort < 1 || smtpPort > 65535) throw new UsageError('--smtp-port must be a port number');
@@ -45,26 +45,30 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
     }
   }
 
-  if (format === 'json') io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-  else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(reports.flatMap((r) => r.findings)), cliVersion())}\n`);
-  else io.stdout.write(renderCheckText(reports, painter(colourWanted(io.stdout, values.color))));
+  const shown = quiet ? reports.map((report) => ({ ...report, findings: shownFindings(report.findings, true) })) : reports;
+  if (format === 'json') io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+  else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(shown.flatMap((r) => r.findings)), cliVersion())}\n`);
+  else {
+    const unreachable = progress.noResolverReached();
+    const noResolver = unreachable === undefined ? undefined : { resolvers: urls.length > 0 ? urls : DEFAULT_RESOLVERS, error: unreachable };
+    io.stdout.write(renderCheckText(shown, painter(colourWanted(io.stdout, values.color)), { noResolver }));
+  }
+
+  const overLimit = tooManyWarnings(reports.flatMap((r) => r.findings), maxWarnings);
+  if (overLimit) (format === 'text' ? io.stdout : io.stderr).write(overLimit);
 
   if (reports.some((report) => report.verdict === 'could-not-check')) return 2;
-  return reports.some((report) => report.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return overLimit || reports.some((report) => report.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/** The options of `check` (also what `mx-doctor completion` offers). */
+export const CHECK_OPTIONS = {
+  ...COMMON_OPTIONS,
+  smtp: { type: 'boolean' },
+  // For tests: probe a port other than 25 (nothing else may listen on 25 on a test machine).
+  'smtp-port': { type: 'string' },
+} as const;
+
 function parseCheckArgs(args: readonly string[]) {
-  return usageErrors(() =>
-    parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      allowNegative: true,
-      options: {
-        ...COMMON_OPTIONS,
-        smtp: { type: 'boolean' },
-        // For tests: probe a port other than 25 (nothing else may listen on 25 on a test machine).
-        'smtp-port': { type: 'string' },
-      },
-    }),
-  );
+  return usageErrors(() => parseArgs({ args: [...args], allowPositionals: true, allowNegative: true, options: CHECK_OPTIONS }));
 }

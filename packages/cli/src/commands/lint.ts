@@ -17,7 +17,7 @@ import { findZoneAndTerraformFiles, kindOfNamedFile, liveResolvers, readIncludeF
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
-import { COMMON_OPTIONS, commonSettings, usageErrors } from './common-options.js';
+import { COMMON_OPTIONS, commonSettings, shownFindings, tooManyWarnings, usageErrors } from './common-options.js';
 import type { Io } from '../io.js';
 import { writeJsonArray } from '../render/json-array.js';
 import { renderLintText } from '../render/lint-text.js';
@@ -32,7 +32,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
-  const { format, urls, timeoutMs } = commonSettings(values);
+  const { format, urls, timeoutMs, quiet, maxWarnings } = commonSettings(values);
   installSuffixList();
   // Passed as written: the reader reads `.` as the root zone (stripping its dot would leave no origin).
   const origin = values.origin;
@@ -113,14 +113,17 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
     for (const found of checkFile(read, { keepMxSets: false, ...(liveTargets && { liveTargets }) }).findings) findings.push(found);
   }
   const sorted = sortByPlace(findings);
+  const shown = shownFindings(sorted, quiet);
 
-  if (format === 'json') writeJsonArray(sorted, plainFinding, (text) => io.stdout.write(text));
-  else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(sorted), cliVersion(), (file) => relative(process.cwd(), file) || pathToFileURL(file).href)}\n`);
-  else io.stdout.write(renderLintText(sorted, { files: files.length, readText, paint: painter(colourWanted(io.stdout, values.color)), showSource: io.stdout.isTTY === true }));
+  if (format === 'json') writeJsonArray(shown, plainFinding, (text) => io.stdout.write(text));
+  else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(shown), cliVersion(), (file) => relative(process.cwd(), file) || pathToFileURL(file).href)}\n`);
+  else io.stdout.write(renderLintText(shown, { files: files.length, readText, paint: painter(colourWanted(io.stdout, values.color)), showSource: io.stdout.isTTY === true, ...(quiet && { beforeQuiet: sorted }) }));
 
   if (files.length === 0 && unreadable === 0) io.stderr.write('mx-doctor: no zone or Terraform files found\n');
+  const overLimit = tooManyWarnings(sorted, maxWarnings);
+  if (overLimit) (format === 'text' ? io.stdout : io.stderr).write(overLimit);
   if (unreadable > 0 || files.length === 0) return 2;
-  return sorted.some((f) => f.severity === 'error') ? 1 : 0;
+  return overLimit || sorted.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 /** File order, then position: how a compiler lists problems. */
@@ -133,13 +136,9 @@ function sortByPlace(findings: readonly Finding[]): Finding[] {
   });
 }
 
+/** The options of `lint` (also what `mx-doctor completion` offers). */
+export const LINT_OPTIONS = { ...COMMON_OPTIONS, origin: { type: 'string' }, live: { type: 'boolean' } } as const;
+
 function parseLintArgs(args: readonly string[]) {
-  return usageErrors(() =>
-    parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      allowNegative: true,
-      options: { ...COMMON_OPTIONS, origin: { type: 'string' }, live: { type: 'boolean' } },
-    }),
-  );
+  return usageErrors(() => parseArgs({ args: [...args], allowPositionals: true, allowNegative: true, options: LINT_OPTIONS }));
 }

@@ -27,11 +27,24 @@ const VERDICT_STYLE: Record<Verdict, 'green' | 'red' | 'yellow' | 'blue'> = {
   'could-not-check': 'yellow',
 };
 
-export function renderCheckText(reports: readonly DomainReport[], paint: Painter): string {
-  return reports.map((report) => renderOne(report, paint)).join('\n');
+export interface CheckTextOptions {
+  /**
+   * Set when no lookup reached any resolver: said once at the top, and the `lookup-failed` findings
+   * (all the same network failure) are listed without their evidence and fix. JSON and SARIF keep them whole.
+   */
+  readonly noResolver?: { readonly resolvers: readonly string[]; readonly error: string } | undefined;
 }
 
-function renderOne(report: DomainReport, paint: Painter): string {
+export function renderCheckText(reports: readonly DomainReport[], paint: Painter, options: CheckTextOptions = {}): string {
+  const { noResolver } = options;
+  const body = reports.map((report) => renderOne(report, paint, noResolver !== undefined)).join('\n');
+  if (!noResolver) return body;
+  const sentence = `no resolver could be reached: ${noResolver.resolvers.map((url) => shown(url)).join(', ')} (${shown(noResolver.error)})`;
+  const advice = 'Check the network connection, or choose another DNS-over-HTTPS resolver with --resolver.';
+  return `${paint('yellow', sentence)}\n${advice}\n\n${body}`;
+}
+
+function renderOne(report: DomainReport, paint: Painter, noResolver: boolean): string {
   const verdict = verdictText(report.verdict);
   const counts = severityCounts(report.findings);
   const lines: string[] = [];
@@ -49,7 +62,7 @@ function renderOne(report: DomainReport, paint: Painter): string {
   if (report.findings.length > 0) {
     lines.push('');
     lines.push(paint('bold', `${REPORT_WORDS.findingsSection} (${report.findings.length})`));
-    for (const finding of report.findings) lines.push(...renderFinding(finding, paint));
+    for (const finding of report.findings) lines.push(...renderFinding(finding, paint, noResolver && finding.id === 'lookup-failed'));
   }
   lines.push('');
   return lines.join('\n');
@@ -80,9 +93,10 @@ function mxTable(rows: readonly MxTableRow[], paint: Painter): string[] {
   return out;
 }
 
-function renderFinding(finding: Finding, paint: Painter): string[] {
+function renderFinding(finding: Finding, paint: Painter, saidAtTop = false): string[] {
   const lines = [`  ${paint(SEVERITY_STYLE[finding.severity], severityLabel(finding.severity).padEnd(7))} ${paint('bold', finding.id)}  ${shown(finding.message)}`];
   const field = (label: string, text: string) => `          ${paint('dim', `${label}:`.padEnd(5))} ${shown(text)}`;
+  if (saidAtTop) return lines;
   if (finding.evidence) lines.push(field(FINDING_FIELD_LABEL.evidence, finding.evidence));
   if (finding.fix) lines.push(field(FINDING_FIELD_LABEL.fix, finding.fix));
   if (finding.rfc) lines.push(field(FINDING_FIELD_LABEL.rfc, finding.rfc));

@@ -12,6 +12,8 @@ export interface LintTextOptions {
   readonly readText: (path: string) => string | undefined;
   readonly paint: Painter;
   readonly showSource: boolean;
+  /** All the findings, when `findings` are only the errors (`--quiet`): the summary counts these. */
+  readonly beforeQuiet?: readonly Finding[];
 }
 
 export function renderLintText(findings: readonly Finding[], options: LintTextOptions): string {
@@ -32,9 +34,11 @@ export function renderLintText(findings: readonly Finding[], options: LintTextOp
     }
     if (f.fix) lines.push(`    ${paint('dim', 'fix:')} ${shown(f.fix)}`);
   }
-  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
-  const summary = `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info in ${options.files} file(s)`;
-  lines.push(findings.length === 0 ? paint('green', `No problems found in ${options.files} file(s).`) : paint('bold', summary));
+  const counted = options.beforeQuiet ?? findings;
+  const count = (severity: string) => counted.filter((f) => f.severity === severity).length;
+  const quietNote = options.beforeQuiet ? ' (errors only shown: --quiet)' : '';
+  const summary = `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info in ${options.files} file(s)${quietNote}`;
+  lines.push(counted.length === 0 ? paint('green', `No problems found in ${options.files} file(s).`) : paint('bold', summary));
   return `${lines.join('\n')}\n`;
 }
 
