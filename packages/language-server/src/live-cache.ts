@@ -5,8 +5,8 @@
  * Failures are not cached by the resolver (rule zero); the memo keeps them briefly so that typing
  * next to a dead resolver does not hammer it, then asks again.
  */
-import { detached, gatherTarget, type Resolver, type TargetFacts } from '@mx-doctor/core';
-import { liveResolvers, type LiveResolvers } from '@mx-doctor/node-files';
+import { createResolver, detached, gatherTarget, type Resolver, type TargetFacts } from '@mx-doctor/core';
+import type { LiveResolvers } from '@mx-doctor/node-files';
 import type { Settings } from './settings.js';
 
 /** How long a target's facts are reused before asking the (caching) resolver again. */
@@ -33,7 +33,7 @@ export class LiveTargets {
   resolverFor(settings: Settings): LiveResolvers {
     const key = JSON.stringify([settings.resolvers, settings.timeoutMs]);
     if (this.stack?.key !== key) {
-      this.stack = { ...liveResolvers({ urls: settings.resolvers, timeoutMs: settings.timeoutMs }), key };
+      this.stack = { ...createResolver({ urls: settings.resolvers, timeoutMs: settings.timeoutMs }), key };
       this.memo.clear();
     }
     return this.stack;

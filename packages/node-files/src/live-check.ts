@@ -3,19 +3,15 @@
  * domain"): one resolver stack from the configured DoH URLs, each endpoint on its own for the
  * MX comparison (`resolvers-disagree`), and the opt-in SMTP probe on the configured port.
  */
-import { checkDomain, createResolver, DohResolver, type DomainReport, type Resolver } from '@mx-doctor/core';
+import { checkDomain, DohResolver, type DomainReport, type Resolver } from '@mx-doctor/core';
 import { probeSmtp } from '@mx-doctor/smtp-probe';
 
+/** The core's `createResolver` stack: what the checks ask, and each endpoint on its own. */
 export interface LiveResolvers {
   /** Cache over failover over the endpoints: asks the plan's questions. */
   readonly resolver: Resolver;
   /** Each configured DoH endpoint, un-cached, in order. */
   readonly endpoints: readonly Resolver[];
-}
-
-/** The resolver stack for these DoH URLs (none: the default resolvers). Throws for an invalid URL. */
-export function liveResolvers(options: { readonly urls: readonly string[]; readonly timeoutMs: number }): LiveResolvers {
-  return createResolver({ urls: options.urls, timeoutMs: options.timeoutMs });
 }
 
 export interface SmtpProbeSetting {

@@ -1,6 +1,6 @@
 /** `mx-doctor check`: live mail-DNS checks of one or more domains over DNS-over-HTTPS. */
-import { DEFAULT_RESOLVERS, parseDomainInput, sortFindings, type DomainReport } from '@mx-doctor/core';
-import { checkDomainLive, liveResolvers } from '@mx-doctor/node-files';
+import { DEFAULT_RESOLVERS, createResolver, parseDomainInput, sortFindings, type DomainReport } from '@mx-doctor/core';
+import { checkDomainLive } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
@@ -31,7 +31,7 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
   });
 
   // The same setup as the editor's "Check domain" (node-files: resolvers, comparison, SMTP probe).
-  const resolvers = liveResolvers({ urls, timeoutMs });
+  const resolvers = createResolver({ urls, timeoutMs });
   const showProgress = io.stderr.isTTY === true && format === 'text' && !process.env['CI'];
   const progress = new ProgressResolver(resolvers.resolver, io.stderr, showProgress);
   const reports: DomainReport[] = [];
