@@ -26,7 +26,7 @@ import {
 } from '@mx-doctor/core';
 import type { Hover, Position } from 'vscode-languageserver';
 import { sameRange, toLspRange } from './diagnostics.js';
-import { code, durationInWords, escapeMarkdown } from './markdown.js';
+import { durationInWords, escapeMarkdown, markdownCodeSpan } from './markdown.js';
 
 type SpfTerm = ReturnType<typeof parseSpf>['terms'][number];
 
@@ -76,7 +76,7 @@ export function rankInSet(mx: FileMxRecord, set: readonly FileMxRecord[]): strin
 
 function mxHover(mx: FileMxRecord, set: readonly FileMxRecord[], context: HoverContext): string {
   const target = mx.entry.exchange;
-  const lines = [`**MX** ${code(`${mx.record.owner}.`)} → ${code(target === '' ? '.' : `${target}.`)} (preference ${mx.entry.preference})`, ''];
+  const lines = [`**MX** ${markdownCodeSpan(`${mx.record.owner}.`)} → ${markdownCodeSpan(target === '' ? '.' : `${target}.`)} (preference ${mx.entry.preference})`, ''];
   lines.push(`- Rank: ${rankInSet(mx, set)}`);
   if (target !== '' && !mx.unresolved) {
     const provider = matchProvider(target);
@@ -90,14 +90,14 @@ function mxHover(mx: FileMxRecord, set: readonly FileMxRecord[], context: HoverC
   const onTarget = context.findings.filter((found) => found.range && (sameRange(found.range, targetRange) || sameRange(found.range, recordRange)));
   if (onTarget.length > 0) {
     lines.push('', '**Findings**');
-    for (const found of onTarget) lines.push(`- ${code(found.id)} (${severityLabel(found.severity)}): ${escapeMarkdown(found.message)}`);
+    for (const found of onTarget) lines.push(`- ${markdownCodeSpan(found.id)} (${severityLabel(found.severity)}): ${escapeMarkdown(found.message)}`);
   }
   return lines.join('\n');
 }
 
 function liveLines(facts: TargetFacts): string[] {
-  const lines = ['', `**Live DNS** for ${code(`${facts.name}.`)}`];
-  if (facts.cnameChain.length > 1) lines.push(`- CNAME chain: ${facts.cnameChain.map((name) => code(`${name}.`)).join(' → ')}`);
+  const lines = ['', `**Live DNS** for ${markdownCodeSpan(`${facts.name}.`)}`];
+  if (facts.cnameChain.length > 1) lines.push(`- CNAME chain: ${facts.cnameChain.map((name) => markdownCodeSpan(`${name}.`)).join(' → ')}`);
   if (facts.a.kind === 'failed' || facts.aaaa.kind === 'failed') {
     const failure = facts.a.kind === 'failed' ? facts.a : facts.aaaa;
     if (failure.kind === 'failed') lines.push(`- Lookup failed: ${escapeMarkdown(failure.detail)}`);
@@ -106,21 +106,21 @@ function liveLines(facts: TargetFacts): string[] {
   }
   if (facts.addresses.length === 0 && facts.a.kind === 'answer') lines.push('- No addresses (neither A nor AAAA).');
   for (const address of facts.addresses) {
-    const ptrs = recordsOf(address.ptr, 'PTR').map((record) => code(`${record.data}.`));
+    const ptrs = recordsOf(address.ptr, 'PTR').map((record) => markdownCodeSpan(`${record.data}.`));
     const ptrText = address.ptr.kind === 'failed' ? 'PTR lookup failed' : ptrs.length > 0 ? `PTR ${ptrs.join(', ')}` : 'no PTR';
-    lines.push(`- ${code(address.address)} — ${ptrText}`);
+    lines.push(`- ${markdownCodeSpan(address.address)} — ${ptrText}`);
   }
   return lines;
 }
 
 function termInWords(term: SpfTerm, owner: string): string {
   if (term.kind === 'modifier') {
-    if (term.name === 'redirect') return `otherwise use the SPF record of ${code(term.value)}`;
-    if (term.name === 'exp') return `explanation for failures from the TXT at ${code(term.value)}`;
-    return `unknown modifier ${code(term.text)} (ignored)`;
+    if (term.name === 'redirect') return `otherwise use the SPF record of ${markdownCodeSpan(term.value)}`;
+    if (term.name === 'exp') return `explanation for failures from the TXT at ${markdownCodeSpan(term.value)}`;
+    return `unknown modifier ${markdownCodeSpan(term.text)} (ignored)`;
   }
   const result = SPF_QUALIFIER_WORDS[term.qualifier] ?? term.qualifier;
-  const domain = code(term.domainSpec ?? owner);
+  const domain = markdownCodeSpan(term.domainSpec ?? owner);
   const cidr = `${term.cidr4 !== undefined ? `/${term.cidr4}` : ''}${term.cidr6 !== undefined ? `//${term.cidr6}` : ''}`;
   switch (term.name) {
     case 'all':
@@ -128,12 +128,12 @@ function termInWords(term: SpfTerm, owner: string): string {
     case 'include':
       return `mail that the SPF record of ${domain} passes: **${result}**`;
     case 'a':
-      return `the addresses of ${domain}${cidr ? ` (networks ${code(cidr)})` : ''}: **${result}**`;
+      return `the addresses of ${domain}${cidr ? ` (networks ${markdownCodeSpan(cidr)})` : ''}: **${result}**`;
     case 'mx':
-      return `the MX hosts of ${domain}${cidr ? ` (networks ${code(cidr)})` : ''}: **${result}**`;
+      return `the MX hosts of ${domain}${cidr ? ` (networks ${markdownCodeSpan(cidr)})` : ''}: **${result}**`;
     case 'ip4':
     case 'ip6':
-      return `${term.name === 'ip4' ? 'IPv4' : 'IPv6'} ${code(`${term.network ?? ''}${term.name === 'ip4' ? (term.cidr4 !== undefined ? `/${term.cidr4}` : '') : term.cidr6 !== undefined ? `/${term.cidr6}` : ''}`)}: **${result}**`;
+      return `${term.name === 'ip4' ? 'IPv4' : 'IPv6'} ${markdownCodeSpan(`${term.network ?? ''}${term.name === 'ip4' ? (term.cidr4 !== undefined ? `/${term.cidr4}` : '') : term.cidr6 !== undefined ? `/${term.cidr6}` : ''}`)}: **${result}**`;
     case 'ptr':
       return `hosts whose reverse name ends in ${domain} (slow, discouraged by RFC 7208 §5.5): **${result}**`;
     case 'exists':
@@ -143,7 +143,7 @@ function termInWords(term: SpfTerm, owner: string): string {
 
 function spfHover(record: FileRecord, text: string): string {
   const parsed = parseSpf(text);
-  const lines = [`**SPF** for ${code(`${record.owner}.`)}`, '', code(text), '', 'Senders are checked in this order:'];
+  const lines = [`**SPF** for ${markdownCodeSpan(`${record.owner}.`)}`, '', markdownCodeSpan(text), '', 'Senders are checked in this order:'];
   for (const term of parsed.terms) if (term.kind === 'mechanism') lines.push(`1. ${termInWords(term, record.owner)}`);
   const modifiers = parsed.terms.filter((term) => term.kind === 'modifier');
   for (const term of modifiers) lines.push(`- ${termInWords(term, record.owner)}`);
@@ -160,7 +160,7 @@ function spfHover(record: FileRecord, text: string): string {
 function dmarcHover(record: FileRecord, text: string): string {
   const parsed = parseDmarc(text);
   const domain = record.owner.replace(/^_dmarc\./, '');
-  const lines = [`**DMARC** for ${code(`${domain}.`)}`, '', code(text), ''];
+  const lines = [`**DMARC** for ${markdownCodeSpan(`${domain}.`)}`, '', markdownCodeSpan(text), ''];
   if (parsed.policy) lines.push(`- Policy: **${parsed.policy}**: mail that fails DMARC — ${DMARC_POLICY_WORDS[parsed.policy]}`);
   else lines.push('- Policy: none valid (`p=` missing or unknown): receivers ignore this record');
   if (parsed.subdomainPolicy && parsed.subdomainPolicy !== parsed.policy) lines.push(`- Subdomains: **${parsed.subdomainPolicy}** — ${DMARC_POLICY_WORDS[parsed.subdomainPolicy]}`);
@@ -168,8 +168,8 @@ function dmarcHover(record: FileRecord, text: string): string {
   const tag = (name: string) => parsed.tags.find((t) => t.name === name)?.value;
   const alignment = (value: string | undefined) => (value === 's' ? 'strict' : 'relaxed');
   lines.push(`- Alignment: DKIM ${alignment(tag('adkim'))}, SPF ${alignment(tag('aspf'))}`);
-  lines.push(parsed.rua.length > 0 ? `- Aggregate reports to: ${parsed.rua.map(code).join(', ')}` : '- No aggregate reports (`rua=`)');
-  if (parsed.ruf.length > 0) lines.push(`- Failure reports to: ${parsed.ruf.map(code).join(', ')}`);
+  lines.push(parsed.rua.length > 0 ? `- Aggregate reports to: ${parsed.rua.map((uri) => markdownCodeSpan(uri)).join(', ')}` : '- No aggregate reports (`rua=`)');
+  if (parsed.ruf.length > 0) lines.push(`- Failure reports to: ${parsed.ruf.map((uri) => markdownCodeSpan(uri)).join(', ')}`);
   if (parsed.errors.length > 0) {
     lines.push('', '**Errors**');
     for (const error of parsed.errors) lines.push(`- ${escapeMarkdown(error.message)}`);

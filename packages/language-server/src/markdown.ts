@@ -10,11 +10,6 @@ import { escapeMarkdown, markdownCodeSpan, reportMarkdown, type ReportMarkdownOp
 export { escapeMarkdown, markdownCodeSpan, reportMarkdown, type ReportMarkdownOptions };
 export type { DomainReport } from '@mx-doctor/core/report';
 
-/** A code span around any text (the core's `markdownCodeSpan`: a backtick in the data cannot end it). */
-export function code(text: string): string {
-  return markdownCodeSpan(text);
-}
-
 /** Seconds in words: 3600 → "1 hour", 172800 → "2 days", 5400 → "1 hour 30 minutes". */
 export function durationInWords(seconds: number): string {
   if (seconds === 0) return '0 seconds';
