@@ -39,7 +39,8 @@ export { cnameChain } from './plan/follow-chain.js';
 
 // File checks (zone files, Terraform)
 export { looksLikeZoneText, ZONE_SNIFF_CHARS, ReadBuffers, readZone, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
-export { checkFile, externalTargets, fileAliasChain, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
+export { checkFile, externalTargets, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
+export { checkOf } from './checks/registry.js';
 export { lookupExternalTargets } from './plan/live-targets.js';
 export { SetCheckCache } from './checks/file/set-check-cache.js';
 export type { FileMxRecord } from './checks/file/file-mx.js';

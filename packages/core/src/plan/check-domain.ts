@@ -7,7 +7,8 @@ import { sortFindings, type Finding } from '../findings/finding.js';
 import { runLiveMxChecks } from '../checks/mx/run-mx-checks.js';
 import { buildMxTable } from '../checks/mx/mx-table.js';
 import { isNullMx, mxEntriesFrom } from '../checks/mx/mx-entry.js';
-import { checkMxNullIncomplete, describeSpf, runSpfChecks } from '../checks/spf/index.js';
+import { describeSpf, runSpfChecks } from '../checks/spf/index.js';
+import { runPolicyChecks } from '../checks/run-policy-checks.js';
 import { gatherSpf } from './gather-spf.js';
 import { describeDmarc, runDmarcChecks, type OrganisationalDmarc } from '../checks/dmarc/index.js';
 import { runSmtpChecks } from '../checks/smtp/run-smtp-checks.js';
@@ -57,7 +58,8 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
     findings.push(...runSpfChecks(spf), ...runDmarcChecks(snapshot.domain, snapshot.dmarc, organisationalDmarc(snapshot)));
     const entries = mxEntriesFrom(snapshot.mx, snapshot.domain);
     const onlyNullMx = entries.length > 0 && entries.every(isNullMx);
-    findings.push(...checkMxNullIncomplete(snapshot.domain, onlyNullMx, spf, snapshot.dmarc, organisationalDmarc(snapshot)));
+    const organisational = organisationalDmarc(snapshot);
+    findings.push(...runPolicyChecks({ domain: snapshot.domain, onlyNullMx, spf, dmarc: snapshot.dmarc, ...(organisational && { organisational }) }));
   }
   if (options.transportProbe && snapshot.targets.length > 0) {
     const targets = snapshot.targets.flatMap((target) => target.addresses.map((a) => ({ host: target.name, address: a.address })));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LookupResult } from '../../src/dns/types.js';
-import { appliedDmarc } from '../../src/checks/dmarc/dmarc-inherited.js';
+import { appliedDmarc } from '../../src/checks/dmarc/applied-dmarc.js';
 import { describeDmarc } from '../../src/checks/dmarc/describe-dmarc.js';
 import { runDmarcChecks } from '../../src/checks/dmarc/run-dmarc-checks.js';
 import type { Finding } from '../../src/findings/finding.js';
@@ -37,14 +37,15 @@ describe('dmarc-inherited (RFC 7489 §6.6.3)', () => {
 
   it('the subdomain policy sp= is the one that applies, and p=none via sp is dmarc-not-enforced', () => {
     const findings = runDmarcChecks(SUB, own, org(txtAnswer(`_dmarc.${ORG}`, 'v=DMARC1; p=reject; sp=none')));
-    expect(ids(findings)).toEqual(['dmarc-inherited', 'dmarc-not-enforced']);
+    // In catalogue order, as the registry runs them.
+    expect(ids(findings)).toEqual(['dmarc-not-enforced', 'dmarc-inherited']);
     expect(findings[0]!.message).toContain('sp=none');
     expect(findings[1]!.message).toContain('sp=none');
-    expect(findings[1]!.subject).toBe(SUB);
+    expect(findings[0]!.subject).toBe(SUB);
     // sp=reject under p=none: enforced for the subdomain.
     expect(ids(runDmarcChecks(SUB, own, org(txtAnswer(`_dmarc.${ORG}`, 'v=DMARC1; p=none; sp=reject'))))).toEqual(['dmarc-inherited']);
     // No sp=: p= applies.
-    expect(ids(runDmarcChecks(SUB, own, org(txtAnswer(`_dmarc.${ORG}`, 'v=DMARC1; p=none'))))).toEqual(['dmarc-inherited', 'dmarc-not-enforced']);
+    expect(ids(runDmarcChecks(SUB, own, org(txtAnswer(`_dmarc.${ORG}`, 'v=DMARC1; p=none'))))).toEqual(['dmarc-not-enforced', 'dmarc-inherited']);
   });
 
   it('dmarc-missing only when neither exists, with both names in the evidence', () => {

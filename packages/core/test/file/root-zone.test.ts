@@ -3,7 +3,8 @@
  * absolute once the root's empty label is added (`mail` → `mail.`), and every name lies inside it.
  */
 import { describe, expect, it } from 'vitest';
-import { checkFile, externalTargets, fileAliasChain } from '../../src/checks/file/check-file.js';
+import { checkFile, externalTargets } from '../../src/checks/file/check-file.js';
+import { fileAliasChain } from '../../src/checks/file/alias-chain.js';
 import { readZone } from '../../src/readers/zone/index.js';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;

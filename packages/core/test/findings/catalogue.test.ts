@@ -11,42 +11,22 @@ const repoRoot = new URL('../../../../', import.meta.url);
 const contract = readFileSync(new URL('docs/checks.md', repoRoot), 'utf8');
 
 /**
- * Ids the contract already names whose checks are not built yet, with the issue that builds them.
- * An id leaves this list in the commit that adds it to the catalogue (the test below fails on an
- * id that is in both, and on a contract id that is in neither).
+ * Sections of the contract whose ids are still being built, with the issue that builds them: an id
+ * there may be missing from the catalogue (and joins it, with its module, when built). Every other
+ * contract id must be in the catalogue. A section leaves this list when its last id is built.
  */
-const NOT_YET_BUILT: Record<string, string> = {
-  // #14: the authoritative servers
-  'ns-lame': '#14',
-  'ns-delegation-mismatch': '#14',
-  'ns-mx-inconsistent': '#14',
-  'ns-spf-inconsistent': '#14',
-  'ns-dmarc-inconsistent': '#14',
-  'ns-serial-mismatch': '#14',
-  'ns-single': '#14',
-  'mx-propagation-pending': '#14',
-  'file-differs-from-live': '#14',
-  // #15: DNSSEC, MTA-STS, TLS-RPT, DANE
-  'dnssec-missing': '#15',
-  'dnssec-bogus': '#15',
-  'mx-target-dnssec-bogus': '#15',
-  'dnssec-signature-expiring': '#15',
-  'mta-sts-record-invalid': '#15',
-  'mta-sts-policy-unavailable': '#15',
-  'mta-sts-policy-invalid': '#15',
-  'mta-sts-mx-mismatch': '#15',
-  'tlsrpt-invalid': '#15',
-  'tlsrpt-missing': '#15',
-  'dane-tlsa-insecure': '#15',
-  'dane-tlsa-unusable': '#15',
-  'dane-partial': '#15',
-  'tlsa-lookup-failed': '#15',
-  'dane-no-rollover': '#15',
-  'tlsa-syntax': '#15',
-  'smtp-cert-invalid': '#15',
-  'dane-tlsa-mismatch': '#15',
-  'smtp-tls-old': '#15',
+const SECTIONS_BEING_BUILT: Record<string, string> = {
+  '## Authority checks': '#14',
+  '## Policies enforcing senders apply': '#15',
 };
+
+/** The contract's text under the `## ` heading that starts with `heading`, up to the next one. */
+function section(heading: string): string {
+  const start = contract.indexOf(`\n${heading}`);
+  if (start < 0) return '';
+  const end = contract.indexOf('\n## ', start + 1);
+  return contract.slice(start, end < 0 ? undefined : end);
+}
 
 /** Rows of the contract's tables: `| \`id\` | severity | when |` (a severity cell may say more after its first word). */
 function contractRows(): Map<string, string> {
@@ -56,13 +36,15 @@ function contractRows(): Map<string, string> {
 }
 
 describe('the finding catalogue', () => {
-  it('has exactly the ids and severities of the contract, less the ids not built yet', () => {
+  it('has exactly the ids and severities of the contract, less ids not built yet in the sections being built', () => {
     const rows = contractRows();
     expect(rows.size).toBeGreaterThan(70);
-    for (const id of Object.keys(NOT_YET_BUILT)) {
-      expect(rows.has(id), `${id} is listed as not built yet but the contract does not name it`).toBe(true);
-      expect(id in CATALOGUE, `${id} is in the catalogue: take it off NOT_YET_BUILT`).toBe(false);
-      rows.delete(id);
+    for (const [heading, issue] of Object.entries(SECTIONS_BEING_BUILT)) {
+      const text = section(heading);
+      expect(text, `the contract has no section "${heading}"`).not.toBe('');
+      const unbuilt = [...text.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]!).filter((id) => !(id in CATALOGUE));
+      expect(unbuilt.length, `every id of "${heading}" (${issue}) is built: take the section off SECTIONS_BEING_BUILT`).toBeGreaterThan(0);
+      for (const id of unbuilt) rows.delete(id);
     }
     expect(Object.fromEntries(Object.entries(CATALOGUE).map(([id, entry]) => [id, entry.severity]))).toEqual(Object.fromEntries(rows));
   });

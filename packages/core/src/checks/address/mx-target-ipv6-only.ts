@@ -7,6 +7,8 @@
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
 import type { TargetFacts } from '../../facts/snapshot.js';
 import { nonPublicOnly, targetAddressState } from './target-addresses.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function mxTargetIpv6Only(target: TargetFacts, range?: SourceRange): Finding[] {
   const state = targetAddressState(target);
@@ -21,3 +23,9 @@ export function mxTargetIpv6Only(target: TargetFacts, range?: SourceRange): Find
     }),
   ];
 }
+
+export const mxTargetIpv6OnlyCheck: Check<'mx-target-ipv6-only'> = {
+  id: 'mx-target-ipv6-only',
+  entry: CATALOGUE['mx-target-ipv6-only'],
+  live: [{ on: 'target', run: mxTargetIpv6Only }],
+};

@@ -8,6 +8,8 @@ import { finding, type Finding, type SourceRange } from '../../findings/finding.
 import type { TargetFacts } from '../../facts/snapshot.js';
 import { ADDRESS_CLASS_LABEL } from './ip-ranges.js';
 import { nonPublicOnly, targetAddressState } from './target-addresses.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function mxTargetPrivateAddress(target: TargetFacts, range?: SourceRange): Finding[] {
   const classified = nonPublicOnly(targetAddressState(target));
@@ -24,3 +26,9 @@ export function mxTargetPrivateAddress(target: TargetFacts, range?: SourceRange)
     }),
   ];
 }
+
+export const mxTargetPrivateAddressCheck: Check<'mx-target-private-address'> = {
+  id: 'mx-target-private-address',
+  entry: CATALOGUE['mx-target-private-address'],
+  live: [{ on: 'target', run: mxTargetPrivateAddress }],
+};

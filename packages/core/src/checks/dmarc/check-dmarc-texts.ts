@@ -1,14 +1,20 @@
 /**
- * DMARC checks on records read from a file (zone file, Terraform): the TXT texts of one owner,
- * usually `_dmarc.<domain>`, each already joined (RFC 7208 §3.3 style) and with its range. Only
+ * The registry's DMARC file checks on records read from a file (zone file, Terraform): the TXT
+ * texts of one owner, usually `_dmarc.<domain>`, each already joined and with its range. Only
  * `dmarc-invalid` can be judged from a file; TXT that is not `v=DMARC1` is ignored.
  */
-import type { Finding, SourceRange } from '../../findings/finding.js';
 import { normalizeName } from '../../dns/types.js';
-import { dmarcInvalid } from './dmarc-invalid.js';
+import type { Finding, SourceRange } from '../../findings/finding.js';
+import { appendAll } from '../../util/append.js';
+import { fileVariants } from '../registry.js';
 import { isDmarcRecord } from './parse-dmarc.js';
+
+const DMARC_FILE_CHECKS = fileVariants('dmarc-records');
 
 export function checkDmarcTexts(owner: string, texts: readonly { text: string; range?: SourceRange }[]): Finding[] {
   const name = normalizeName(owner);
-  return dmarcInvalid(name, name, texts.filter((item) => isDmarcRecord(item.text)));
+  const records = texts.filter((item) => isDmarcRecord(item.text));
+  const findings: Finding[] = [];
+  for (const { variant } of DMARC_FILE_CHECKS) appendAll(findings, variant.run(name, records));
+  return findings;
 }

@@ -1,6 +1,6 @@
 /** One line about a domain's DMARC for display: "DMARC: p=reject, reports to mailto:…". */
 import type { LookupResult } from '../../dns/types.js';
-import { appliedDmarc, type OrganisationalDmarc } from './dmarc-inherited.js';
+import { appliedDmarc, type OrganisationalDmarc } from './applied-dmarc.js';
 import { dmarcName } from './dmarc-records.js';
 
 /**

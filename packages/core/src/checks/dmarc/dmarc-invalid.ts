@@ -6,9 +6,11 @@
  */
 import type { SourceRange } from '../../findings/finding.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import type { AppliedDmarc } from './dmarc-inherited.js';
+import type { AppliedDmarc } from './applied-dmarc.js';
 import { clip, dmarcName } from './dmarc-records.js';
 import { parseDmarc } from './parse-dmarc.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 /** The records that apply to `domain` (its own, or its organisational domain's, §6.6.3). */
 export function checkDmarcInvalid(domain: string, applied: AppliedDmarc): Finding[] {
@@ -47,3 +49,10 @@ export function dmarcInvalid(subject: string, name: string, records: readonly { 
     }),
   );
 }
+
+export const dmarcInvalidCheck: Check<'dmarc-invalid'> = {
+  id: 'dmarc-invalid',
+  entry: CATALOGUE['dmarc-invalid'],
+  live: [{ on: 'dmarc', run: checkDmarcInvalid }],
+  file: [{ on: 'dmarc-records', run: (owner, records) => dmarcInvalid(owner, owner, records) }],
+};

@@ -5,8 +5,10 @@
  * name, when it was needed) is not "no record".
  */
 import { finding, type Finding } from '../../findings/finding.js';
-import type { AppliedDmarc } from './dmarc-inherited.js';
+import type { AppliedDmarc } from './applied-dmarc.js';
 import { dmarcName } from './dmarc-records.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 /** `organisationalDomain`: the organisational domain that was asked too, when the domain is below it. */
 export function checkDmarcMissing(domain: string, applied: AppliedDmarc, organisationalDomain?: string): Finding[] {
@@ -22,3 +24,9 @@ export function checkDmarcMissing(domain: string, applied: AppliedDmarc, organis
     }),
   ];
 }
+
+export const dmarcMissingCheck: Check<'dmarc-missing'> = {
+  id: 'dmarc-missing',
+  entry: CATALOGUE['dmarc-missing'],
+  live: [{ on: 'dmarc', run: checkDmarcMissing }],
+};

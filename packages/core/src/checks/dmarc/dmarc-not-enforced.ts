@@ -6,8 +6,10 @@
  * `dmarc-invalid`).
  */
 import { finding, type Finding } from '../../findings/finding.js';
-import type { AppliedDmarc } from './dmarc-inherited.js';
+import type { AppliedDmarc } from './applied-dmarc.js';
 import { clip, dmarcName } from './dmarc-records.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function checkDmarcNotEnforced(domain: string, applied: AppliedDmarc): Finding[] {
   if (applied.kind !== 'own' && applied.kind !== 'inherited') return [];
@@ -34,3 +36,9 @@ export function checkDmarcNotEnforced(domain: string, applied: AppliedDmarc): Fi
     }),
   ];
 }
+
+export const dmarcNotEnforcedCheck: Check<'dmarc-not-enforced'> = {
+  id: 'dmarc-not-enforced',
+  entry: CATALOGUE['dmarc-not-enforced'],
+  live: [{ on: 'dmarc', run: checkDmarcNotEnforced }],
+};

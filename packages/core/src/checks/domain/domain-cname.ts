@@ -8,6 +8,8 @@ import type { SourceRange } from '../../findings/finding.js';
 import type { LookupResult } from '../../dns/types.js';
 import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { cnameChain, formatChain } from './cname-chain.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 /** The finding for a known chain; files call this with the chain they read and the CNAME's range. */
 export function domainCnameFinding(domain: string, chain: readonly string[], range?: SourceRange): Finding {
@@ -31,3 +33,10 @@ export function domainCname(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx' | 'a
   }
   return [];
 }
+
+export const domainCnameCheck: Check<'domain-cname'> = {
+  id: 'domain-cname',
+  entry: CATALOGUE['domain-cname'],
+  live: [{ on: 'snapshot', run: domainCname }],
+  file: [{ on: 'owner', run: (owner, alias) => (alias === undefined ? [] : [domainCnameFinding(owner, alias.chain, alias.range)]) }],
+};

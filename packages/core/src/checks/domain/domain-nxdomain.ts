@@ -6,6 +6,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { cnameChain, formatChain } from './cname-chain.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function domainNxdomain(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx'>): Finding[] {
   const { domain, mx } = snapshot;
@@ -25,3 +27,9 @@ export function domainNxdomain(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx'>)
     }),
   ];
 }
+
+export const domainNxdomainCheck: Check<'domain-nxdomain'> = {
+  id: 'domain-nxdomain',
+  entry: CATALOGUE['domain-nxdomain'],
+  live: [{ on: 'snapshot', run: domainNxdomain }],
+};

@@ -11,12 +11,12 @@ import type { TargetFacts } from '../../facts/snapshot.js';
 import { runLiveTargetChecks, runMxSetChecks } from '../mx/run-mx-checks.js';
 import { hasUsableTarget } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';
-import { mxTargetCnameFinding } from '../mx/mx-target-cname.js';
-import { mxTargetNoAddressFinding } from '../mx/mx-target-no-address.js';
-import { domainCnameFinding } from '../domain/domain-cname.js';
 import { lookupFailedFinding } from '../resolver/lookup-failed.js';
+import type { FileTarget } from '../check.js';
+import { fileVariants } from '../registry.js';
 import { readFileMx, type FileMxRecord } from './file-mx.js';
 import { FileIndex } from './file-index.js';
+import { chainInFile } from './alias-chain.js';
 import { checkTexts, cleanSpfTexts } from './file-texts.js';
 import { placeFinding } from './place-finding.js';
 import type { SetCheckCache } from './set-check-cache.js';
@@ -85,11 +85,9 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
     // The root's owner is '' here; findings name it as written, '.'.
     const found = checkMxSet(owner === '' ? '.' : owner, set, index, read, options, external);
     if (found.length > 0) appendAll(findings, found);
-    // domain-cname: an MX owner is an alias (RFC 1034 §3.6.2: nothing may stand beside it).
-    if (owner !== read.origin) domainCname(index, owner, findings);
+    if (owner !== read.origin) ownerChecks(index, owner, findings);
   });
-  // ... and so is the apex.
-  if (read.origin !== undefined) domainCname(index, read.origin, findings);
+  if (read.origin !== undefined) ownerChecks(index, read.origin, findings);
 
   // SPF and DMARC, per owner, from TXT (and the obsolete SPF type, RFC 7208 §3.1).
   const cleanSpf = cleanSpfTexts();
@@ -100,9 +98,11 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
   return { findings, mxSets, external: [...external] };
 }
 
-function domainCname(index: FileIndex, owner: string, findings: Finding[]): void {
-  const alias = index.alias(owner);
-  if (alias !== undefined) findings.push(domainCnameFinding(owner, chainInFile(index, owner), index.table.range(alias)));
+/** The checks on a name that owns mail records (an MX owner, the apex): whether the file makes it an alias. */
+function ownerChecks(index: FileIndex, owner: string, findings: Finding[]): void {
+  const at = index.alias(owner);
+  const alias = at === undefined ? undefined : { chain: chainInFile(index, owner), range: index.table.range(at) };
+  for (const { variant } of OWNER_CHECKS) appendAll(findings, variant.run(owner, alias));
 }
 
 function isUnresolved(mx: FileMxRecord): boolean {
@@ -122,7 +122,9 @@ function cachedSetChecks(cache: SetCheckCache, owner: string, entries: MxEntry[]
 }
 
 /** Findings about the RRset as a whole: not judged while an expression hides part of it. */
-const SET_LEVEL: ReadonlySet<string> = new Set(['mx-single', 'mx-same-priority', 'mx-split-delivery', 'mx-mixed-providers', 'mx-duplicate']);
+const WHOLE_SET: ReadonlySet<string> = new Set(fileVariants('mx-set').flatMap(({ id, variant }) => (variant.wholeSet ? [id] : [])));
+const FILE_TARGET_CHECKS = fileVariants('file-target');
+const OWNER_CHECKS = fileVariants('owner');
 
 function checkMxSet(
   owner: string,
@@ -140,7 +142,7 @@ function checkMxSet(
   const setChecks = options.cache ? cachedSetChecks(options.cache, owner, entries) : runMxSetChecks(owner, entries);
   for (let k = 0; k < setChecks.length; k++) {
     const found = setChecks[k]!;
-    if (resolved.length === set.length || !SET_LEVEL.has(found.id)) findings.push(placeFinding(found, set));
+    if (resolved.length === set.length || !WHOLE_SET.has(found.id)) findings.push(placeFinding(found, set));
   }
 
   let external: FileMxRecord[] | undefined;
@@ -152,12 +154,18 @@ function checkMxSet(
     const where = whereJudged(mx, index, read);
     if (where === 'not-judged' || judged?.has(target)) continue;
     judged?.add(target);
-    if (where === 'alias') {
-      findings.push(mxTargetCnameFinding(target, chainInFile(index, target), mx.table.fieldRange(mx.index, 1)));
-    } else if (where === 'own-zone') {
-      // A zone file is the whole zone: no address here means none anywhere (unless delegated below).
-      const hasAddress = index.hasAddress(target);
-      if (!hasAddress && !delegatedBelow(index, target, zoneOf(read, mx)!)) findings.push(mxTargetNoAddressFinding(target, mx.table.fieldRange(mx.index, 1)));
+    if (where !== 'live') {
+      const hasAddress = where === 'own-zone' && index.hasAddress(target);
+      const zone = zoneOf(read, mx);
+      const facts: FileTarget = {
+        name: target,
+        where,
+        chain: where === 'alias' ? chainInFile(index, target) : [target],
+        hasAddress,
+        delegated: where === 'own-zone' && !hasAddress && zone !== undefined && delegatedBelow(index, target, zone),
+        range: mx.table.fieldRange(mx.index, 1),
+      };
+      for (const { variant } of FILE_TARGET_CHECKS) appendAll(findings, variant.run(facts));
     } else {
       (external ??= []).push(mx);
       externalNames.add(target);
@@ -191,34 +199,6 @@ function checkLiveTargets(
       if (result.kind === 'failed') findings.push(placedAt(lookupFailedFinding(result), mx.table.fieldRange(mx.index, 1)));
     }
   }
-}
-
-/** Names from `name` through the file's CNAMEs, loop-safe. */
-function chainInFile(index: FileIndex, name: string): string[] {
-  const table = index.table;
-  const chain = [name];
-  for (let hop = 0; hop < 8; hop++) {
-    const alias = index.alias(chain[chain.length - 1]!);
-    if (alias === undefined || table.fieldCount(alias) === 0) break;
-    const written = table.fieldText(alias, 0);
-    const next = written.toLowerCase().replace(/\.$/, '');
-    // Zone files: a name without the dot is relative to the origin. Terraform values are FQDNs.
-    const origin = table.origin(alias);
-    const relative = table.source(alias) === 'zone' && !written.endsWith('.') && origin !== undefined;
-    // Under the root (origin `''`) a relative name is the name itself.
-    const absolute = relative && origin !== '' ? `${next}.${origin}` : next;
-    chain.push(absolute);
-    if (chain.indexOf(absolute) !== chain.length - 1) break;
-  }
-  return chain;
-}
-
-/**
- * Names from `name` through the file's CNAMEs; when they loop, the last name is one seen before.
- * For an editor's quick fix, which asks once (this indexes the whole file).
- */
-export function fileAliasChain(read: ReadResult, name: string): string[] {
-  return chainInFile(new FileIndex(tableOf(read)), name);
 }
 
 /**

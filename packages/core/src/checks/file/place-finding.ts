@@ -1,27 +1,20 @@
 /**
- * Puts each finding about an MX record on the field at fault: a target problem on the target, a
- * preference problem on the preference, a TTL problem on the TTL, a set-level one on the RRset's
- * first record. The shared checks only know one range per entry (the whole record); this maps it.
+ * Puts each finding about an MX record on the field at fault, as its check's file variant says
+ * (`place`: the target, the preference, the TTL, or the whole record; a set-level one on the
+ * RRset's first record). The shared checks only know one range per entry (the whole record); this
+ * maps it. Findings of live target checks (targets outside the file) go on the target field.
  */
 import { placedAt, type Finding, type SourceRange } from '../../findings/finding.js';
-import type { FindingId } from '../../findings/catalogue.js';
+import type { MxPlacement } from '../check.js';
+import { fileVariants, liveVariants } from '../registry.js';
 import type { FileMxRecord } from './file-mx.js';
 
-const ON_TARGET = new Set<FindingId>([
-  'mx-target-ip-literal',
-  'mx-target-invalid-name',
-  'mx-duplicate',
-  'mx-null-mixed',
-  'mx-target-cname',
-  'mx-target-nxdomain',
-  'mx-target-no-address',
-  'mx-target-private-address',
-  'mx-target-ipv6-only',
-  'mx-target-ptr-missing',
-  'mx-target-ptr-mismatch',
-  'lookup-failed',
+const PLACEMENT: ReadonlyMap<string, MxPlacement> = new Map([
+  ...liveVariants('target').map(({ id }): [string, MxPlacement] => [id, 'target']),
+  ...fileVariants('mx-set').map(({ id, variant }): [string, MxPlacement] => [id, variant.place]),
+  // Rule zero in files: a failed lookup is said on the target that needed it.
+  ['lookup-failed', 'target'],
 ]);
-const ON_PREFERENCE = new Set<FindingId>(['mx-null-nonzero-preference']);
 
 /**
  * `found` placed in the file: on the record of `set` whose entry's range object it carries (the
@@ -30,10 +23,19 @@ const ON_PREFERENCE = new Set<FindingId>(['mx-null-nonzero-preference']);
 export function placeFinding(found: Finding, set: readonly FileMxRecord[]): Finding {
   const { table, index } = recordOf(found, set);
   let range: SourceRange;
-  if (ON_TARGET.has(found.id)) range = table.fieldRange(index, 1);
-  else if (ON_PREFERENCE.has(found.id)) range = table.fieldRange(index, 0);
-  else if (found.id === 'mx-ttl-high') range = table.ttlRange(index) ?? table.range(index);
-  else range = table.range(index);
+  switch (PLACEMENT.get(found.id) ?? 'record') {
+    case 'target':
+      range = table.fieldRange(index, 1);
+      break;
+    case 'preference':
+      range = table.fieldRange(index, 0);
+      break;
+    case 'ttl':
+      range = table.ttlRange(index) ?? table.range(index);
+      break;
+    case 'record':
+      range = table.range(index);
+  }
   return placedAt(found, range);
 }
 

@@ -10,6 +10,8 @@ import type { TargetFacts } from '../../facts/snapshot.js';
 import { nonPublicOnly, targetAddressState } from '../address/target-addresses.js';
 import { hostNameProblem, isIpLiteral } from './host-name.js';
 import { formatMxSet, type MxEntry } from './mx-entry.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 /** Why a target cannot take mail, or `undefined` when it can or when that is unknown. */
 export function brokenReason(exchange: string, targets: readonly TargetFacts[]): string | undefined {
@@ -40,3 +42,9 @@ export function mxAllTargetsBroken(owner: string, entries: readonly MxEntry[], t
     }),
   ];
 }
+
+export const mxAllTargetsBrokenCheck: Check<'mx-all-targets-broken'> = {
+  id: 'mx-all-targets-broken',
+  entry: CATALOGUE['mx-all-targets-broken'],
+  live: [{ on: 'targets', run: mxAllTargetsBroken }],
+};

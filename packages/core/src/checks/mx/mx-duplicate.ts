@@ -5,6 +5,8 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { formatMx, type MxEntry } from './mx-entry.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check, QuickFix, QuickFixContext } from '../check.js';
 
 export function mxDuplicate(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (entries.length < 2) return [];
@@ -34,3 +36,28 @@ export function mxDuplicate(owner: string, entries: readonly MxEntry[]): Finding
   }
   return findings;
 }
+
+/**
+ * Quick fix, zone files only (in Terraform the record may share a block or list with others):
+ * delete the repeated record's lines when it repeats an earlier one's preference and target.
+ */
+function removeRepeatedRecord({ mx, set, textAt, written }: QuickFixContext): QuickFix | undefined {
+  if (mx.record.source !== 'zone') return undefined;
+  const first = set.find((item) => item.entry.exchange === mx.entry.exchange);
+  if (!first || first === mx || first.entry.preference !== mx.entry.preference) return undefined;
+  const { start, end } = mx.record.range;
+  // Only when nothing else (but blanks and a comment) shares the record's lines.
+  const before = textAt({ start: { line: start.line, character: 0 }, end: start });
+  const after = textAt({ start: end, end: { line: end.line + 1, character: 0 } });
+  if (before.trim() !== '' || !/^\s*(;.*)?\s*$/.test(after)) return undefined;
+  const range = { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } };
+  return { title: `Remove the duplicate MX ${mx.entry.preference} ${written}`, edits: [{ range, newText: '' }], isPreferred: true };
+}
+
+export const mxDuplicateCheck: Check<'mx-duplicate'> = {
+  id: 'mx-duplicate',
+  entry: CATALOGUE['mx-duplicate'],
+  live: [{ on: 'mx-set', run: mxDuplicate }],
+  file: [{ on: 'mx-set', place: 'target', wholeSet: true }],
+  quickFix: removeRepeatedRecord,
+};

@@ -8,6 +8,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { hasUsableTarget } from './host-name.js';
 import type { MxEntry } from './mx-entry.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 /** Distinct MX hosts looked up per check. */
 export const MAX_MX_HOSTS = 32;
@@ -51,3 +53,9 @@ export function mxHostsTruncated(owner: string, entries: readonly MxEntry[], exa
     }),
   ];
 }
+
+export const mxHostsTruncatedCheck: Check<'mx-hosts-truncated'> = {
+  id: 'mx-hosts-truncated',
+  entry: CATALOGUE['mx-hosts-truncated'],
+  live: [{ on: 'mx-set', run: (owner, entries) => mxHostsTruncated(owner, entries, MAX_MX_HOSTS) }],
+};

@@ -7,6 +7,8 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { recordsOf, type LookupResult } from '../../dns/types.js';
 import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { mxEntriesFrom } from './mx-entry.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 function addressesOf(result: LookupResult, type: 'A' | 'AAAA'): string[] | undefined {
   if (result.kind === 'failed') return undefined;
@@ -40,3 +42,9 @@ export function mxMissing(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx' | 'a' 
     }),
   ];
 }
+
+export const mxMissingCheck: Check<'mx-missing'> = {
+  id: 'mx-missing',
+  entry: CATALOGUE['mx-missing'],
+  live: [{ on: 'snapshot', run: mxMissing }],
+};

@@ -9,6 +9,8 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { formatMxSet, type MxEntry } from './mx-entry.js';
 import { distinctOperators, listLabels, mayMixOperators, operatedEntries, splitAtLowestPreference } from './provider-groups.js';
 import { smallestOf } from '../../util/append.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function mxMixedProviders(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (!mayMixOperators(entries)) return [];
@@ -32,3 +34,10 @@ export function mxMixedProviders(owner: string, entries: readonly MxEntry[]): Fi
     }),
   ];
 }
+
+export const mxMixedProvidersCheck: Check<'mx-mixed-providers'> = {
+  id: 'mx-mixed-providers',
+  entry: CATALOGUE['mx-mixed-providers'],
+  live: [{ on: 'mx-set', run: mxMixedProviders }],
+  file: [{ on: 'mx-set', place: 'record', wholeSet: true }],
+};

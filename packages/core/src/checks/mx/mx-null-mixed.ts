@@ -4,6 +4,8 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { formatMxSet, isNullMx, type MxEntry } from './mx-entry.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function mxNullMixed(owner: string, entries: readonly MxEntry[]): Finding[] {
   const nullEntry = entries.find(isNullMx);
@@ -20,3 +22,10 @@ export function mxNullMixed(owner: string, entries: readonly MxEntry[]): Finding
     }),
   ];
 }
+
+export const mxNullMixedCheck: Check<'mx-null-mixed'> = {
+  id: 'mx-null-mixed',
+  entry: CATALOGUE['mx-null-mixed'],
+  live: [{ on: 'mx-set', run: mxNullMixed }],
+  file: [{ on: 'mx-set', place: 'target' }],
+};

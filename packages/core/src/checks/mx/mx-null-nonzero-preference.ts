@@ -4,6 +4,8 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { isNullMx, type MxEntry } from './mx-entry.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function mxNullNonzeroPreference(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (!entries.some(isNullMx)) return [];
@@ -19,3 +21,10 @@ export function mxNullNonzeroPreference(owner: string, entries: readonly MxEntry
       }),
     );
 }
+
+export const mxNullNonzeroPreferenceCheck: Check<'mx-null-nonzero-preference'> = {
+  id: 'mx-null-nonzero-preference',
+  entry: CATALOGUE['mx-null-nonzero-preference'],
+  live: [{ on: 'mx-set', run: mxNullNonzeroPreference }],
+  file: [{ on: 'mx-set', place: 'preference' }],
+};

@@ -4,6 +4,8 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { formatMxSet, isNullMx, type MxEntry } from './mx-entry.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function mxNull(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (entries.length === 0 || !entries.every(isNullMx)) return [];
@@ -17,3 +19,9 @@ export function mxNull(owner: string, entries: readonly MxEntry[]): Finding[] {
     }),
   ];
 }
+
+export const mxNullCheck: Check<'mx-null'> = {
+  id: 'mx-null',
+  entry: CATALOGUE['mx-null'],
+  live: [{ on: 'mx-set', run: mxNull }],
+};

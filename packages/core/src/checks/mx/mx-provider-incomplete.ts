@@ -11,6 +11,8 @@ import type { DocumentedMxSet, Provider } from '../../providers/providers.js';
 import { formatMx, formatMxSet, type MxEntry } from './mx-entry.js';
 import { hasUsableTarget } from './host-name.js';
 import { appendAll } from '../../util/append.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 function setHosts(set: DocumentedMxSet): string[] {
   return set.hosts.map((host) => host.exchange);
@@ -97,3 +99,10 @@ export function mxProviderIncomplete(owner: string, entries: readonly MxEntry[])
   }
   return findings;
 }
+
+export const mxProviderIncompleteCheck: Check<'mx-provider-incomplete'> = {
+  id: 'mx-provider-incomplete',
+  entry: CATALOGUE['mx-provider-incomplete'],
+  live: [{ on: 'mx-set', run: mxProviderIncomplete }],
+  file: [{ on: 'mx-set', place: 'record' }],
+};

@@ -8,6 +8,8 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { hasUsableTarget } from './host-name.js';
 import { formatMxSet, isNullMx, type MxEntry } from './mx-entry.js';
 import { splitAtLowestPreference } from './provider-groups.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function mxSamePriority(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (entries.length < 2 || entries.some(isNullMx)) return [];
@@ -26,3 +28,10 @@ export function mxSamePriority(owner: string, entries: readonly MxEntry[]): Find
     }),
   ];
 }
+
+export const mxSamePriorityCheck: Check<'mx-same-priority'> = {
+  id: 'mx-same-priority',
+  entry: CATALOGUE['mx-same-priority'],
+  live: [{ on: 'mx-set', run: mxSamePriority }],
+  file: [{ on: 'mx-set', place: 'record', wholeSet: true }],
+};

@@ -7,6 +7,8 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { isSingleMxRedundant } from '../../providers/match-provider.js';
 import { hasUsableTarget } from './host-name.js';
 import { formatMx, isNullMx, type MxEntry } from './mx-entry.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 /**
  * Also when the other targets are not host names (IP literals, invalid names: they receive no
@@ -41,3 +43,10 @@ export function mxSingle(owner: string, entries: readonly MxEntry[]): Finding[] 
     }),
   ];
 }
+
+export const mxSingleCheck: Check<'mx-single'> = {
+  id: 'mx-single',
+  entry: CATALOGUE['mx-single'],
+  live: [{ on: 'mx-set', run: mxSingle }],
+  file: [{ on: 'mx-set', place: 'record', wholeSet: true }],
+};

@@ -6,6 +6,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { formatMxSet, type MxEntry } from './mx-entry.js';
 import { listLabels, splitAtLowestPreference } from './provider-groups.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function mxSplitDelivery(owner: string, entries: readonly MxEntry[]): Finding[] {
   const split = splitAtLowestPreference(entries);
@@ -21,3 +23,10 @@ export function mxSplitDelivery(owner: string, entries: readonly MxEntry[]): Fin
     }),
   ];
 }
+
+export const mxSplitDeliveryCheck: Check<'mx-split-delivery'> = {
+  id: 'mx-split-delivery',
+  entry: CATALOGUE['mx-split-delivery'],
+  live: [{ on: 'mx-set', run: mxSplitDelivery }],
+  file: [{ on: 'mx-set', place: 'record', wholeSet: true }],
+};

@@ -5,7 +5,11 @@
  */
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
 import type { TargetFacts } from '../../facts/snapshot.js';
+import type { ReadResult } from '../../facts/read-result.js';
 import { formatChain } from '../domain/cname-chain.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check, QuickFix, QuickFixContext } from '../check.js';
+import { fileAliasChain } from '../file/alias-chain.js';
 
 /** The finding for a known chain; files call this with the chain they read. */
 export function mxTargetCnameFinding(name: string, chain: readonly string[], range?: SourceRange): Finding {
@@ -22,3 +26,31 @@ export function mxTargetCnameFinding(name: string, chain: readonly string[], ran
 export function mxTargetCname(target: Pick<TargetFacts, 'name' | 'cnameChain'>, range?: SourceRange): Finding[] {
   return target.cnameChain.length > 1 ? [mxTargetCnameFinding(target.name, target.cnameChain, range)] : [];
 }
+
+/** Quick fix: point the MX at the chain's end (the file's own CNAMEs, else the live answer), with a trailing dot in zone files. */
+function pointAtCanonicalName({ mx, read, liveTargets, written }: QuickFixContext): QuickFix | undefined {
+  const end = canonicalName(mx.entry.exchange, read, liveTargets);
+  if (end === undefined) return undefined;
+  const dotted = mx.record.source === 'zone' || written.endsWith('.') || mx.record.terraform?.targetNeedsTrailingDot === true;
+  const newText = dotted ? `${end}.` : end;
+  const { start, end: stop } = mx.targetField.range;
+  return { title: `Point the MX at ${newText} (the CNAME's target)`, edits: [{ range: { start: { ...start }, end: { ...stop } }, newText }], isPreferred: true };
+}
+
+/** The end of the target's CNAME chain: the file's own CNAMEs first, else the live answer; none for a loop. */
+function canonicalName(target: string, read: ReadResult, liveTargets: ReadonlyMap<string, TargetFacts> | undefined): string | undefined {
+  const chain = fileAliasChain(read, target);
+  const end = chain[chain.length - 1]!;
+  if (chain.indexOf(end) !== chain.length - 1) return undefined;
+  if (chain.length > 1) return end;
+  const live = liveTargets?.get(target)?.cnameChain;
+  return live && live.length > 1 ? live[live.length - 1] : undefined;
+}
+
+export const mxTargetCnameCheck: Check<'mx-target-cname'> = {
+  id: 'mx-target-cname',
+  entry: CATALOGUE['mx-target-cname'],
+  live: [{ on: 'target', run: mxTargetCname }],
+  file: [{ on: 'file-target', run: (target) => (target.where === 'alias' ? [mxTargetCnameFinding(target.name, target.chain, target.range)] : []) }],
+  quickFix: pointAtCanonicalName,
+};

@@ -5,6 +5,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { hasUsableTarget, hostNameProblem, isIpLiteral } from './host-name.js';
 import { formatMx, type MxEntry } from './mx-entry.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function mxTargetInvalidName(owner: string, entries: readonly MxEntry[]): Finding[] {
   // A usable target (remembered per host) is a valid name: most sets stop here.
@@ -26,3 +28,10 @@ export function mxTargetInvalidName(owner: string, entries: readonly MxEntry[]):
   }
   return findings;
 }
+
+export const mxTargetInvalidNameCheck: Check<'mx-target-invalid-name'> = {
+  id: 'mx-target-invalid-name',
+  entry: CATALOGUE['mx-target-invalid-name'],
+  live: [{ on: 'mx-set', run: mxTargetInvalidName }],
+  file: [{ on: 'mx-set', place: 'target' }],
+};

@@ -6,6 +6,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { hasUsableTarget, isIpLiteral } from './host-name.js';
 import { formatMx, type MxEntry } from './mx-entry.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function mxTargetIpLiteral(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (entries.every(hasUsableTarget)) return [];
@@ -23,3 +25,10 @@ export function mxTargetIpLiteral(owner: string, entries: readonly MxEntry[]): F
       });
     });
 }
+
+export const mxTargetIpLiteralCheck: Check<'mx-target-ip-literal'> = {
+  id: 'mx-target-ip-literal',
+  entry: CATALOGUE['mx-target-ip-literal'],
+  live: [{ on: 'mx-set', run: mxTargetIpLiteral }],
+  file: [{ on: 'mx-set', place: 'target' }],
+};

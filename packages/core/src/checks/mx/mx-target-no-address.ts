@@ -6,6 +6,8 @@
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
 import type { TargetFacts } from '../../facts/snapshot.js';
 import { targetAddressState } from '../address/target-addresses.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check, FileTarget } from '../check.js';
 
 /** The finding itself; files call this for an in-zone target the file gives no A/AAAA. */
 export function mxTargetNoAddressFinding(name: string, range?: SourceRange): Finding {
@@ -18,8 +20,20 @@ export function mxTargetNoAddressFinding(name: string, range?: SourceRange): Fin
   });
 }
 
+/** The file variant: a zone file is the whole zone, so no address there means none anywhere (unless delegated below). */
+function mxTargetNoAddressInFile(target: FileTarget): Finding[] {
+  return target.where === 'own-zone' && !target.hasAddress && !target.delegated ? [mxTargetNoAddressFinding(target.name, target.range)] : [];
+}
+
 export function mxTargetNoAddress(target: TargetFacts, range?: SourceRange): Finding[] {
   const state = targetAddressState(target);
   if (!state.known || state.nxdomain || state.v4.length > 0 || state.v6.length > 0) return [];
   return [mxTargetNoAddressFinding(target.name, range)];
 }
+
+export const mxTargetNoAddressCheck: Check<'mx-target-no-address'> = {
+  id: 'mx-target-no-address',
+  entry: CATALOGUE['mx-target-no-address'],
+  live: [{ on: 'target', run: mxTargetNoAddress }],
+  file: [{ on: 'file-target', run: mxTargetNoAddressInFile }],
+};

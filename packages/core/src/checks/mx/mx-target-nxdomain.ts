@@ -7,6 +7,8 @@ import { finding, type Finding, type SourceRange } from '../../findings/finding.
 import type { TargetFacts } from '../../facts/snapshot.js';
 import { targetAddressState } from '../address/target-addresses.js';
 import { formatChain } from '../domain/cname-chain.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function mxTargetNxdomain(target: TargetFacts, range?: SourceRange): Finding[] {
   if (!targetAddressState(target).nxdomain) return [];
@@ -24,3 +26,9 @@ export function mxTargetNxdomain(target: TargetFacts, range?: SourceRange): Find
     }),
   ];
 }
+
+export const mxTargetNxdomainCheck: Check<'mx-target-nxdomain'> = {
+  id: 'mx-target-nxdomain',
+  entry: CATALOGUE['mx-target-nxdomain'],
+  live: [{ on: 'target', run: mxTargetNxdomain }],
+};

@@ -5,6 +5,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { MxEntry } from './mx-entry.js';
 import { largestOf } from '../../util/append.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export const MX_TTL_LIMIT = 86_400;
 
@@ -33,3 +35,10 @@ export function mxTtlHigh(owner: string, entries: readonly MxEntry[]): Finding[]
     }),
   ];
 }
+
+export const mxTtlHighCheck: Check<'mx-ttl-high'> = {
+  id: 'mx-ttl-high',
+  entry: CATALOGUE['mx-ttl-high'],
+  live: [{ on: 'mx-set', run: mxTtlHigh }],
+  file: [{ on: 'mx-set', place: 'ttl' }],
+};

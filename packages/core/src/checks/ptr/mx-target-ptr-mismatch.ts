@@ -9,6 +9,8 @@ import { normalizeName, recordsOf, type LookupResult } from '../../dns/types.js'
 import type { AddressFacts, TargetFacts } from '../../facts/snapshot.js';
 import { isPublicAddress, sameAddress } from '../address/ip-ranges.js';
 import { reverseName } from './reverse-name.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 function forwardAddresses(result: LookupResult, family: 4 | 6): string[] {
   return recordsOf(result, family === 4 ? 'A' : 'AAAA').map((record) => record.data);
@@ -59,3 +61,9 @@ export function mxTargetPtrMismatch(target: Pick<TargetFacts, 'name' | 'addresse
   }
   return findings;
 }
+
+export const mxTargetPtrMismatchCheck: Check<'mx-target-ptr-mismatch'> = {
+  id: 'mx-target-ptr-mismatch',
+  entry: CATALOGUE['mx-target-ptr-mismatch'],
+  live: [{ on: 'target', run: mxTargetPtrMismatch }],
+};

@@ -10,6 +10,8 @@ import { recordsOf } from '../../dns/types.js';
 import type { AddressFacts, TargetFacts } from '../../facts/snapshot.js';
 import { isPublicAddress } from '../address/ip-ranges.js';
 import { reverseName } from './reverse-name.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function hasNoPtr(facts: AddressFacts): boolean {
   return facts.ptr.kind !== 'failed' && recordsOf(facts.ptr, 'PTR').length === 0;
@@ -29,3 +31,9 @@ export function mxTargetPtrMissing(target: Pick<TargetFacts, 'name' | 'addresses
       });
     });
 }
+
+export const mxTargetPtrMissingCheck: Check<'mx-target-ptr-missing'> = {
+  id: 'mx-target-ptr-missing',
+  entry: CATALOGUE['mx-target-ptr-missing'],
+  live: [{ on: 'target', run: mxTargetPtrMissing }],
+};

@@ -7,6 +7,9 @@ import { finding, type Finding } from '../../findings/finding.js';
 import type { LookupResult } from '../../dns/types.js';
 import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { MAX_CNAME_HOPS } from '../../dns/answer-chain.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
+import { checkSpfLookupFailed } from '../spf/spf-lookup-failed.js';
 
 /** Every lookup the snapshot holds, in a stable order (domain first, then targets, then PTRs). */
 export function snapshotLookups(snapshot: MailDnsSnapshot): LookupResult[] {
@@ -85,3 +88,9 @@ export function lookupFailed(snapshot: MailDnsSnapshot): Finding[] {
   }
   return findings;
 }
+
+export const lookupFailedCheck: Check<'lookup-failed'> = {
+  id: 'lookup-failed',
+  entry: CATALOGUE['lookup-failed'],
+  live: [{ on: 'snapshot', run: lookupFailed }, { on: 'spf', run: checkSpfLookupFailed }],
+};

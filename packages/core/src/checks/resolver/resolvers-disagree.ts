@@ -8,6 +8,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { formatMx, mxEntriesFrom, sortEntries } from '../mx/mx-entry.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 function describe(result: MailDnsSnapshot['mx'], domain: string): string {
   if (result.kind === 'nxdomain') return 'NXDOMAIN';
@@ -31,3 +33,9 @@ export function resolversDisagree(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx
     }),
   ];
 }
+
+export const resolversDisagreeCheck: Check<'resolvers-disagree'> = {
+  id: 'resolvers-disagree',
+  entry: CATALOGUE['resolvers-disagree'],
+  live: [{ on: 'snapshot', run: resolversDisagree }],
+};

@@ -8,6 +8,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { groupByHost, joinEvidence, shortText } from './hosts.js';
 import type { SmtpProbeResult } from './types.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 /** What was wrong with the greeting at one address, or `undefined` when it was fine (or never came). */
 function greetingProblem(result: SmtpProbeResult): string | undefined {
@@ -45,3 +47,9 @@ export function checkSmtpBadGreeting(results: readonly SmtpProbeResult[]): Findi
   }
   return findings;
 }
+
+export const smtpBadGreetingCheck: Check<'smtp-bad-greeting'> = {
+  id: 'smtp-bad-greeting',
+  entry: CATALOGUE['smtp-bad-greeting'],
+  live: [{ on: 'smtp', run: (_domain, results) => checkSmtpBadGreeting(results) }],
+};

@@ -8,6 +8,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { describeConnection, groupByHost, isHostReachable, joinEvidence } from './hosts.js';
 import type { SmtpProbeResult } from './types.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function checkSmtpHostUnreachable(results: readonly SmtpProbeResult[]): Finding[] {
   const hosts = groupByHost(results);
@@ -23,3 +25,9 @@ export function checkSmtpHostUnreachable(results: readonly SmtpProbeResult[]): F
       }),
     );
 }
+
+export const smtpHostUnreachableCheck: Check<'smtp-host-unreachable'> = {
+  id: 'smtp-host-unreachable',
+  entry: CATALOGUE['smtp-host-unreachable'],
+  live: [{ on: 'smtp', run: (_domain, results) => checkSmtpHostUnreachable(results) }],
+};

@@ -9,6 +9,8 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { offersStarttls } from './ehlo.js';
 import { groupByHost, joinEvidence, shortText } from './hosts.js';
 import type { SmtpProbeResult } from './types.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 /** The evidence for one address that lacks STARTTLS, or `undefined` when it has it or was not seen. */
 function missingStarttls(result: SmtpProbeResult): string | undefined {
@@ -36,3 +38,9 @@ export function checkSmtpNoStarttls(results: readonly SmtpProbeResult[]): Findin
   }
   return findings;
 }
+
+export const smtpNoStarttlsCheck: Check<'smtp-no-starttls'> = {
+  id: 'smtp-no-starttls',
+  entry: CATALOGUE['smtp-no-starttls'],
+  live: [{ on: 'smtp', run: (_domain, results) => checkSmtpNoStarttls(results) }],
+};

@@ -6,6 +6,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { describeConnection, groupByHost, isHostReachable, joinEvidence } from './hosts.js';
 import type { SmtpProbeResult } from './types.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function checkSmtpUnreachable(domain: string, results: readonly SmtpProbeResult[]): Finding[] {
   const hosts = groupByHost(results);
@@ -25,3 +27,9 @@ export function checkSmtpUnreachable(domain: string, results: readonly SmtpProbe
     }),
   ];
 }
+
+export const smtpUnreachableCheck: Check<'smtp-unreachable'> = {
+  id: 'smtp-unreachable',
+  entry: CATALOGUE['smtp-unreachable'],
+  live: [{ on: 'smtp', run: checkSmtpUnreachable }],
+};

@@ -8,8 +8,10 @@
  */
 import type { LookupResult } from '../../dns/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
-import { appliedDmarc, type OrganisationalDmarc } from '../dmarc/dmarc-inherited.js';
+import { appliedDmarc, type OrganisationalDmarc } from '../dmarc/applied-dmarc.js';
 import type { SpfFacts } from './spf-facts.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function checkMxNullIncomplete(domain: string, hasNullMx: boolean, spf: SpfFacts, dmarc: LookupResult, organisational?: OrganisationalDmarc): Finding[] {
   if (!hasNullMx) return [];
@@ -55,3 +57,9 @@ function isSpfNoMail(spf: SpfFacts): boolean {
   const [only] = mechanisms;
   return mechanisms.length === 1 && only?.name === 'all' && only.qualifier === '-' && !redirect;
 }
+
+export const mxNullIncompleteCheck: Check<'mx-null-incomplete'> = {
+  id: 'mx-null-incomplete',
+  entry: CATALOGUE['mx-null-incomplete'],
+  live: [{ on: 'policies', run: (facts) => checkMxNullIncomplete(facts.domain, facts.onlyNullMx, facts.spf, facts.dmarc, facts.organisational) }],
+};

@@ -1,29 +1,19 @@
 /**
- * The SPF checks for one domain, over the gathered tree. Rule zero: when the domain's own TXT
- * lookup failed nothing is said (the snapshot's aggregator reports that `lookup-failed`); failed
- * lookups inside the tree are reported here and silence only the checks that needed them.
+ * The registry's SPF checks for one domain, over the gathered tree. Rule zero: when the domain's
+ * own TXT lookup failed nothing is said (the snapshot's aggregator reports that `lookup-failed`);
+ * failed lookups inside the tree are reported by `lookup-failed`'s SPF variant and silence only
+ * the checks that needed them.
  */
 import type { Finding } from '../../findings/finding.js';
+import { appendAll } from '../../util/append.js';
+import { liveVariants } from '../registry.js';
 import type { SpfFacts } from './spf-facts.js';
-import { checkSpfIncludeMissing } from './spf-include-missing.js';
-import { checkSpfLookupFailed } from './spf-lookup-failed.js';
-import { checkSpfMissing } from './spf-missing.js';
-import { checkSpfMultiple } from './spf-multiple.js';
-import { checkSpfPermissiveAll } from './spf-permissive-all.js';
-import { checkSpfSyntax } from './spf-syntax.js';
-import { checkSpfTooManyLookups } from './spf-too-many-lookups.js';
-import { checkSpfTooManyVoidLookups } from './spf-too-many-void-lookups.js';
+
+const SPF_CHECKS = liveVariants('spf');
 
 export function runSpfChecks(facts: SpfFacts): Finding[] {
-  if (facts.root.status === 'failed') return [];
-  return [
-    ...checkSpfMissing(facts),
-    ...checkSpfMultiple(facts),
-    ...checkSpfSyntax(facts),
-    ...checkSpfIncludeMissing(facts),
-    ...checkSpfTooManyLookups(facts),
-    ...checkSpfPermissiveAll(facts),
-    ...checkSpfTooManyVoidLookups(facts),
-    ...checkSpfLookupFailed(facts),
-  ];
+  const findings: Finding[] = [];
+  if (facts.root.status === 'failed') return findings;
+  for (const { variant } of SPF_CHECKS) appendAll(findings, variant.run(facts));
+  return findings;
 }

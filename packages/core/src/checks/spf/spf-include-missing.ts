@@ -7,6 +7,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { spfNodes, type SpfFacts, type SpfNode } from './spf-facts.js';
 import { txtTexts } from './spf-records.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function checkSpfIncludeMissing(facts: SpfFacts): Finding[] {
   const findings: Finding[] = [];
@@ -57,3 +59,9 @@ function includeMissing(domain: string, parent: SpfNode, child: SpfNode): Findin
     fix,
   });
 }
+
+export const spfIncludeMissingCheck: Check<'spf-include-missing'> = {
+  id: 'spf-include-missing',
+  entry: CATALOGUE['spf-include-missing'],
+  live: [{ on: 'spf', run: checkSpfIncludeMissing }],
+};

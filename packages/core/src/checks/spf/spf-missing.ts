@@ -7,6 +7,8 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { SpfFacts } from './spf-facts.js';
 import { clip, looksLikeSpf, txtTexts } from './spf-records.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function checkSpfMissing(facts: SpfFacts): Finding[] {
   const { root, domain } = facts;
@@ -31,3 +33,9 @@ export function checkSpfMissing(facts: SpfFacts): Finding[] {
     }),
   ];
 }
+
+export const spfMissingCheck: Check<'spf-missing'> = {
+  id: 'spf-missing',
+  entry: CATALOGUE['spf-missing'],
+  live: [{ on: 'spf', run: checkSpfMissing }],
+};

@@ -10,6 +10,8 @@ import { parseSpf } from './parse-spf.js';
 import { spfNodes, type SpfFacts } from './spf-facts.js';
 import { clip } from './spf-records.js';
 import type { SpfQualifier } from './spf-term.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function checkSpfMultiple(facts: SpfFacts): Finding[] {
   return spfNodes(facts.root)
@@ -55,3 +57,10 @@ export function mergeSpf(records: readonly string[]): string {
   }
   return ['v=spf1', ...terms, `${strictest ?? '~'}all`].join(' ');
 }
+
+export const spfMultipleCheck: Check<'spf-multiple'> = {
+  id: 'spf-multiple',
+  entry: CATALOGUE['spf-multiple'],
+  live: [{ on: 'spf', run: checkSpfMultiple }],
+  file: [{ on: 'spf-records', run: (owner, records) => spfMultiple(owner, records.map((record) => record.text), undefined, records[1]?.range) }],
+};

@@ -11,6 +11,8 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { spfNodes, type SpfFacts, type SpfNode } from './spf-facts.js';
 import { clip } from './spf-records.js';
 import type { ParsedSpf, SpfMechanism } from './spf-term.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function checkSpfPermissiveAll(facts: SpfFacts): Finding[] {
   const findings: Finding[] = [];
@@ -92,3 +94,10 @@ function allOf(parsed: ParsedSpf): SpfMechanism | undefined {
 function isRedirect(term: ParsedSpf['terms'][number]): boolean {
   return term.kind === 'modifier' && term.name === 'redirect';
 }
+
+export const spfPermissiveAllCheck: Check<'spf-permissive-all'> = {
+  id: 'spf-permissive-all',
+  entry: CATALOGUE['spf-permissive-all'],
+  live: [{ on: 'spf', run: checkSpfPermissiveAll }],
+  file: [{ on: 'spf-records', run: (owner, records) => (records.length === 1 ? spfPermissiveAll(owner, records[0]!.text, records[0]!.parsed, records[0]!.range) : []) }],
+};

@@ -10,6 +10,9 @@ import { parseSpf } from './parse-spf.js';
 import { spfNodes, type SpfFacts } from './spf-facts.js';
 import { clip } from './spf-records.js';
 import type { ParsedSpf } from './spf-term.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check, FileSpfRecord } from '../check.js';
+import { appendAll } from '../../util/append.js';
 
 export function checkSpfSyntax(facts: SpfFacts): Finding[] {
   const findings: Finding[] = [];
@@ -46,6 +49,16 @@ export function spfSyntax(owner: string, record: string, parsed: ParsedSpf, path
   });
 }
 
+/** The file variant: each SPF record of the owner, one finding per bad term (no spread: a zone's TXT has no length limit). */
+function spfSyntaxInFile(owner: string, records: readonly FileSpfRecord[]): Finding[] {
+  const findings: Finding[] = [];
+  for (let k = 0; k < records.length; k++) {
+    const record = records[k]!;
+    appendAll(findings, spfSyntax(owner, record.text, record.parsed, undefined, record.range));
+  }
+  return findings;
+}
+
 /** Start of the term that contains `offset`. */
 function termStart(record: string, term: string, offset: number): number {
   for (let start = Math.min(offset, record.length); start >= 0; start -= 1) {
@@ -61,3 +74,10 @@ function replaceTerm(record: string, term: string, offset: number, replacement: 
   const after = record.slice(start + term.length);
   return replacement === '' ? `${before.trimEnd()} ${after.trimStart()}`.trim() : `${before}${replacement}${after}`;
 }
+
+export const spfSyntaxCheck: Check<'spf-syntax'> = {
+  id: 'spf-syntax',
+  entry: CATALOGUE['spf-syntax'],
+  live: [{ on: 'spf', run: checkSpfSyntax }],
+  file: [{ on: 'spf-records', run: spfSyntaxInFile }],
+};

@@ -15,6 +15,8 @@ import {
   spfNodes,
   type SpfFacts,
 } from './spf-facts.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function checkSpfTooManyLookups(facts: SpfFacts): Finding[] {
   const findings: Finding[] = [];
@@ -64,3 +66,9 @@ function countedNames(names: readonly string[]): string {
   const shown = [...counts].slice(0, 12).map(([name, count]) => (count > 1 ? `${name} ×${count}` : name || '.'));
   return `${shown.join(', ')}${counts.size > 12 ? ', …' : ''}`;
 }
+
+export const spfTooManyLookupsCheck: Check<'spf-too-many-lookups'> = {
+  id: 'spf-too-many-lookups',
+  entry: CATALOGUE['spf-too-many-lookups'],
+  live: [{ on: 'spf', run: checkSpfTooManyLookups }],
+};

@@ -5,6 +5,8 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { SPF_VOID_LOOKUP_LIMIT, type SpfFacts } from './spf-facts.js';
+import { CATALOGUE } from '../../findings/catalogue.js';
+import type { Check } from '../check.js';
 
 export function checkSpfTooManyVoidLookups(facts: SpfFacts): Finding[] {
   const voids = facts.voidLookups;
@@ -20,3 +22,9 @@ export function checkSpfTooManyVoidLookups(facts: SpfFacts): Finding[] {
     }),
   ];
 }
+
+export const spfTooManyVoidLookupsCheck: Check<'spf-too-many-void-lookups'> = {
+  id: 'spf-too-many-void-lookups',
+  entry: CATALOGUE['spf-too-many-void-lookups'],
+  live: [{ on: 'spf', run: checkSpfTooManyVoidLookups }],
+};

@@ -1,0 +1,131 @@
+/**
+ * The `Check` contract: one object per finding id, exported by the id's own module and listed in
+ * `registry.ts`. It says which catalogue entry it implements, how it runs over a live domain's
+ * facts, how it runs over a file's records, and, where the fix is mechanical, the quick fix.
+ * The runners (`run-live-checks.ts`, `file/check-file.ts`) and the editor's code actions read the
+ * registry, so adding an id needs no edit to them. In a file, every live `target` variant also
+ * runs for the targets outside the file the caller looked up, placed on the target field.
+ */
+import type { LookupResult } from '../dns/types.js';
+import type { CatalogueEntry, FindingId } from '../findings/catalogue.js';
+import type { Finding, Position, SourceRange } from '../findings/finding.js';
+import type { MailDnsSnapshot, TargetFacts } from '../facts/snapshot.js';
+import type { ReadResult } from '../facts/read-result.js';
+import type { AppliedDmarc, OrganisationalDmarc } from './dmarc/applied-dmarc.js';
+import type { FileMxRecord } from './file/file-mx.js';
+import type { MxEntry } from './mx/mx-entry.js';
+import type { ParsedSpf } from './spf/spf-term.js';
+import type { SpfFacts } from './spf/spf-facts.js';
+import type { SmtpProbeResult } from './smtp/types.js';
+
+/** The live variants, by the facts they read. The runner calls each where its facts exist. */
+export type LiveVariant =
+  /** The whole snapshot, whatever the MX answer was (each check decides when it applies). */
+  | { readonly on: 'snapshot'; readonly run: (snapshot: MailDnsSnapshot) => Finding[] }
+  /** The domain's MX RRset, when there is one; with `file`, a file's RRsets too (see `FileVariant`). */
+  | { readonly on: 'mx-set'; readonly run: (owner: string, entries: readonly MxEntry[]) => Finding[] }
+  /** One MX target's lookups; `range` is that of the first entry naming it. */
+  | { readonly on: 'target'; readonly run: (target: TargetFacts, range?: SourceRange) => Finding[] }
+  /** The RRset with every target's lookups. */
+  | { readonly on: 'targets'; readonly run: (owner: string, entries: readonly MxEntry[], targets: readonly TargetFacts[]) => Finding[] }
+  /** The gathered SPF tree (not called when the domain's own TXT lookup failed). */
+  | { readonly on: 'spf'; readonly run: (facts: SpfFacts) => Finding[] }
+  /** The DMARC record that applies (not called when it could not be looked up). */
+  | { readonly on: 'dmarc'; readonly run: (domain: string, applied: AppliedDmarc, organisationalDomain?: string) => Finding[] }
+  /** The mail policy records together (MX, SPF, DMARC), for checks across them. */
+  | { readonly on: 'policies'; readonly run: (facts: PolicyFacts) => Finding[] }
+  /** The opt-in SMTP probe's results. */
+  | { readonly on: 'smtp'; readonly run: (domain: string, results: readonly SmtpProbeResult[]) => Finding[] };
+
+export interface PolicyFacts {
+  readonly domain: string;
+  readonly onlyNullMx: boolean;
+  readonly spf: SpfFacts;
+  readonly dmarc: LookupResult;
+  readonly organisational?: OrganisationalDmarc;
+}
+
+/** Where in an MX record a finding about it is placed. */
+export type MxPlacement = 'target' | 'preference' | 'ttl' | 'record';
+
+/** What the file knows about one MX target it can judge itself. */
+export interface FileTarget {
+  readonly name: string;
+  /** `alias`: the file has a CNAME at the target; `own-zone`: the target lies in the zone file's own zone. */
+  readonly where: 'alias' | 'own-zone';
+  /** The names from the target through the file's CNAMEs. */
+  readonly chain: readonly string[];
+  /** The file gives the target an A or AAAA record. */
+  readonly hasAddress: boolean;
+  /** An NS record between the zone's apex and the target hands it to other servers (asked only when it has no address here). */
+  readonly delegated: boolean;
+  /** The target field of the first record naming it. */
+  readonly range: SourceRange;
+}
+
+/** One SPF or DMARC text of a file's owner, joined, with where it is. */
+export interface FileText {
+  readonly text: string;
+  readonly range?: SourceRange;
+}
+
+/** One SPF record of a file's owner, parsed. */
+export interface FileSpfRecord extends FileText {
+  readonly parsed: ParsedSpf;
+}
+
+/** The file variants, by the part of the file they read. */
+export type FileVariant =
+  /** The live `mx-set` variant run over each of the file's MX RRsets, placed on `place`. */
+  | {
+      readonly on: 'mx-set';
+      readonly place: MxPlacement;
+      /** About the RRset as a whole: not judged while an expression hides part of it. */
+      readonly wholeSet?: boolean;
+    }
+  /** A target the file itself can judge. */
+  | { readonly on: 'file-target'; readonly run: (target: FileTarget) => Finding[] }
+  /** A name that owns mail records (the MX owners and the zone's apex): `alias` is the file's chain from it. */
+  | { readonly on: 'owner'; readonly run: (owner: string, alias: { readonly chain: readonly string[]; readonly range: SourceRange } | undefined) => Finding[] }
+  /** The SPF records (TXT `v=spf1`) of one owner. */
+  | { readonly on: 'spf-records'; readonly run: (owner: string, records: readonly FileSpfRecord[]) => Finding[] }
+  /** The DMARC records (`v=DMARC1`) at one `_dmarc.` owner. */
+  | { readonly on: 'dmarc-records'; readonly run: (owner: string, records: readonly FileText[]) => Finding[] }
+  /** Found while the file is read (the zone reader, the Terraform reader, the MX record reader). */
+  | { readonly on: 'reading' };
+
+/** A text edit in the file a finding is in: positions 0-based, like LSP. */
+export interface TextEdit {
+  readonly range: { readonly start: Position; readonly end: Position };
+  readonly newText: string;
+}
+
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly isPreferred?: boolean;
+}
+
+/** What a quick fix may read: the MX record the finding's range sits on, the file, and the document. */
+export interface QuickFixContext {
+  readonly mx: FileMxRecord;
+  readonly set: readonly FileMxRecord[];
+  readonly read: ReadResult;
+  readonly liveTargets?: ReadonlyMap<string, TargetFacts>;
+  /** The document's current text between two positions. */
+  readonly textAt: (range: { readonly start: Position; readonly end: Position }) => string;
+  /** The target field as written now (the context is only made when it still matches the reader's). */
+  readonly written: string;
+}
+
+export interface Check<Id extends FindingId = FindingId> {
+  readonly id: Id;
+  /** The catalogue row it implements (severity, title, rule, scope). */
+  readonly entry: CatalogueEntry;
+  /** How it runs over a live domain's facts (some ids are found at more than one step). */
+  readonly live?: readonly LiveVariant[];
+  /** How it runs over a file's records. */
+  readonly file?: readonly FileVariant[];
+  /** Only where the fix is mechanical; `undefined` from it when this occurrence has none. */
+  readonly quickFix?: (context: QuickFixContext) => QuickFix | undefined;
+}

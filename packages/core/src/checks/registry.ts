@@ -1,0 +1,125 @@
+/**
+ * Every check, in catalogue order (the order findings of equal severity are listed in). The
+ * runners, the file checks' placement and the editor's quick fixes read this list; a test keeps
+ * it equal to the catalogue and requires a test and a docs section for each id.
+ */
+import type { FindingId } from '../findings/catalogue.js';
+import type { Check, FileVariant, LiveVariant } from './check.js';
+import { dmarcInheritedCheck } from './dmarc/dmarc-inherited.js';
+import { dmarcInvalidCheck } from './dmarc/dmarc-invalid.js';
+import { dmarcMissingCheck } from './dmarc/dmarc-missing.js';
+import { dmarcNotEnforcedCheck } from './dmarc/dmarc-not-enforced.js';
+import { domainCnameCheck } from './domain/domain-cname.js';
+import { domainNxdomainCheck } from './domain/domain-nxdomain.js';
+import { lookupFailedCheck } from './resolver/lookup-failed.js';
+import { mxAllTargetsBrokenCheck } from './mx/mx-all-targets-broken.js';
+import { mxDuplicateCheck } from './mx/mx-duplicate.js';
+import { mxHostsTruncatedCheck } from './mx/mx-hosts-truncated.js';
+import { mxMissingCheck } from './mx/mx-missing.js';
+import { mxMixedProvidersCheck } from './mx/mx-mixed-providers.js';
+import { mxNullCheck } from './mx/mx-null.js';
+import { mxNullIncompleteCheck } from './spf/mx-null-incomplete.js';
+import { mxNullMixedCheck } from './mx/mx-null-mixed.js';
+import { mxNullNonzeroPreferenceCheck } from './mx/mx-null-nonzero-preference.js';
+import { mxPriorityRangeCheck } from './file/mx-priority-range.js';
+import { mxProviderIncompleteCheck } from './mx/mx-provider-incomplete.js';
+import { mxSamePriorityCheck } from './mx/mx-same-priority.js';
+import { mxSingleCheck } from './mx/mx-single.js';
+import { mxSplitDeliveryCheck } from './mx/mx-split-delivery.js';
+import { mxSyntaxCheck } from './file/mx-syntax.js';
+import { mxTargetCnameCheck } from './mx/mx-target-cname.js';
+import { mxTargetInvalidNameCheck } from './mx/mx-target-invalid-name.js';
+import { mxTargetIpLiteralCheck } from './mx/mx-target-ip-literal.js';
+import { mxTargetIpv6OnlyCheck } from './address/mx-target-ipv6-only.js';
+import { mxTargetNoAddressCheck } from './mx/mx-target-no-address.js';
+import { mxTargetNxdomainCheck } from './mx/mx-target-nxdomain.js';
+import { mxTargetPrivateAddressCheck } from './address/mx-target-private-address.js';
+import { mxTargetPtrMismatchCheck } from './ptr/mx-target-ptr-mismatch.js';
+import { mxTargetPtrMissingCheck } from './ptr/mx-target-ptr-missing.js';
+import { mxTargetRelativeCheck } from './file/mx-target-relative.js';
+import { mxTargetUnresolvedExpressionCheck } from './file/mx-target-unresolved-expression.js';
+import { mxTtlHighCheck } from './mx/mx-ttl-high.js';
+import { resolversDisagreeCheck } from './resolver/resolvers-disagree.js';
+import { smtpBadGreetingCheck } from './smtp/smtp-bad-greeting.js';
+import { smtpHostUnreachableCheck } from './smtp/smtp-host-unreachable.js';
+import { smtpNoStarttlsCheck } from './smtp/smtp-no-starttls.js';
+import { smtpUnreachableCheck } from './smtp/smtp-unreachable.js';
+import { spfIncludeMissingCheck } from './spf/spf-include-missing.js';
+import { spfMissingCheck } from './spf/spf-missing.js';
+import { spfMultipleCheck } from './spf/spf-multiple.js';
+import { spfPermissiveAllCheck } from './spf/spf-permissive-all.js';
+import { spfSyntaxCheck } from './spf/spf-syntax.js';
+import { spfTooManyLookupsCheck } from './spf/spf-too-many-lookups.js';
+import { spfTooManyVoidLookupsCheck } from './spf/spf-too-many-void-lookups.js';
+import { syntaxCheck } from './file/syntax.js';
+
+export const CHECKS: readonly Check[] = [
+  domainNxdomainCheck,
+  mxMissingCheck,
+  mxNullCheck,
+  mxNullMixedCheck,
+  mxNullNonzeroPreferenceCheck,
+  domainCnameCheck,
+  mxTargetIpLiteralCheck,
+  mxTargetInvalidNameCheck,
+  mxTargetCnameCheck,
+  mxTargetNxdomainCheck,
+  mxTargetNoAddressCheck,
+  mxTargetPrivateAddressCheck,
+  mxTargetIpv6OnlyCheck,
+  mxAllTargetsBrokenCheck,
+  mxDuplicateCheck,
+  mxSingleCheck,
+  mxSamePriorityCheck,
+  mxSplitDeliveryCheck,
+  mxMixedProvidersCheck,
+  mxProviderIncompleteCheck,
+  mxTtlHighCheck,
+  mxTargetPtrMissingCheck,
+  mxTargetPtrMismatchCheck,
+  resolversDisagreeCheck,
+  spfMissingCheck,
+  spfMultipleCheck,
+  spfSyntaxCheck,
+  spfIncludeMissingCheck,
+  spfTooManyLookupsCheck,
+  spfPermissiveAllCheck,
+  spfTooManyVoidLookupsCheck,
+  mxNullIncompleteCheck,
+  dmarcMissingCheck,
+  dmarcInvalidCheck,
+  dmarcNotEnforcedCheck,
+  dmarcInheritedCheck,
+  mxHostsTruncatedCheck,
+  lookupFailedCheck,
+  smtpUnreachableCheck,
+  smtpHostUnreachableCheck,
+  smtpBadGreetingCheck,
+  smtpNoStarttlsCheck,
+  syntaxCheck,
+  mxSyntaxCheck,
+  mxPriorityRangeCheck,
+  mxTargetRelativeCheck,
+  mxTargetUnresolvedExpressionCheck,
+];
+
+const BY_ID: ReadonlyMap<string, Check> = new Map(CHECKS.map((check) => [check.id, check]));
+
+/** The check of `id`; `undefined` for an id no check reports (e.g. a diagnostic of another tool). */
+export function checkOf(id: string): Check | undefined {
+  return BY_ID.get(id);
+}
+
+/** The live variants that read `on`'s facts, each with its check's id, in catalogue order. */
+export function liveVariants<On extends LiveVariant['on']>(on: On): readonly { readonly id: FindingId; readonly variant: Extract<LiveVariant, { on: On }> }[] {
+  return CHECKS.flatMap((check) =>
+    (check.live ?? []).filter((variant): variant is Extract<LiveVariant, { on: On }> => variant.on === on).map((variant) => ({ id: check.id, variant })),
+  );
+}
+
+/** The file variants that read `on`'s part of a file, each with its check's id, in catalogue order. */
+export function fileVariants<On extends FileVariant['on']>(on: On): readonly { readonly id: FindingId; readonly variant: Extract<FileVariant, { on: On }> }[] {
+  return CHECKS.flatMap((check) =>
+    (check.file ?? []).filter((variant): variant is Extract<FileVariant, { on: On }> => variant.on === on).map((variant) => ({ id: check.id, variant })),
+  );
+}
