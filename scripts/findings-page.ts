@@ -5,7 +5,8 @@
  * page is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CATALOGUE, type CatalogueEntry } from '../packages/core/src/findings/catalogue.js';
+import type { CatalogueEntry } from '../packages/core/src/findings/catalogue.js';
+import { CATALOGUE } from '../packages/core/src/checks/catalogue.js';
 
 const SCOPE: Record<CatalogueEntry['scope'], string> = {
   live: 'live checks (`mx-doctor check`, the browser extension, live diagnostics)',

@@ -4,8 +4,11 @@
  */
 
 // Findings and the catalogue (the contract in shared/checks.md)
-export { CATALOGUE, FINDING_IDS, severityRank, type CatalogueEntry, type FindingId, type Severity } from './findings/catalogue.js';
-export { finding, plainFinding, sortFindings, type Finding, type Position, type SourceRange } from './findings/finding.js';
+export { severityRank, type CatalogueEntry, type Severity } from './findings/catalogue.js';
+export { CATALOGUE, FINDING_IDS, checkOf, sortFindings, type FindingId } from './checks/catalogue.js';
+export { syntaxCheck } from './checks/file/syntax.js';
+export { mxTargetUnresolvedExpressionCheck } from './checks/file/mx-target-unresolved-expression.js';
+export { finding, plainFinding, type Finding, type Position, type SourceRange } from './findings/finding.js';
 
 // DNS: types, the DoH client, failover, cache
 export { recordsOf, type DnsRecord, type FailureReason, type LookupOptions, type LookupResult, type MxData, type Question, type RecordOf, type RecordType, type Resolver } from './dns/types.js';
@@ -40,7 +43,6 @@ export { cnameChain } from './plan/follow-chain.js';
 // File checks (zone files, Terraform)
 export { looksLikeZoneText, ZONE_SNIFF_CHARS, ReadBuffers, readZone, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
 export { checkFile, externalTargets, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
-export { checkOf } from './checks/registry.js';
 export { lookupExternalTargets } from './plan/live-targets.js';
 export { SetCheckCache } from './checks/file/set-check-cache.js';
 export type { FileMxRecord } from './checks/file/file-mx.js';

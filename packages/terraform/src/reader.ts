@@ -4,7 +4,7 @@
  * `read` is the one-file case of `readModule`. After the wasm is loaded everything is synchronous,
  * and neither call throws: what cannot be read becomes a `syntax` finding or an unresolved field.
  */
-import { appendAll, finding, type FileRecord, type Finding, type ReadResult } from '@mx-doctor/core';
+import { appendAll, finding, syntaxCheck, type FileRecord, type Finding, type ReadResult } from '@mx-doctor/core';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { Evaluator } from './evaluator.js';
 import { loadTerraformParser, type TerraformReaderOptions } from './loader.js';
@@ -48,7 +48,7 @@ function readModule(parser: Parser, sources: readonly TerraformSource[]): ReadRe
       const result = parseWithRecovery(parser, text);
       if (result === null) {
         findings.push(
-          finding('syntax', {
+          finding(syntaxCheck, {
             message: 'The file could not be parsed in time; no records were read from it.',
             subject: file,
             range: positions.range({ file, start: 0, end: 0 }),
@@ -64,7 +64,7 @@ function readModule(parser: Parser, sources: readonly TerraformSource[]): ReadRe
           problem.kind === 'missing'
             ? `Syntax error: missing ${describe(problem.type)} here.`
             : `Syntax error: unexpected ${snippet(problem.text)}; this part of the file was skipped.`;
-        findings.push(finding('syntax', { message, subject: file, range }));
+        findings.push(finding(syntaxCheck, { message, subject: file, range }));
       }
     }
     const scope = new ModuleScope(parsed);

@@ -4,7 +4,7 @@
  * `[preference, exchange]` with exact ranges. Unevaluable MX targets are reported here
  * (`mx-target-unresolved-expression`), since only the reader knows the expression.
  */
-import { appendAll, finding, type Field, type FileRecord, type Finding } from '@mx-doctor/core';
+import { appendAll, finding, mxTargetUnresolvedExpressionCheck, type Field, type FileRecord, type Finding } from '@mx-doctor/core';
 import type { Node } from 'web-tree-sitter';
 import { short, type Evaluator } from './evaluator.js';
 import type { ResourceBlock } from './module-scope.js';
@@ -242,7 +242,7 @@ function otherFields(item: DataItem, type: string, spec: ProviderSpec, positions
 function unresolvedTarget(target: BuiltField, owner: string, address: string): Finding {
   const field: Field = target.field;
   const reason = target.unknowns[0]?.reason ?? 'it is known only when Terraform runs';
-  return finding('mx-target-unresolved-expression', {
+  return finding(mxTargetUnresolvedExpressionCheck, {
     message: `The MX target \`${short(field.text)}\` cannot be evaluated statically: ${reason}. Live checks skip it.`,
     subject: owner,
     evidence: `${address}: ${field.text}`,

@@ -8,7 +8,7 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 const HELP_URI = 'https://github.com/mx-doctor/mx-doctor/blob/main/docs/findings.md';
 
 export function renderSarif(findings: readonly Finding[], version: string, toUri: (file: string) => string = (f) => f): string {
-  const ruleIndex = new Map(FINDING_IDS.map((id, index) => [id, index]));
+  const ruleIndex = new Map<string, number>(FINDING_IDS.map((id, index) => [id, index]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -1,18 +1,20 @@
 /**
  * The `Check` contract: one object per finding id, exported by the id's own module and listed in
- * `registry.ts`. It says which catalogue entry it implements, how it runs over a live domain's
- * facts, how it runs over a file's records, and, where the fix is mechanical, the quick fix.
+ * the catalogue (`catalogue.ts`). It is the id's catalogue row (severity, title, rule, scope), how
+ * it runs over a live domain's facts, how it runs over a file's records, and, where the fix is
+ * mechanical, the quick fix. Its findings are made with `finding(theCheck, …)`, so their severity
+ * and rule come from the row.
  * The runners (`run-live-checks.ts`, `file/check-file.ts`) and the editor's code actions read the
  * registry, so adding an id needs no edit to them. In a file, every live `target` variant also
  * runs for the targets outside the file the caller looked up, placed on the target field.
  */
 import type { LookupResult } from '../dns/types.js';
-import type { CatalogueEntry, FindingId } from '../findings/catalogue.js';
+import type { CatalogueEntry } from '../findings/catalogue.js';
 import type { Finding, Position, SourceRange } from '../findings/finding.js';
+import type { Field, FileRecord } from '../facts/file-record.js';
 import type { MailDnsSnapshot, TargetFacts } from '../facts/snapshot.js';
 import type { ReadResult } from '../facts/read-result.js';
 import type { AppliedDmarc, OrganisationalDmarc } from './dmarc/applied-dmarc.js';
-import type { FileMxRecord } from './file/file-mx.js';
 import type { MxEntry } from './mx/mx-entry.js';
 import type { ParsedSpf } from './spf/spf-term.js';
 import type { SpfFacts } from './spf/spf-facts.js';
@@ -106,10 +108,17 @@ export interface QuickFix {
   readonly isPreferred?: boolean;
 }
 
-/** What a quick fix may read: the MX record the finding's range sits on, the file, and the document. */
+/** An MX record of a file as a quick fix sees it (a `FileMxRecord`, described here so checks need not import the file reader). */
+export interface QuickFixRecord {
+  readonly record: FileRecord;
+  readonly entry: MxEntry;
+  readonly targetField: Field;
+}
+
+/** What a quick fix may read: the MX record the finding's range sits on, its RRset, the file, and the document. */
 export interface QuickFixContext {
-  readonly mx: FileMxRecord;
-  readonly set: readonly FileMxRecord[];
+  readonly mx: QuickFixRecord;
+  readonly set: readonly QuickFixRecord[];
   readonly read: ReadResult;
   readonly liveTargets?: ReadonlyMap<string, TargetFacts>;
   /** The document's current text between two positions. */
@@ -118,14 +127,17 @@ export interface QuickFixContext {
   readonly written: string;
 }
 
-export interface Check<Id extends FindingId = FindingId> {
+export interface Check<Id extends string = string> extends CatalogueEntry {
   readonly id: Id;
-  /** The catalogue row it implements (severity, title, rule, scope). */
-  readonly entry: CatalogueEntry;
   /** How it runs over a live domain's facts (some ids are found at more than one step). */
   readonly live?: readonly LiveVariant[];
   /** How it runs over a file's records. */
   readonly file?: readonly FileVariant[];
   /** Only where the fix is mechanical; `undefined` from it when this occurrence has none. */
   readonly quickFix?: (context: QuickFixContext) => QuickFix | undefined;
+}
+
+/** A check, its id kept as a literal type (the catalogue's `FindingId` is the union of them). */
+export function defineCheck<const Id extends string>(check: Check<Id>): Check<Id> {
+  return check;
 }

@@ -2,7 +2,7 @@
 import type { Finding } from '../findings/finding.js';
 import { appendAll } from '../util/append.js';
 import type { PolicyFacts } from './check.js';
-import { liveVariants } from './registry.js';
+import { liveVariants } from './catalogue.js';
 
 const POLICY_CHECKS = liveVariants('policies');
 

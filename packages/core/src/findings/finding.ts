@@ -1,4 +1,4 @@
-import { CATALOGUE, severityRank, type FindingId, type Severity } from './catalogue.js';
+import type { Severity } from './catalogue.js';
 
 /** A 0-based position, like LSP. */
 export interface Position {
@@ -15,8 +15,8 @@ export interface SourceRange {
 
 /** One problem (or fact worth knowing) about a domain's mail DNS. See `shared/checks.md`. */
 export interface Finding {
-  /** Stable catalogue id, e.g. `mx-target-cname`. */
-  readonly id: FindingId;
+  /** Stable catalogue id, e.g. `mx-target-cname` (one of `FindingId`). */
+  readonly id: string;
   readonly severity: Severity;
   /** One sentence for a person. */
   readonly message: string;
@@ -42,9 +42,17 @@ export interface FindingDetails {
   readonly rfc?: string;
 }
 
-/** Builds a finding whose severity and rule come from the catalogue, so checks cannot drift from it. */
-export function finding(id: FindingId, details: FindingDetails): Finding {
-  const entry: { severity: Severity; rfc?: string } = CATALOGUE[id];
+/** The part of a check's catalogue row a finding copies. */
+export interface FindingKind {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly rfc?: string;
+}
+
+/** Builds a finding whose id, severity and rule come from its check's catalogue row, so checks cannot drift from it. */
+export function finding(check: FindingKind, details: FindingDetails): Finding {
+  const { id } = check;
+  const entry: { severity: Severity; rfc?: string } = check;
   const rfc = details.rfc ?? entry.rfc;
   // Built field by field in this order (the order JSON output shows), without spread temporaries.
   const result: { -readonly [K in keyof Finding]: Finding[K] } = { id, severity: entry.severity, message: details.message, subject: details.subject };
@@ -71,13 +79,3 @@ export function placedAt(found: Finding, range: SourceRange): Finding {
   return { ...found, range };
 }
 
-/** Worst first; ties keep catalogue order then subject, so output is stable. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const order = new Map(Object.keys(CATALOGUE).map((id, index) => [id, index]));
-  return [...findings].sort(
-    (a, b) =>
-      severityRank(a.severity) - severityRank(b.severity) ||
-      (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0) ||
-      a.subject.localeCompare(b.subject),
-  );
-}

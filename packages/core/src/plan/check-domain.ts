@@ -3,7 +3,8 @@
  * hand the facts to the pure checks and assemble the report every front end shows.
  */
 import type { Resolver } from '../dns/types.js';
-import { sortFindings, type Finding } from '../findings/finding.js';
+import type { Finding } from '../findings/finding.js';
+import { sortFindings } from '../checks/catalogue.js';
 import { runLiveMxChecks } from '../checks/mx/run-mx-checks.js';
 import { buildMxTable } from '../checks/mx/mx-table.js';
 import { isNullMx, mxEntriesFrom } from '../checks/mx/mx-entry.js';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../src/findings/catalogue.js';
+import { CATALOGUE } from '../../src/checks/catalogue.js';
 
 const repoRoot = new URL('../../../../', import.meta.url);
 const contract = readFileSync(new URL('docs/checks.md', repoRoot), 'utf8');

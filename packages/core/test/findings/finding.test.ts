@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { finding, placedAt, plainFinding, type SourceRange } from '../../src/findings/finding.js';
+import { mxSamePriorityCheck } from '../../src/checks/mx/mx-same-priority.js';
 import { mxSingle } from '../../src/checks/mx/mx-single.js';
 
 const range = (line: number): SourceRange => ({ file: 'db.example.com', start: { line, character: 0 }, end: { line, character: 9 } });
 
 describe('placedAt', () => {
-  const eager = finding('mx-same-priority', {
+  const eager = finding(mxSamePriorityCheck, {
     message: 'example.com sends mail to mx.example.net.',
     subject: 'example.com',
     evidence: 'MX 10 mx.example.net.',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findingsPage } from '../../../../scripts/findings-page.js';
-import { CATALOGUE } from '../../src/findings/catalogue.js';
+import { CATALOGUE } from '../../src/checks/catalogue.js';
 
 const root = new URL('../../../../', import.meta.url);
 

@@ -7,14 +7,13 @@
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
 import type { TargetFacts } from '../../facts/snapshot.js';
 import { nonPublicOnly, targetAddressState } from './target-addresses.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function mxTargetIpv6Only(target: TargetFacts, range?: SourceRange): Finding[] {
   const state = targetAddressState(target);
   if (!state.known || state.v4.length > 0 || state.v6.length === 0 || nonPublicOnly(state) !== undefined) return [];
   return [
-    finding('mx-target-ipv6-only', {
+    finding(mxTargetIpv6OnlyCheck, {
       message: `The MX target ${target.name} has only IPv6 addresses: IPv4-only senders cannot deliver to it.`,
       subject: target.name,
       evidence: `A ${target.name}: no records; AAAA ${state.v6.join(', ')}`,
@@ -24,8 +23,10 @@ export function mxTargetIpv6Only(target: TargetFacts, range?: SourceRange): Find
   ];
 }
 
-export const mxTargetIpv6OnlyCheck: Check<'mx-target-ipv6-only'> = {
+export const mxTargetIpv6OnlyCheck = defineCheck({
   id: 'mx-target-ipv6-only',
-  entry: CATALOGUE['mx-target-ipv6-only'],
+  severity: 'warning',
+  scope: 'live',
+  title: 'MX target has IPv6 addresses only',
   live: [{ on: 'target', run: mxTargetIpv6Only }],
-};
+});

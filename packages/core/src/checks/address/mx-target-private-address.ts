@@ -8,14 +8,13 @@ import { finding, type Finding, type SourceRange } from '../../findings/finding.
 import type { TargetFacts } from '../../facts/snapshot.js';
 import { ADDRESS_CLASS_LABEL } from './ip-ranges.js';
 import { nonPublicOnly, targetAddressState } from './target-addresses.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function mxTargetPrivateAddress(target: TargetFacts, range?: SourceRange): Finding[] {
   const classified = nonPublicOnly(targetAddressState(target));
   if (classified === undefined) return [];
   return [
-    finding('mx-target-private-address', {
+    finding(mxTargetPrivateAddressCheck, {
       message: `The MX target ${target.name} resolves only to addresses the Internet cannot reach, so outside senders cannot deliver to it.`,
       subject: target.name,
       evidence: classified
@@ -27,8 +26,11 @@ export function mxTargetPrivateAddress(target: TargetFacts, range?: SourceRange)
   ];
 }
 
-export const mxTargetPrivateAddressCheck: Check<'mx-target-private-address'> = {
+export const mxTargetPrivateAddressCheck = defineCheck({
   id: 'mx-target-private-address',
-  entry: CATALOGUE['mx-target-private-address'],
+  severity: 'error',
+  scope: 'live',
+  title: 'MX target resolves only to non-public addresses',
+  rfc: 'RFC 6890',
   live: [{ on: 'target', run: mxTargetPrivateAddress }],
-};
+});

@@ -6,7 +6,7 @@
 import { normalizeName } from '../../dns/types.js';
 import type { Finding, SourceRange } from '../../findings/finding.js';
 import { appendAll } from '../../util/append.js';
-import { fileVariants } from '../registry.js';
+import { fileVariants } from '../catalogue.js';
 import { isDmarcRecord } from './parse-dmarc.js';
 
 const DMARC_FILE_CHECKS = fileVariants('dmarc-records');

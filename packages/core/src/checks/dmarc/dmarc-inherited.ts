@@ -5,15 +5,14 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { AppliedDmarc } from './applied-dmarc.js';
 import { dmarcName } from './dmarc-records.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 /** `dmarc-inherited`: the organisational domain's one sound record applies to `domain`. */
 export function checkDmarcInherited(domain: string, applied: AppliedDmarc): Finding[] {
   if (applied.kind !== 'inherited' || applied.parsed === undefined || applied.parsed.errors.length > 0 || applied.policy === undefined) return [];
   const org = applied.orgDomain ?? applied.name;
   return [
-    finding('dmarc-inherited', {
+    finding(dmarcInheritedCheck, {
       message: `${domain} has no DMARC record of its own; the record of its organisational domain ${org} applies, with ${applied.policyTag}=${applied.policy}.`,
       subject: domain,
       evidence: applied.evidence,
@@ -22,8 +21,11 @@ export function checkDmarcInherited(domain: string, applied: AppliedDmarc): Find
   ];
 }
 
-export const dmarcInheritedCheck: Check<'dmarc-inherited'> = {
+export const dmarcInheritedCheck = defineCheck({
   id: 'dmarc-inherited',
-  entry: CATALOGUE['dmarc-inherited'],
+  severity: 'info',
+  scope: 'live',
+  title: "The organisational domain's DMARC record applies",
+  rfc: 'RFC 7489 §6.6.3',
   live: [{ on: 'dmarc', run: checkDmarcInherited }],
-};
+});

@@ -9,8 +9,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import type { AppliedDmarc } from './applied-dmarc.js';
 import { clip, dmarcName } from './dmarc-records.js';
 import { parseDmarc } from './parse-dmarc.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 /** The records that apply to `domain` (its own, or its organisational domain's, §6.6.3). */
 export function checkDmarcInvalid(domain: string, applied: AppliedDmarc): Finding[] {
@@ -25,7 +24,7 @@ export function checkDmarcInvalid(domain: string, applied: AppliedDmarc): Findin
 export function dmarcInvalid(subject: string, name: string, records: readonly { text: string; range?: SourceRange }[]): Finding[] {
   if (records.length > 1) {
     return [
-      finding('dmarc-invalid', {
+      finding(dmarcInvalidCheck, {
         message: `${name} publishes ${records.length} DMARC records, so no DMARC policy applies to ${subject}.`,
         subject,
         evidence: records.map((record) => `"${clip(record.text, 100)}"`).join(' | '),
@@ -39,7 +38,7 @@ export function dmarcInvalid(subject: string, name: string, records: readonly { 
   if (record === undefined) return [];
   const parsed = parseDmarc(record.text);
   return parsed.errors.map((error) =>
-    finding('dmarc-invalid', {
+    finding(dmarcInvalidCheck, {
       message: `${name === dmarcName(subject) || name === subject ? `The DMARC record of ${subject}` : `The DMARC record at ${name}, which applies to ${subject},`} does not parse: ${error.message}.`,
       subject,
       evidence: `"${clip(record.text)}" (offset ${error.offset})`,
@@ -50,9 +49,12 @@ export function dmarcInvalid(subject: string, name: string, records: readonly { 
   );
 }
 
-export const dmarcInvalidCheck: Check<'dmarc-invalid'> = {
+export const dmarcInvalidCheck = defineCheck({
   id: 'dmarc-invalid',
-  entry: CATALOGUE['dmarc-invalid'],
+  severity: 'error',
+  scope: 'live+file',
+  title: 'DMARC record does not parse',
+  rfc: 'RFC 7489 §6.3',
   live: [{ on: 'dmarc', run: checkDmarcInvalid }],
   file: [{ on: 'dmarc-records', run: (owner, records) => dmarcInvalid(owner, owner, records) }],
-};
+});

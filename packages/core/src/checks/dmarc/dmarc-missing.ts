@@ -7,8 +7,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { AppliedDmarc } from './applied-dmarc.js';
 import { dmarcName } from './dmarc-records.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 /** `organisationalDomain`: the organisational domain that was asked too, when the domain is below it. */
 export function checkDmarcMissing(domain: string, applied: AppliedDmarc, organisationalDomain?: string): Finding[] {
@@ -16,7 +15,7 @@ export function checkDmarcMissing(domain: string, applied: AppliedDmarc, organis
   const name = dmarcName(domain);
   const nor = organisationalDomain !== undefined && organisationalDomain !== domain ? `, nor does its organisational domain ${organisationalDomain}` : '';
   return [
-    finding('dmarc-missing', {
+    finding(dmarcMissingCheck, {
       message: `${domain} publishes no DMARC record${nor}, so receivers have no policy for mail that forges it.`,
       subject: domain,
       evidence: applied.evidence,
@@ -25,8 +24,11 @@ export function checkDmarcMissing(domain: string, applied: AppliedDmarc, organis
   ];
 }
 
-export const dmarcMissingCheck: Check<'dmarc-missing'> = {
+export const dmarcMissingCheck = defineCheck({
   id: 'dmarc-missing',
-  entry: CATALOGUE['dmarc-missing'],
+  severity: 'warning',
+  scope: 'live',
+  title: 'No DMARC record',
+  rfc: 'RFC 7489 §6.1',
   live: [{ on: 'dmarc', run: checkDmarcMissing }],
-};
+});

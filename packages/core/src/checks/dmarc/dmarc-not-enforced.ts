@@ -8,8 +8,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { AppliedDmarc } from './applied-dmarc.js';
 import { clip, dmarcName } from './dmarc-records.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function checkDmarcNotEnforced(domain: string, applied: AppliedDmarc): Finding[] {
   if (applied.kind !== 'own' && applied.kind !== 'inherited') return [];
@@ -18,7 +17,7 @@ export function checkDmarcNotEnforced(domain: string, applied: AppliedDmarc): Fi
   if (applied.kind === 'own') {
     const rest = text.replace(/;[ \t]*p[ \t]*=[ \t]*none/i, '; p=quarantine');
     return [
-      finding('dmarc-not-enforced', {
+      finding(dmarcNotEnforcedCheck, {
         message: `The DMARC policy of ${domain} is p=none: receivers report on forged mail but still deliver it.`,
         subject: domain,
         evidence: `"${clip(text)}"`,
@@ -28,7 +27,7 @@ export function checkDmarcNotEnforced(domain: string, applied: AppliedDmarc): Fi
   }
   const tag = applied.policyTag ?? 'p';
   return [
-    finding('dmarc-not-enforced', {
+    finding(dmarcNotEnforcedCheck, {
       message: `The DMARC policy that applies to ${domain} is ${tag}=none of its organisational domain's record at ${applied.name}: receivers report on forged mail but still deliver it.`,
       subject: domain,
       evidence: applied.evidence,
@@ -37,8 +36,11 @@ export function checkDmarcNotEnforced(domain: string, applied: AppliedDmarc): Fi
   ];
 }
 
-export const dmarcNotEnforcedCheck: Check<'dmarc-not-enforced'> = {
+export const dmarcNotEnforcedCheck = defineCheck({
   id: 'dmarc-not-enforced',
-  entry: CATALOGUE['dmarc-not-enforced'],
+  severity: 'info',
+  scope: 'live',
+  title: 'DMARC policy is none',
+  rfc: 'RFC 7489 §6.3',
   live: [{ on: 'dmarc', run: checkDmarcNotEnforced }],
-};
+});

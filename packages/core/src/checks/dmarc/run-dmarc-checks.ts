@@ -7,7 +7,7 @@
 import type { LookupResult } from '../../dns/types.js';
 import type { Finding } from '../../findings/finding.js';
 import { appendAll } from '../../util/append.js';
-import { liveVariants } from '../registry.js';
+import { liveVariants } from '../catalogue.js';
 import { lookupFailedFinding } from '../resolver/lookup-failed.js';
 import { appliedDmarc, type OrganisationalDmarc } from './applied-dmarc.js';
 

@@ -8,13 +8,12 @@ import type { SourceRange } from '../../findings/finding.js';
 import type { LookupResult } from '../../dns/types.js';
 import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { cnameChain, formatChain } from './cname-chain.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 /** The finding for a known chain; files call this with the chain they read and the CNAME's range. */
 export function domainCnameFinding(domain: string, chain: readonly string[], range?: SourceRange): Finding {
   const target = chain[chain.length - 1] ?? domain;
-  return finding('domain-cname', {
+  return finding(domainCnameCheck, {
     message: `${domain} is a CNAME for ${target}: its MX, SPF and DMARC records are those of ${target}, and it can have no records of its own.`,
     subject: domain,
     evidence: formatChain(chain),
@@ -34,9 +33,12 @@ export function domainCname(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx' | 'a
   return [];
 }
 
-export const domainCnameCheck: Check<'domain-cname'> = {
+export const domainCnameCheck = defineCheck({
   id: 'domain-cname',
-  entry: CATALOGUE['domain-cname'],
+  severity: 'warning',
+  scope: 'live+file',
+  title: 'The mail domain is a CNAME',
+  rfc: 'RFC 1034 §3.6.2',
   live: [{ on: 'snapshot', run: domainCname }],
   file: [{ on: 'owner', run: (owner, alias) => (alias === undefined ? [] : [domainCnameFinding(owner, alias.chain, alias.range)]) }],
-};
+});

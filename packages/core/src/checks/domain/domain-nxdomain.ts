@@ -6,8 +6,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { cnameChain, formatChain } from './cname-chain.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function domainNxdomain(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx'>): Finding[] {
   const { domain, mx } = snapshot;
@@ -15,7 +14,7 @@ export function domainNxdomain(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx'>)
   const chain = cnameChain(mx.records, domain);
   const alias = chain.length > 1;
   return [
-    finding('domain-nxdomain', {
+    finding(domainNxdomainCheck, {
       message: alias
         ? `${domain} is an alias for ${chain[chain.length - 1]}, which does not exist: mail to ${domain} bounces.`
         : `${domain} does not exist (NXDOMAIN): mail to it bounces.`,
@@ -28,8 +27,11 @@ export function domainNxdomain(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx'>)
   ];
 }
 
-export const domainNxdomainCheck: Check<'domain-nxdomain'> = {
+export const domainNxdomainCheck = defineCheck({
   id: 'domain-nxdomain',
-  entry: CATALOGUE['domain-nxdomain'],
+  severity: 'error',
+  scope: 'live',
+  title: 'The domain does not exist',
+  rfc: 'RFC 1035 §4.1.1',
   live: [{ on: 'snapshot', run: domainNxdomain }],
-};
+});

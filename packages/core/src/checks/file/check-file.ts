@@ -13,7 +13,7 @@ import { hasUsableTarget } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';
 import { lookupFailedFinding } from '../resolver/lookup-failed.js';
 import type { FileTarget } from '../check.js';
-import { fileVariants } from '../registry.js';
+import { fileVariants } from '../catalogue.js';
 import { readFileMx, type FileMxRecord } from './file-mx.js';
 import { FileIndex } from './file-index.js';
 import { chainInFile } from './alias-chain.js';

@@ -10,6 +10,9 @@ import { LazyRange, type RecordTable } from '../../facts/record-table.js';
 import { detached } from '../../util/detached.js';
 import { isIpLiteral, isUsableTarget } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';
+import { mxPriorityRangeCheck } from './mx-priority-range.js';
+import { mxSyntaxCheck } from './mx-syntax.js';
+import { mxTargetRelativeCheck } from './mx-target-relative.js';
 
 /** An MX record from a file, with where its parts are. */
 export interface FileMxRecord {
@@ -66,7 +69,7 @@ export function readFileMx(table: RecordTable, index: number, findings: Finding[
   const count = table.fieldCount(index);
   if (count < 2) {
     findings.push(
-      finding('mx-syntax', {
+      finding(mxSyntaxCheck, {
         message: `This MX record needs a preference and a target host${count === 1 ? `; only "${table.fieldText(index, 0)}" is given` : ''}.`,
         subject: table.owner(index),
         evidence: recordText(table, index),
@@ -79,7 +82,7 @@ export function readFileMx(table: RecordTable, index: number, findings: Finding[
   if (count > 2) {
     const extra = table.record(index).rdata.slice(2);
     findings.push(
-      finding('mx-syntax', {
+      finding(mxSyntaxCheck, {
         message: `This MX record has ${extra.length} field${extra.length === 1 ? '' : 's'} too many: an MX is a preference and one host.`,
         subject: table.owner(index),
         evidence: recordText(table, index),
@@ -95,7 +98,7 @@ export function readFileMx(table: RecordTable, index: number, findings: Finding[
     const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isInteger(value) || value > 65535) {
       findings.push(
-        finding('mx-priority-range', {
+        finding(mxPriorityRangeCheck, {
           message: `MX preference "${text}" is not a whole number from 0 to 65535.`,
           subject: table.owner(index),
           evidence: recordText(table, index),
@@ -142,7 +145,7 @@ function targetName(table: RecordTable, index: number, findings: Finding[]): str
     const terraform = table.record(index).terraform;
     if (!absolute && terraform?.targetNeedsTrailingDot) {
       findings.push(
-        finding('mx-target-relative', {
+        finding(mxTargetRelativeCheck, {
           message: `${terraform.resourceType} needs the MX target as a fully qualified name ending in a dot; "${written}" has none and the apply fails.`,
           subject: bare,
           evidence: written,
@@ -159,7 +162,7 @@ function targetName(table: RecordTable, index: number, findings: Finding[]): str
   const expanded = origin === '' ? bare : `${bare}.${origin}`;
   if (bare === origin || bare.endsWith(`.${origin}`)) {
     findings.push(
-      finding('mx-target-relative', {
+      finding(mxTargetRelativeCheck, {
         message: `"${written}" has no trailing dot, so it is relative to the origin and means ${expanded}. — almost certainly not what was meant.`,
         subject: bare,
         evidence: `${written} under origin ${origin}. → ${expanded}.`,

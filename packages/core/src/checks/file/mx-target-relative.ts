@@ -4,8 +4,7 @@
  * some Terraform providers refuse a target without the dot. Found by `readFileMx` (`file-mx.ts`).
  * Quick fix: add the dot at the end of the target field.
  */
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check, QuickFix, QuickFixContext } from '../check.js';
+import { defineCheck, type QuickFix, type QuickFixContext } from '../check.js';
 
 function addTrailingDot({ mx, written }: QuickFixContext): QuickFix | undefined {
   if (written.endsWith('.')) return undefined;
@@ -13,9 +12,12 @@ function addTrailingDot({ mx, written }: QuickFixContext): QuickFix | undefined 
   return { title: `Add the trailing dot: ${written}.`, edits: [{ range: { start: { ...end }, end: { ...end } }, newText: '.' }], isPreferred: true };
 }
 
-export const mxTargetRelativeCheck: Check<'mx-target-relative'> = {
+export const mxTargetRelativeCheck = defineCheck({
   id: 'mx-target-relative',
-  entry: CATALOGUE['mx-target-relative'],
+  severity: 'warning',
+  scope: 'file',
+  title: 'MX target is relative where a FQDN is meant',
+  rfc: 'RFC 1035 §5.1',
   file: [{ on: 'reading' }],
   quickFix: addTrailingDot,
-};
+});

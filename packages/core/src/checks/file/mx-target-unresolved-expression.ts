@@ -3,11 +3,12 @@
  * evaluate (a variable, a resource reference). Found by the Terraform reader, which alone knows the
  * expression; name checks skip the target.
  */
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
-export const mxTargetUnresolvedExpressionCheck: Check<'mx-target-unresolved-expression'> = {
+export const mxTargetUnresolvedExpressionCheck = defineCheck({
   id: 'mx-target-unresolved-expression',
-  entry: CATALOGUE['mx-target-unresolved-expression'],
+  severity: 'info',
+  scope: 'file',
+  title: 'MX target is an expression that cannot be evaluated',
   file: [{ on: 'reading' }],
-};
+});

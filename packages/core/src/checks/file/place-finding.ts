@@ -6,7 +6,7 @@
  */
 import { placedAt, type Finding, type SourceRange } from '../../findings/finding.js';
 import type { MxPlacement } from '../check.js';
-import { fileVariants, liveVariants } from '../registry.js';
+import { fileVariants, liveVariants } from '../catalogue.js';
 import type { FileMxRecord } from './file-mx.js';
 
 const PLACEMENT: ReadonlyMap<string, MxPlacement> = new Map([

@@ -3,11 +3,12 @@
  * (`readers/zone/`, the Terraform package), which go on with the next record: a broken file still
  * gets findings for its good records.
  */
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
-export const syntaxCheck: Check<'syntax'> = {
+export const syntaxCheck = defineCheck({
   id: 'syntax',
-  entry: CATALOGUE['syntax'],
+  severity: 'error',
+  scope: 'file',
+  title: 'The file cannot be parsed here',
   file: [{ on: 'reading' }],
-};
+});

@@ -10,8 +10,7 @@ import type { TargetFacts } from '../../facts/snapshot.js';
 import { nonPublicOnly, targetAddressState } from '../address/target-addresses.js';
 import { hostNameProblem, isIpLiteral } from './host-name.js';
 import { formatMxSet, type MxEntry } from './mx-entry.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 /** Why a target cannot take mail, or `undefined` when it can or when that is unknown. */
 export function brokenReason(exchange: string, targets: readonly TargetFacts[]): string | undefined {
@@ -33,7 +32,7 @@ export function mxAllTargetsBroken(owner: string, entries: readonly MxEntry[], t
   const reasons = names.map((name) => ({ name, reason: brokenReason(name, targets) }));
   if (reasons.some((item) => item.reason === undefined)) return [];
   return [
-    finding('mx-all-targets-broken', {
+    finding(mxAllTargetsBrokenCheck, {
       message: `No MX host of ${owner} can receive mail: mail to ${owner} is not delivered.`,
       subject: owner,
       evidence: `MX ${formatMxSet(entries)}; ${reasons.map((item) => `${item.name}: ${item.reason}`).join('; ')}`,
@@ -43,8 +42,11 @@ export function mxAllTargetsBroken(owner: string, entries: readonly MxEntry[], t
   ];
 }
 
-export const mxAllTargetsBrokenCheck: Check<'mx-all-targets-broken'> = {
+export const mxAllTargetsBrokenCheck = defineCheck({
   id: 'mx-all-targets-broken',
-  entry: CATALOGUE['mx-all-targets-broken'],
+  severity: 'error',
+  scope: 'live',
+  title: 'No MX target can receive mail',
+  rfc: 'RFC 5321 §5.1',
   live: [{ on: 'targets', run: mxAllTargetsBroken }],
-};
+});

@@ -5,8 +5,7 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { formatMx, type MxEntry } from './mx-entry.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check, QuickFix, QuickFixContext } from '../check.js';
+import { defineCheck, type QuickFix, type QuickFixContext } from '../check.js';
 
 export function mxDuplicate(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (entries.length < 2) return [];
@@ -23,7 +22,7 @@ export function mxDuplicate(owner: string, entries: readonly MxEntry[]): Finding
     if (first === undefined || second === undefined) continue;
     const samePreference = list.every((entry) => entry.preference === first.preference);
     findings.push(
-      finding('mx-duplicate', {
+      finding(mxDuplicateCheck, {
         message: samePreference
           ? `${exchange} is listed ${list.length} times in the MX records of ${owner}.`
           : `${exchange} is listed at ${list.length} preferences in the MX records of ${owner}; the extra records add no fallback.`,
@@ -54,10 +53,13 @@ function removeRepeatedRecord({ mx, set, textAt, written }: QuickFixContext): Qu
   return { title: `Remove the duplicate MX ${mx.entry.preference} ${written}`, edits: [{ range, newText: '' }], isPreferred: true };
 }
 
-export const mxDuplicateCheck: Check<'mx-duplicate'> = {
+export const mxDuplicateCheck = defineCheck({
   id: 'mx-duplicate',
-  entry: CATALOGUE['mx-duplicate'],
+  severity: 'warning',
+  scope: 'live+file',
+  title: 'The same MX target appears twice',
+  rfc: 'RFC 2181 §5',
   live: [{ on: 'mx-set', run: mxDuplicate }],
   file: [{ on: 'mx-set', place: 'target', wholeSet: true }],
   quickFix: removeRepeatedRecord,
-};
+});

@@ -8,8 +8,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { hasUsableTarget } from './host-name.js';
 import type { MxEntry } from './mx-entry.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 /** Distinct MX hosts looked up per check. */
 export const MAX_MX_HOSTS = 32;
@@ -45,7 +44,7 @@ export function mxHostsTruncated(owner: string, entries: readonly MxEntry[], exa
   const named = left.slice(0, NAMED_IN_EVIDENCE).join(', ');
   const more = left.length > NAMED_IN_EVIDENCE ? `, and ${left.length - NAMED_IN_EVIDENCE} more` : '';
   return [
-    finding('mx-hosts-truncated', {
+    finding(mxHostsTruncatedCheck, {
       message: `${owner} has ${hosts.length} MX hosts; only the ${examined} most preferred were looked up (the cap that bounds one check's work), so the other ${left.length} were not checked.`,
       subject: owner,
       evidence: `examined ${examined} of ${hosts.length} hosts; not looked up: ${named}${more}`,
@@ -54,8 +53,10 @@ export function mxHostsTruncated(owner: string, entries: readonly MxEntry[], exa
   ];
 }
 
-export const mxHostsTruncatedCheck: Check<'mx-hosts-truncated'> = {
+export const mxHostsTruncatedCheck = defineCheck({
   id: 'mx-hosts-truncated',
-  entry: CATALOGUE['mx-hosts-truncated'],
+  severity: 'info',
+  scope: 'live',
+  title: 'More MX hosts than are examined',
   live: [{ on: 'mx-set', run: (owner, entries) => mxHostsTruncated(owner, entries, MAX_MX_HOSTS) }],
-};
+});

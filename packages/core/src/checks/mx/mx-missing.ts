@@ -7,8 +7,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { recordsOf, type LookupResult } from '../../dns/types.js';
 import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { mxEntriesFrom } from './mx-entry.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 function addressesOf(result: LookupResult, type: 'A' | 'AAAA'): string[] | undefined {
   if (result.kind === 'failed') return undefined;
@@ -34,7 +33,7 @@ export function mxMissing(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx' | 'a' 
     message = `${domain} has no MX records and no addresses: mail to it cannot be delivered.`;
   }
   return [
-    finding('mx-missing', {
+    finding(mxMissingCheck, {
       message,
       subject: domain,
       evidence,
@@ -43,8 +42,11 @@ export function mxMissing(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx' | 'a' 
   ];
 }
 
-export const mxMissingCheck: Check<'mx-missing'> = {
+export const mxMissingCheck = defineCheck({
   id: 'mx-missing',
-  entry: CATALOGUE['mx-missing'],
+  severity: 'error',
+  scope: 'live',
+  title: 'No MX records',
+  rfc: 'RFC 5321 §5.1',
   live: [{ on: 'snapshot', run: mxMissing }],
-};
+});

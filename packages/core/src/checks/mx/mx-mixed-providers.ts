@@ -9,8 +9,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { formatMxSet, type MxEntry } from './mx-entry.js';
 import { distinctOperators, listLabels, mayMixOperators, operatedEntries, splitAtLowestPreference } from './provider-groups.js';
 import { smallestOf } from '../../util/append.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function mxMixedProviders(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (!mayMixOperators(entries)) return [];
@@ -23,7 +22,7 @@ export function mxMixedProviders(owner: string, entries: readonly MxEntry[]): Fi
   const others = operators.filter((operator) => operator.key !== primary?.key);
   const gatewayFirst = primary?.provider?.kind === 'gateway';
   return [
-    finding('mx-mixed-providers', {
+    finding(mxMixedProvidersCheck, {
       message: gatewayFirst
         ? `${owner} lists ${primary?.label} first and ${listLabels(others.map((o) => o.label))} as backup: mail sent to the backup bypasses the gateway.`
         : `${owner} has MX hosts of ${listLabels(operators.map((o) => o.label))}: mail reaches the backup whenever the primary is slow. An old provider left behind?`,
@@ -35,9 +34,11 @@ export function mxMixedProviders(owner: string, entries: readonly MxEntry[]): Fi
   ];
 }
 
-export const mxMixedProvidersCheck: Check<'mx-mixed-providers'> = {
+export const mxMixedProvidersCheck = defineCheck({
   id: 'mx-mixed-providers',
-  entry: CATALOGUE['mx-mixed-providers'],
+  severity: 'warning',
+  scope: 'live+file',
+  title: 'MX hosts of different providers',
   live: [{ on: 'mx-set', run: mxMixedProviders }],
   file: [{ on: 'mx-set', place: 'record', wholeSet: true }],
-};
+});

@@ -4,8 +4,7 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { formatMxSet, isNullMx, type MxEntry } from './mx-entry.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function mxNullMixed(owner: string, entries: readonly MxEntry[]): Finding[] {
   const nullEntry = entries.find(isNullMx);
@@ -13,7 +12,7 @@ export function mxNullMixed(owner: string, entries: readonly MxEntry[]): Finding
   const others = entries.filter((entry) => !isNullMx(entry));
   if (others.length === 0) return [];
   return [
-    finding('mx-null-mixed', {
+    finding(mxNullMixedCheck, {
       message: `${owner} publishes a null MX ("no mail here") beside ${others.length} other MX record${others.length === 1 ? '' : 's'}; senders may bounce its mail.`,
       subject: owner,
       evidence: `MX ${formatMxSet(entries)}`,
@@ -23,9 +22,12 @@ export function mxNullMixed(owner: string, entries: readonly MxEntry[]): Finding
   ];
 }
 
-export const mxNullMixedCheck: Check<'mx-null-mixed'> = {
+export const mxNullMixedCheck = defineCheck({
   id: 'mx-null-mixed',
-  entry: CATALOGUE['mx-null-mixed'],
+  severity: 'error',
+  scope: 'live+file',
+  title: 'Null MX beside other MX records',
+  rfc: 'RFC 7505 §3',
   live: [{ on: 'mx-set', run: mxNullMixed }],
   file: [{ on: 'mx-set', place: 'target' }],
-};
+});

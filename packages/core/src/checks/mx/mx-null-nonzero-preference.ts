@@ -4,15 +4,14 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { isNullMx, type MxEntry } from './mx-entry.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function mxNullNonzeroPreference(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (!entries.some(isNullMx)) return [];
   return entries
     .filter((entry) => isNullMx(entry) && entry.preference !== 0)
     .map((entry) =>
-      finding('mx-null-nonzero-preference', {
+      finding(mxNullNonzeroPreferenceCheck, {
         message: `${owner} has a null MX (target ".") with preference ${entry.preference}; RFC 7505 requires preference 0.`,
         subject: owner,
         evidence: `MX ${entry.preference} .`,
@@ -22,9 +21,12 @@ export function mxNullNonzeroPreference(owner: string, entries: readonly MxEntry
     );
 }
 
-export const mxNullNonzeroPreferenceCheck: Check<'mx-null-nonzero-preference'> = {
+export const mxNullNonzeroPreferenceCheck = defineCheck({
   id: 'mx-null-nonzero-preference',
-  entry: CATALOGUE['mx-null-nonzero-preference'],
+  severity: 'warning',
+  scope: 'live+file',
+  title: 'Null MX with a preference other than 0',
+  rfc: 'RFC 7505 §3',
   live: [{ on: 'mx-set', run: mxNullNonzeroPreference }],
   file: [{ on: 'mx-set', place: 'preference' }],
-};
+});

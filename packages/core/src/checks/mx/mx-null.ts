@@ -4,13 +4,12 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { formatMxSet, isNullMx, type MxEntry } from './mx-entry.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function mxNull(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (entries.length === 0 || !entries.every(isNullMx)) return [];
   return [
-    finding('mx-null', {
+    finding(mxNullCheck, {
       message: `${owner} publishes a null MX: it accepts no mail, and senders bounce mail for it at once.`,
       subject: owner,
       evidence: `MX ${formatMxSet(entries)}`,
@@ -20,8 +19,11 @@ export function mxNull(owner: string, entries: readonly MxEntry[]): Finding[] {
   ];
 }
 
-export const mxNullCheck: Check<'mx-null'> = {
+export const mxNullCheck = defineCheck({
   id: 'mx-null',
-  entry: CATALOGUE['mx-null'],
+  severity: 'info',
+  scope: 'live',
+  title: 'Null MX: the domain accepts no mail',
+  rfc: 'RFC 7505',
   live: [{ on: 'mx-set', run: mxNull }],
-};
+});

@@ -11,8 +11,7 @@ import type { DocumentedMxSet, Provider } from '../../providers/providers.js';
 import { formatMx, formatMxSet, type MxEntry } from './mx-entry.js';
 import { hasUsableTarget } from './host-name.js';
 import { appendAll } from '../../util/append.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 function setHosts(set: DocumentedMxSet): string[] {
   return set.hosts.map((host) => host.exchange);
@@ -38,7 +37,7 @@ function judgeSets(owner: string, provider: Provider, entries: readonly MxEntry[
   if (best !== undefined) {
     const missing = missingFrom(best, present);
     return [
-      finding('mx-provider-incomplete', {
+      finding(mxProviderIncompleteCheck, {
         message: `${owner} publishes only part of ${provider.name}'s ${best.name} MX set: ${missing.length} host${missing.length === 1 ? '' : 's'} missing.`,
         subject: owner,
         evidence,
@@ -52,7 +51,7 @@ function judgeSets(owner: string, provider: Provider, entries: readonly MxEntry[
   }
   const mixed = sets.filter((set) => setHosts(set).some((host) => present.has(host))).map((set) => set.name);
   return [
-    finding('mx-provider-incomplete', {
+    finding(mxProviderIncompleteCheck, {
       message: `${owner} mixes ${provider.name} MX sets (${mixed.join(' and ')}); publish one set, never parts of two.`,
       subject: owner,
       evidence,
@@ -68,7 +67,7 @@ function judgeDeprecated(provider: Provider, entries: readonly MxEntry[]): Findi
     const retired = provider.deprecated?.find((host) => matchesHostPattern(entry.exchange, host.pattern));
     if (retired === undefined) continue;
     findings.push(
-      finding('mx-provider-incomplete', {
+      finding(mxProviderIncompleteCheck, {
         message: `The MX target ${entry.exchange} is a ${provider.name} host that is no longer in service (${retired.note}).`,
         subject: entry.exchange,
         evidence: `MX ${formatMx(entry)}`,
@@ -100,9 +99,11 @@ export function mxProviderIncomplete(owner: string, entries: readonly MxEntry[])
   return findings;
 }
 
-export const mxProviderIncompleteCheck: Check<'mx-provider-incomplete'> = {
+export const mxProviderIncompleteCheck = defineCheck({
   id: 'mx-provider-incomplete',
-  entry: CATALOGUE['mx-provider-incomplete'],
+  severity: 'warning',
+  scope: 'live+file',
+  title: "A provider's MX set is only partly present",
   live: [{ on: 'mx-set', run: mxProviderIncomplete }],
   file: [{ on: 'mx-set', place: 'record' }],
-};
+});

@@ -8,8 +8,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { hasUsableTarget } from './host-name.js';
 import { formatMxSet, isNullMx, type MxEntry } from './mx-entry.js';
 import { splitAtLowestPreference } from './provider-groups.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function mxSamePriority(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (entries.length < 2 || entries.some(isNullMx)) return [];
@@ -19,7 +18,7 @@ export function mxSamePriority(owner: string, entries: readonly MxEntry[]): Find
   if (names.size < 2 || preferences.size !== 1 || preference === undefined) return [];
   if (splitAtLowestPreference(entries) !== undefined) return [];
   return [
-    finding('mx-same-priority', {
+    finding(mxSamePriorityCheck, {
       message: `All ${names.size} MX hosts of ${owner} share preference ${preference}: senders spread mail across them at random, with no failover order.`,
       subject: owner,
       evidence: `MX ${formatMxSet(entries)}`,
@@ -29,9 +28,12 @@ export function mxSamePriority(owner: string, entries: readonly MxEntry[]): Find
   ];
 }
 
-export const mxSamePriorityCheck: Check<'mx-same-priority'> = {
+export const mxSamePriorityCheck = defineCheck({
   id: 'mx-same-priority',
-  entry: CATALOGUE['mx-same-priority'],
+  severity: 'info',
+  scope: 'live+file',
+  title: 'All MX hosts share one priority',
+  rfc: 'RFC 5321 §5.1',
   live: [{ on: 'mx-set', run: mxSamePriority }],
   file: [{ on: 'mx-set', place: 'record', wholeSet: true }],
-};
+});

@@ -7,8 +7,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { isSingleMxRedundant } from '../../providers/match-provider.js';
 import { hasUsableTarget } from './host-name.js';
 import { formatMx, isNullMx, type MxEntry } from './mx-entry.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 /**
  * Also when the other targets are not host names (IP literals, invalid names: they receive no
@@ -31,7 +30,7 @@ export function mxSingle(owner: string, entries: readonly MxEntry[]): Finding[] 
   if (only === undefined || isSingleMxRedundant(only.exchange)) return [];
   const range = entries[0]?.range;
   return [
-    finding('mx-single', {
+    finding(mxSingleCheck, {
       message:
         unusable === 0
           ? `${owner} has a single MX host, ${only.exchange}: while it is down, mail waits in senders' queues and may bounce.`
@@ -44,9 +43,11 @@ export function mxSingle(owner: string, entries: readonly MxEntry[]): Finding[] 
   ];
 }
 
-export const mxSingleCheck: Check<'mx-single'> = {
+export const mxSingleCheck = defineCheck({
   id: 'mx-single',
-  entry: CATALOGUE['mx-single'],
+  severity: 'warning',
+  scope: 'live+file',
+  title: 'Only one MX host',
   live: [{ on: 'mx-set', run: mxSingle }],
   file: [{ on: 'mx-set', place: 'record', wholeSet: true }],
-};
+});

@@ -6,15 +6,14 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { formatMxSet, type MxEntry } from './mx-entry.js';
 import { listLabels, splitAtLowestPreference } from './provider-groups.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function mxSplitDelivery(owner: string, entries: readonly MxEntry[]): Finding[] {
   const split = splitAtLowestPreference(entries);
   if (split === undefined) return [];
   const labels = split.operators.map((operator) => operator.label);
   return [
-    finding('mx-split-delivery', {
+    finding(mxSplitDeliveryCheck, {
       message: `Mail for ${owner} is split between ${listLabels(labels)}: their hosts share the lowest preference (${split.preference}), so each receives only part of the mail.`,
       subject: owner,
       evidence: `MX ${formatMxSet(entries)}`,
@@ -24,9 +23,11 @@ export function mxSplitDelivery(owner: string, entries: readonly MxEntry[]): Fin
   ];
 }
 
-export const mxSplitDeliveryCheck: Check<'mx-split-delivery'> = {
+export const mxSplitDeliveryCheck = defineCheck({
   id: 'mx-split-delivery',
-  entry: CATALOGUE['mx-split-delivery'],
+  severity: 'error',
+  scope: 'live+file',
+  title: 'Mail is split between providers',
   live: [{ on: 'mx-set', run: mxSplitDelivery }],
   file: [{ on: 'mx-set', place: 'record', wholeSet: true }],
-};
+});

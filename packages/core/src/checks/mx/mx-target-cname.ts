@@ -7,14 +7,13 @@ import { finding, type Finding, type SourceRange } from '../../findings/finding.
 import type { TargetFacts } from '../../facts/snapshot.js';
 import type { ReadResult } from '../../facts/read-result.js';
 import { formatChain } from '../domain/cname-chain.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check, QuickFix, QuickFixContext } from '../check.js';
+import { defineCheck, type QuickFix, type QuickFixContext } from '../check.js';
 import { fileAliasChain } from '../file/alias-chain.js';
 
 /** The finding for a known chain; files call this with the chain they read. */
 export function mxTargetCnameFinding(name: string, chain: readonly string[], range?: SourceRange): Finding {
   const end = chain[chain.length - 1] ?? name;
-  return finding('mx-target-cname', {
+  return finding(mxTargetCnameCheck, {
     message: `The MX target ${name} is an alias (CNAME) for ${end}; an MX must name the host itself.`,
     subject: name,
     evidence: formatChain(chain),
@@ -47,10 +46,13 @@ function canonicalName(target: string, read: ReadResult, liveTargets: ReadonlyMa
   return live && live.length > 1 ? live[live.length - 1] : undefined;
 }
 
-export const mxTargetCnameCheck: Check<'mx-target-cname'> = {
+export const mxTargetCnameCheck = defineCheck({
   id: 'mx-target-cname',
-  entry: CATALOGUE['mx-target-cname'],
+  severity: 'error',
+  scope: 'live+file',
+  title: 'MX target is a CNAME',
+  rfc: 'RFC 2181 §10.3',
   live: [{ on: 'target', run: mxTargetCname }],
   file: [{ on: 'file-target', run: (target) => (target.where === 'alias' ? [mxTargetCnameFinding(target.name, target.chain, target.range)] : []) }],
   quickFix: pointAtCanonicalName,
-};
+});

@@ -5,8 +5,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { hasUsableTarget, hostNameProblem, isIpLiteral } from './host-name.js';
 import { formatMx, type MxEntry } from './mx-entry.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function mxTargetInvalidName(owner: string, entries: readonly MxEntry[]): Finding[] {
   // A usable target (remembered per host) is a valid name: most sets stop here.
@@ -17,7 +16,7 @@ export function mxTargetInvalidName(owner: string, entries: readonly MxEntry[]):
     const problem = hostNameProblem(entry.exchange);
     if (problem === undefined) continue;
     findings.push(
-      finding('mx-target-invalid-name', {
+      finding(mxTargetInvalidNameCheck, {
         message: `The MX target "${entry.exchange}" of ${owner} is not a valid host name: ${problem}.`,
         subject: entry.exchange,
         evidence: `MX ${formatMx(entry)}`,
@@ -29,9 +28,12 @@ export function mxTargetInvalidName(owner: string, entries: readonly MxEntry[]):
   return findings;
 }
 
-export const mxTargetInvalidNameCheck: Check<'mx-target-invalid-name'> = {
+export const mxTargetInvalidNameCheck = defineCheck({
   id: 'mx-target-invalid-name',
-  entry: CATALOGUE['mx-target-invalid-name'],
+  severity: 'error',
+  scope: 'live+file',
+  title: 'MX target is not a valid host name',
+  rfc: 'RFC 1035 §2.3.1',
   live: [{ on: 'mx-set', run: mxTargetInvalidName }],
   file: [{ on: 'mx-set', place: 'target' }],
-};
+});

@@ -6,8 +6,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { hasUsableTarget, isIpLiteral } from './host-name.js';
 import { formatMx, type MxEntry } from './mx-entry.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function mxTargetIpLiteral(owner: string, entries: readonly MxEntry[]): Finding[] {
   if (entries.every(hasUsableTarget)) return [];
@@ -16,7 +15,7 @@ export function mxTargetIpLiteral(owner: string, entries: readonly MxEntry[]): F
     .map((entry) => {
       const address = entry.exchange.replace(/^\[|\]$/g, '').replace(/^ipv6:/i, '');
       const type = address.includes(':') ? 'AAAA' : 'A';
-      return finding('mx-target-ip-literal', {
+      return finding(mxTargetIpLiteralCheck, {
         message: `The MX target "${entry.exchange}" of ${owner} is an IP address; an MX must name a host, which then has the address.`,
         subject: entry.exchange,
         evidence: `MX ${formatMx(entry)}`,
@@ -26,9 +25,12 @@ export function mxTargetIpLiteral(owner: string, entries: readonly MxEntry[]): F
     });
 }
 
-export const mxTargetIpLiteralCheck: Check<'mx-target-ip-literal'> = {
+export const mxTargetIpLiteralCheck = defineCheck({
   id: 'mx-target-ip-literal',
-  entry: CATALOGUE['mx-target-ip-literal'],
+  severity: 'error',
+  scope: 'live+file',
+  title: 'MX target is an IP address',
+  rfc: 'RFC 5321 §5.1',
   live: [{ on: 'mx-set', run: mxTargetIpLiteral }],
   file: [{ on: 'mx-set', place: 'target' }],
-};
+});

@@ -6,12 +6,11 @@
 import { finding, type Finding, type SourceRange } from '../../findings/finding.js';
 import type { TargetFacts } from '../../facts/snapshot.js';
 import { targetAddressState } from '../address/target-addresses.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check, FileTarget } from '../check.js';
+import { defineCheck, type FileTarget } from '../check.js';
 
 /** The finding itself; files call this for an in-zone target the file gives no A/AAAA. */
 export function mxTargetNoAddressFinding(name: string, range?: SourceRange): Finding {
-  return finding('mx-target-no-address', {
+  return finding(mxTargetNoAddressCheck, {
     message: `The MX target ${name} exists but has no A or AAAA record: senders have no address to connect to.`,
     subject: name,
     evidence: `A ${name}: no records; AAAA ${name}: no records`,
@@ -31,9 +30,12 @@ export function mxTargetNoAddress(target: TargetFacts, range?: SourceRange): Fin
   return [mxTargetNoAddressFinding(target.name, range)];
 }
 
-export const mxTargetNoAddressCheck: Check<'mx-target-no-address'> = {
+export const mxTargetNoAddressCheck = defineCheck({
   id: 'mx-target-no-address',
-  entry: CATALOGUE['mx-target-no-address'],
+  severity: 'error',
+  scope: 'live+file',
+  title: 'MX target has no address',
+  rfc: 'RFC 5321 §5.1',
   live: [{ on: 'target', run: mxTargetNoAddress }],
   file: [{ on: 'file-target', run: mxTargetNoAddressInFile }],
-};
+});

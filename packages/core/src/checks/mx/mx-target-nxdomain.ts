@@ -7,15 +7,14 @@ import { finding, type Finding, type SourceRange } from '../../findings/finding.
 import type { TargetFacts } from '../../facts/snapshot.js';
 import { targetAddressState } from '../address/target-addresses.js';
 import { formatChain } from '../domain/cname-chain.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function mxTargetNxdomain(target: TargetFacts, range?: SourceRange): Finding[] {
   if (!targetAddressState(target).nxdomain) return [];
   const alias = target.cnameChain.length > 1;
   const end = target.cnameChain[target.cnameChain.length - 1] ?? target.name;
   return [
-    finding('mx-target-nxdomain', {
+    finding(mxTargetNxdomainCheck, {
       message: alias
         ? `The MX target ${target.name} is an alias for ${end}, which does not exist.`
         : `The MX target ${target.name} does not exist (NXDOMAIN).`,
@@ -27,8 +26,11 @@ export function mxTargetNxdomain(target: TargetFacts, range?: SourceRange): Find
   ];
 }
 
-export const mxTargetNxdomainCheck: Check<'mx-target-nxdomain'> = {
+export const mxTargetNxdomainCheck = defineCheck({
   id: 'mx-target-nxdomain',
-  entry: CATALOGUE['mx-target-nxdomain'],
+  severity: 'error',
+  scope: 'live',
+  title: 'MX target does not exist',
+  rfc: 'RFC 5321 §5.1',
   live: [{ on: 'target', run: mxTargetNxdomain }],
-};
+});

@@ -5,8 +5,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { MxEntry } from './mx-entry.js';
 import { largestOf } from '../../util/append.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export const MX_TTL_LIMIT = 86_400;
 
@@ -26,7 +25,7 @@ export function mxTtlHigh(owner: string, entries: readonly MxEntry[]): Finding[]
   if (first === undefined) return [];
   const max = largestOf(high, (entry) => entry.ttl);
   return [
-    finding('mx-ttl-high', {
+    finding(mxTtlHighCheck, {
       message: `The MX records of ${owner} have a TTL of ${max} s (${humanDuration(max)}): a change takes that long to reach every sender.`,
       subject: owner,
       evidence: `TTL ${high.map((entry) => entry.ttl).filter((ttl, i, all) => all.indexOf(ttl) === i).join(', ')} s`,
@@ -36,9 +35,11 @@ export function mxTtlHigh(owner: string, entries: readonly MxEntry[]): Finding[]
   ];
 }
 
-export const mxTtlHighCheck: Check<'mx-ttl-high'> = {
+export const mxTtlHighCheck = defineCheck({
   id: 'mx-ttl-high',
-  entry: CATALOGUE['mx-ttl-high'],
+  severity: 'info',
+  scope: 'live+file',
+  title: 'MX TTL above one day',
   live: [{ on: 'mx-set', run: mxTtlHigh }],
   file: [{ on: 'mx-set', place: 'ttl' }],
-};
+});

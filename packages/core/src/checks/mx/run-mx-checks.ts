@@ -6,7 +6,7 @@
 import type { Finding, SourceRange } from '../../findings/finding.js';
 import type { MailDnsSnapshot, TargetFacts } from '../../facts/snapshot.js';
 import { appendAll } from '../../util/append.js';
-import { fileVariants, liveVariants } from '../registry.js';
+import { fileVariants, liveVariants } from '../catalogue.js';
 import { hasUsableTarget } from './host-name.js';
 import { mxEntriesFrom, type MxEntry } from './mx-entry.js';
 

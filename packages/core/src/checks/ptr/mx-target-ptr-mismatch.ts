@@ -9,8 +9,7 @@ import { normalizeName, recordsOf, type LookupResult } from '../../dns/types.js'
 import type { AddressFacts, TargetFacts } from '../../facts/snapshot.js';
 import { isPublicAddress, sameAddress } from '../address/ip-ranges.js';
 import { reverseName } from './reverse-name.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 function forwardAddresses(result: LookupResult, family: 4 | 6): string[] {
   return recordsOf(result, family === 4 ? 'A' : 'AAAA').map((record) => record.data);
@@ -50,7 +49,7 @@ export function mxTargetPtrMismatch(target: Pick<TargetFacts, 'name' | 'addresse
     const reverse = reverseName(facts.address) ?? facts.address;
     const ptrNames = recordsOf(facts.ptr, 'PTR').map((record) => `${normalizeName(record.data)}.`);
     findings.push(
-      finding('mx-target-ptr-mismatch', {
+      finding(mxTargetPtrMismatchCheck, {
         message: `The reverse name of ${facts.address} (MX host ${target.name}) does not resolve back to ${facts.address}.`,
         subject: target.name,
         evidence: `${reverse}. PTR ${ptrNames.join(', ')}; ${verdict.seen.join('; ')}`,
@@ -62,8 +61,11 @@ export function mxTargetPtrMismatch(target: Pick<TargetFacts, 'name' | 'addresse
   return findings;
 }
 
-export const mxTargetPtrMismatchCheck: Check<'mx-target-ptr-mismatch'> = {
+export const mxTargetPtrMismatchCheck = defineCheck({
   id: 'mx-target-ptr-mismatch',
-  entry: CATALOGUE['mx-target-ptr-mismatch'],
+  severity: 'warning',
+  scope: 'live',
+  title: 'Forward-confirmed reverse DNS fails',
+  rfc: 'RFC 8601 §3',
   live: [{ on: 'target', run: mxTargetPtrMismatch }],
-};
+});

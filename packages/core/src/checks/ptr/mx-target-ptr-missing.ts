@@ -10,8 +10,7 @@ import { recordsOf } from '../../dns/types.js';
 import type { AddressFacts, TargetFacts } from '../../facts/snapshot.js';
 import { isPublicAddress } from '../address/ip-ranges.js';
 import { reverseName } from './reverse-name.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function hasNoPtr(facts: AddressFacts): boolean {
   return facts.ptr.kind !== 'failed' && recordsOf(facts.ptr, 'PTR').length === 0;
@@ -22,7 +21,7 @@ export function mxTargetPtrMissing(target: Pick<TargetFacts, 'name' | 'addresses
     .filter((facts) => isPublicAddress(facts.address) && hasNoPtr(facts))
     .map((facts) => {
       const reverse = reverseName(facts.address) ?? facts.address;
-      return finding('mx-target-ptr-missing', {
+      return finding(mxTargetPtrMissingCheck, {
         message: `The address ${facts.address} of MX host ${target.name} has no PTR record (reverse DNS).`,
         subject: target.name,
         evidence: `PTR ${reverse}: ${facts.ptr.kind === 'nxdomain' ? 'NXDOMAIN' : 'no records'}`,
@@ -32,8 +31,11 @@ export function mxTargetPtrMissing(target: Pick<TargetFacts, 'name' | 'addresses
     });
 }
 
-export const mxTargetPtrMissingCheck: Check<'mx-target-ptr-missing'> = {
+export const mxTargetPtrMissingCheck = defineCheck({
   id: 'mx-target-ptr-missing',
-  entry: CATALOGUE['mx-target-ptr-missing'],
+  severity: 'warning',
+  scope: 'live',
+  title: 'MX address has no PTR record',
+  rfc: 'RFC 1912 §2.1',
   live: [{ on: 'target', run: mxTargetPtrMissing }],
-};
+});

@@ -1,15 +1,15 @@
 /**
  * `lookup-failed`: rule zero of `shared/checks.md` — a timeout, SERVFAIL, REFUSED, HTTP error or
  * malformed answer is not an empty answer. Each failed query of the snapshot is reported once, so
- * a person sees which checks could not run and why.
+ * a person sees which checks could not run and why: the query plan's (the snapshot) and those
+ * made while following the SPF tree.
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import type { LookupResult } from '../../dns/types.js';
 import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { MAX_CNAME_HOPS } from '../../dns/answer-chain.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
-import { checkSpfLookupFailed } from '../spf/spf-lookup-failed.js';
+import { defineCheck } from '../check.js';
+import { spfNodes, type SpfFacts } from '../spf/spf-facts.js';
 
 /** Every lookup the snapshot holds, in a stable order (domain first, then targets, then PTRs). */
 export function snapshotLookups(snapshot: MailDnsSnapshot): LookupResult[] {
@@ -68,7 +68,7 @@ function failureClause(result: Extract<LookupResult, { kind: 'failed' }>, via: s
 export function lookupFailedFinding(result: Extract<LookupResult, { kind: 'failed' }>): Finding {
   const { name, type } = result.question;
   const via = result.resolver !== undefined ? ` via ${result.resolver}` : '';
-  return finding('lookup-failed', {
+  return finding(lookupFailedCheck, {
     message: `The ${type} lookup for ${name}${failureClause(result, via)}; the checks that need it were skipped.`,
     subject: name,
     evidence: `${type} ${name}: ${result.detail}`,
@@ -89,8 +89,46 @@ export function lookupFailed(snapshot: MailDnsSnapshot): Finding[] {
   return findings;
 }
 
-export const lookupFailedCheck: Check<'lookup-failed'> = {
+/**
+ * Inside the SPF tree: a TXT lookup for an included or redirected-to name, or a lookup for an
+ * `a`/`mx`/`exists` target, failed. Those queries are gathered with SPF, not by the query plan, so
+ * they are reported here; the checks that needed the answer stay silent. The domain's own TXT
+ * failure belongs to the snapshot's lookups and is not repeated.
+ */
+export function checkSpfLookupFailed(facts: SpfFacts): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const failed = (result: Extract<LookupResult, { kind: 'failed' }>, message: string): void => {
+    const key = `${result.question.type} ${result.question.name}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(spfLookupFailed(result, message));
+  };
+  for (const node of spfNodes(facts.root)) {
+    if (node.via !== 'root' && node.status === 'failed' && node.lookup?.kind === 'failed' && node.term !== undefined) {
+      failed(node.lookup, `The TXT lookup for ${node.domain} (${node.term.text} in the SPF record of ${node.path[node.path.length - 2] ?? facts.domain}) failed, so that part of the SPF policy could not be checked.`);
+    }
+    for (const target of node.targets) {
+      if (target.result?.kind !== 'failed') continue;
+      failed(target.result, `The ${target.type} lookup for ${target.name} ("${target.term.text}" in the SPF record of ${node.domain}) failed, so its void-lookup and MX counts could not be checked.`);
+    }
+  }
+  return findings;
+}
+
+function spfLookupFailed(result: Extract<LookupResult, { kind: 'failed' }>, message: string): Finding {
+  return finding(lookupFailedCheck, {
+    message,
+    subject: result.question.name,
+    evidence: `${result.question.type} ${result.question.name}: ${result.reason} (${result.detail})`,
+    fix: `Retry later; if it keeps failing, check the name servers of ${result.question.name}.`,
+  });
+}
+
+export const lookupFailedCheck = defineCheck({
   id: 'lookup-failed',
-  entry: CATALOGUE['lookup-failed'],
+  severity: 'warning',
+  scope: 'live',
+  title: 'A DNS query failed',
   live: [{ on: 'snapshot', run: lookupFailed }, { on: 'spf', run: checkSpfLookupFailed }],
-};
+});

@@ -8,8 +8,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { MailDnsSnapshot } from '../../facts/snapshot.js';
 import { formatMx, mxEntriesFrom, sortEntries } from '../mx/mx-entry.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 function describe(result: MailDnsSnapshot['mx'], domain: string): string {
   if (result.kind === 'nxdomain') return 'NXDOMAIN';
@@ -25,7 +24,7 @@ export function resolversDisagree(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx
   const distinct = new Set(answered.map((item) => item.set));
   if (answered.length < 2 || distinct.size < 2) return [];
   return [
-    finding('resolvers-disagree', {
+    finding(resolversDisagreeCheck, {
       message: `Resolvers return different MX records for ${snapshot.domain}: senders may deliver to different hosts.`,
       subject: snapshot.domain,
       evidence: answered.map((item) => `${item.resolver}: ${item.set}`).join(' | '),
@@ -34,8 +33,10 @@ export function resolversDisagree(snapshot: Pick<MailDnsSnapshot, 'domain' | 'mx
   ];
 }
 
-export const resolversDisagreeCheck: Check<'resolvers-disagree'> = {
+export const resolversDisagreeCheck = defineCheck({
   id: 'resolvers-disagree',
-  entry: CATALOGUE['resolvers-disagree'],
+  severity: 'warning',
+  scope: 'live',
+  title: 'Resolvers return different MX sets',
   live: [{ on: 'snapshot', run: resolversDisagree }],
-};
+});

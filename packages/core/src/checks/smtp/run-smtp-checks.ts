@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../../findings/finding.js';
 import { appendAll } from '../../util/append.js';
-import { liveVariants } from '../registry.js';
+import { liveVariants } from '../catalogue.js';
 import type { SmtpProbeResult } from './types.js';
 
 const SMTP_CHECKS = liveVariants('smtp');

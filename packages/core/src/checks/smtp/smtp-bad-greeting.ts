@@ -8,8 +8,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { groupByHost, joinEvidence, shortText } from './hosts.js';
 import type { SmtpProbeResult } from './types.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 /** What was wrong with the greeting at one address, or `undefined` when it was fine (or never came). */
 function greetingProblem(result: SmtpProbeResult): string | undefined {
@@ -35,7 +34,7 @@ export function checkSmtpBadGreeting(results: readonly SmtpProbeResult[]): Findi
     if (problems.length === 0) continue;
     const some = problems.length < group.results.filter((result) => result.outcome === 'connected').length;
     findings.push(
-      finding('smtp-bad-greeting', {
+      finding(smtpBadGreetingCheck, {
         subject: group.host,
         message: `MX host ${group.host} ${some ? 'at some of its addresses ' : ''}does not greet with 220 or closes the connection at once: senders cannot start an SMTP session there.`,
         evidence: joinEvidence(problems),
@@ -48,8 +47,11 @@ export function checkSmtpBadGreeting(results: readonly SmtpProbeResult[]): Findi
   return findings;
 }
 
-export const smtpBadGreetingCheck: Check<'smtp-bad-greeting'> = {
+export const smtpBadGreetingCheck = defineCheck({
   id: 'smtp-bad-greeting',
-  entry: CATALOGUE['smtp-bad-greeting'],
+  severity: 'warning',
+  scope: 'transport',
+  title: 'An MX host does not greet with 220',
+  rfc: 'RFC 5321 §4.2',
   live: [{ on: 'smtp', run: (_domain, results) => checkSmtpBadGreeting(results) }],
-};
+});

@@ -8,8 +8,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { describeConnection, groupByHost, isHostReachable, joinEvidence } from './hosts.js';
 import type { SmtpProbeResult } from './types.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function checkSmtpHostUnreachable(results: readonly SmtpProbeResult[]): Finding[] {
   const hosts = groupByHost(results);
@@ -17,7 +16,7 @@ export function checkSmtpHostUnreachable(results: readonly SmtpProbeResult[]): F
   return hosts
     .filter((group) => !isHostReachable(group))
     .map((group) =>
-      finding('smtp-host-unreachable', {
+      finding(smtpHostUnreachableCheck, {
         subject: group.host,
         message: `MX host ${group.host} accepts no SMTP connection on port 25, while the domain's other MX hosts do: it gives no failover and delays senders that try it first.`,
         evidence: joinEvidence(group.results.map(describeConnection)),
@@ -26,8 +25,11 @@ export function checkSmtpHostUnreachable(results: readonly SmtpProbeResult[]): F
     );
 }
 
-export const smtpHostUnreachableCheck: Check<'smtp-host-unreachable'> = {
+export const smtpHostUnreachableCheck = defineCheck({
   id: 'smtp-host-unreachable',
-  entry: CATALOGUE['smtp-host-unreachable'],
+  severity: 'warning',
+  scope: 'transport',
+  title: 'An MX host does not accept SMTP connections',
+  rfc: 'RFC 5321 §3.1',
   live: [{ on: 'smtp', run: (_domain, results) => checkSmtpHostUnreachable(results) }],
-};
+});

@@ -9,8 +9,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { offersStarttls } from './ehlo.js';
 import { groupByHost, joinEvidence, shortText } from './hosts.js';
 import type { SmtpProbeResult } from './types.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 /** The evidence for one address that lacks STARTTLS, or `undefined` when it has it or was not seen. */
 function missingStarttls(result: SmtpProbeResult): string | undefined {
@@ -28,7 +27,7 @@ export function checkSmtpNoStarttls(results: readonly SmtpProbeResult[]): Findin
     const missing = group.results.map(missingStarttls).filter((evidence) => evidence !== undefined);
     if (missing.length === 0) continue;
     findings.push(
-      finding('smtp-no-starttls', {
+      finding(smtpNoStarttlsCheck, {
         subject: group.host,
         message: `MX host ${group.host} does not offer STARTTLS after EHLO: mail to it travels unencrypted and cannot be protected by MTA-STS or DANE.`,
         evidence: joinEvidence(missing),
@@ -39,8 +38,11 @@ export function checkSmtpNoStarttls(results: readonly SmtpProbeResult[]): Findin
   return findings;
 }
 
-export const smtpNoStarttlsCheck: Check<'smtp-no-starttls'> = {
+export const smtpNoStarttlsCheck = defineCheck({
   id: 'smtp-no-starttls',
-  entry: CATALOGUE['smtp-no-starttls'],
+  severity: 'warning',
+  scope: 'transport',
+  title: 'An MX host does not offer STARTTLS',
+  rfc: 'RFC 3207',
   live: [{ on: 'smtp', run: (_domain, results) => checkSmtpNoStarttls(results) }],
-};
+});

@@ -6,15 +6,14 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { describeConnection, groupByHost, isHostReachable, joinEvidence } from './hosts.js';
 import type { SmtpProbeResult } from './types.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function checkSmtpUnreachable(domain: string, results: readonly SmtpProbeResult[]): Finding[] {
   const hosts = groupByHost(results);
   if (hosts.length === 0 || hosts.some(isHostReachable)) return [];
   const names = hosts.map((group) => group.host).join(', ');
   return [
-    finding('smtp-unreachable', {
+    finding(smtpUnreachableCheck, {
       subject: domain,
       message:
         hosts.length === 1
@@ -28,8 +27,11 @@ export function checkSmtpUnreachable(domain: string, results: readonly SmtpProbe
   ];
 }
 
-export const smtpUnreachableCheck: Check<'smtp-unreachable'> = {
+export const smtpUnreachableCheck = defineCheck({
   id: 'smtp-unreachable',
-  entry: CATALOGUE['smtp-unreachable'],
+  severity: 'error',
+  scope: 'transport',
+  title: 'No MX host accepts SMTP connections',
+  rfc: 'RFC 5321 §3.1',
   live: [{ on: 'smtp', run: checkSmtpUnreachable }],
-};
+});

@@ -8,7 +8,7 @@ import { normalizeName } from '../../dns/types.js';
 import type { Finding, SourceRange } from '../../findings/finding.js';
 import { appendAll } from '../../util/append.js';
 import type { FileSpfRecord } from '../check.js';
-import { fileVariants } from '../registry.js';
+import { fileVariants } from '../catalogue.js';
 import { isSpfRecord, parseSpf } from './parse-spf.js';
 
 const SPF_FILE_CHECKS = fileVariants('spf-records');

@@ -22,7 +22,6 @@ export { checkSpfIncludeMissing } from './spf-include-missing.js';
 export { checkSpfTooManyLookups } from './spf-too-many-lookups.js';
 export { checkSpfPermissiveAll } from './spf-permissive-all.js';
 export { checkSpfTooManyVoidLookups } from './spf-too-many-void-lookups.js';
-export { checkSpfLookupFailed } from './spf-lookup-failed.js';
 export { checkMxNullIncomplete } from './mx-null-incomplete.js';
 export { runSpfChecks } from './run-spf-checks.js';
 export { checkSpfTexts } from './check-spf-texts.js';

@@ -10,8 +10,7 @@ import type { LookupResult } from '../../dns/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import { appliedDmarc, type OrganisationalDmarc } from '../dmarc/applied-dmarc.js';
 import type { SpfFacts } from './spf-facts.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function checkMxNullIncomplete(domain: string, hasNullMx: boolean, spf: SpfFacts, dmarc: LookupResult, organisational?: OrganisationalDmarc): Finding[] {
   if (!hasNullMx) return [];
@@ -39,7 +38,7 @@ export function checkMxNullIncomplete(domain: string, hasNullMx: boolean, spf: S
   }
   if (missing.length === 0) return [];
   return [
-    finding('mx-null-incomplete', {
+    finding(mxNullIncompleteCheck, {
       message: `${domain} publishes a null MX (it receives no mail) but lacks ${missing.join(' and ')}, so mail forged in its name is not refused everywhere.`,
       subject: domain,
       evidence: `MX 0 . ; ${seen.join('; ')}`,
@@ -58,8 +57,11 @@ function isSpfNoMail(spf: SpfFacts): boolean {
   return mechanisms.length === 1 && only?.name === 'all' && only.qualifier === '-' && !redirect;
 }
 
-export const mxNullIncompleteCheck: Check<'mx-null-incomplete'> = {
+export const mxNullIncompleteCheck = defineCheck({
   id: 'mx-null-incomplete',
-  entry: CATALOGUE['mx-null-incomplete'],
+  severity: 'warning',
+  scope: 'live',
+  title: 'Null MX domain does not say "no mail" everywhere',
+  rfc: 'RFC 7505 §4',
   live: [{ on: 'policies', run: (facts) => checkMxNullIncomplete(facts.domain, facts.onlyNullMx, facts.spf, facts.dmarc, facts.organisational) }],
-};
+});

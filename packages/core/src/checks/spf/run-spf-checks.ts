@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../findings/finding.js';
 import { appendAll } from '../../util/append.js';
-import { liveVariants } from '../registry.js';
+import { liveVariants } from '../catalogue.js';
 import type { SpfFacts } from './spf-facts.js';
 
 const SPF_CHECKS = liveVariants('spf');

@@ -7,8 +7,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import { spfNodes, type SpfFacts, type SpfNode } from './spf-facts.js';
 import { txtTexts } from './spf-records.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function checkSpfIncludeMissing(facts: SpfFacts): Finding[] {
   const findings: Finding[] = [];
@@ -51,7 +50,7 @@ function includeMissing(domain: string, parent: SpfNode, child: SpfNode): Findin
     default:
       return undefined;
   }
-  return finding('spf-include-missing', {
+  return finding(spfIncludeMissingCheck, {
     message: `The SPF record of ${parent.domain}${reached} ${kind} ${what}; receivers return permerror.`,
     subject: parent.domain,
     evidence,
@@ -60,8 +59,11 @@ function includeMissing(domain: string, parent: SpfNode, child: SpfNode): Findin
   });
 }
 
-export const spfIncludeMissingCheck: Check<'spf-include-missing'> = {
+export const spfIncludeMissingCheck = defineCheck({
   id: 'spf-include-missing',
-  entry: CATALOGUE['spf-include-missing'],
+  severity: 'error',
+  scope: 'live',
+  title: 'SPF include or redirect target has no SPF record',
+  rfc: 'RFC 7208 §5.2',
   live: [{ on: 'spf', run: checkSpfIncludeMissing }],
-};
+});

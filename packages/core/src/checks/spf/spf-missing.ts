@@ -7,8 +7,7 @@
 import { finding, type Finding } from '../../findings/finding.js';
 import type { SpfFacts } from './spf-facts.js';
 import { clip, looksLikeSpf, txtTexts } from './spf-records.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function checkSpfMissing(facts: SpfFacts): Finding[] {
   const { root, domain } = facts;
@@ -22,7 +21,7 @@ export function checkSpfMissing(facts: SpfFacts): Finding[] {
         ? `no TXT records at ${domain}`
         : `${texts.length} TXT record${texts.length === 1 ? '' : 's'} at ${domain}, none starting with "v=spf1"`;
   return [
-    finding('spf-missing', {
+    finding(spfMissingCheck, {
       message: `${domain} publishes no SPF record, so receivers cannot tell its real senders from forgers.`,
       subject: domain,
       evidence,
@@ -34,8 +33,11 @@ export function checkSpfMissing(facts: SpfFacts): Finding[] {
   ];
 }
 
-export const spfMissingCheck: Check<'spf-missing'> = {
+export const spfMissingCheck = defineCheck({
   id: 'spf-missing',
-  entry: CATALOGUE['spf-missing'],
+  severity: 'warning',
+  scope: 'live',
+  title: 'No SPF record',
+  rfc: 'RFC 7208 §4.5',
   live: [{ on: 'spf', run: checkSpfMissing }],
-};
+});

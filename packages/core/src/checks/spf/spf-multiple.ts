@@ -10,8 +10,7 @@ import { parseSpf } from './parse-spf.js';
 import { spfNodes, type SpfFacts } from './spf-facts.js';
 import { clip } from './spf-records.js';
 import type { SpfQualifier } from './spf-term.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function checkSpfMultiple(facts: SpfFacts): Finding[] {
   return spfNodes(facts.root)
@@ -24,7 +23,7 @@ export function spfMultiple(owner: string, records: readonly string[], path?: re
   if (records.length < 2) return [];
   const reached = path === undefined ? '' : ` (reached from ${path[0]} via ${path.slice(1).join(' → ')})`;
   return [
-    finding('spf-multiple', {
+    finding(spfMultipleCheck, {
       message: `${owner} publishes ${records.length} SPF records${reached}: receivers return permerror and apply none of them.`,
       subject: owner,
       evidence: records.map((text) => `"${clip(text, 100)}"`).join(' | '),
@@ -58,9 +57,12 @@ export function mergeSpf(records: readonly string[]): string {
   return ['v=spf1', ...terms, `${strictest ?? '~'}all`].join(' ');
 }
 
-export const spfMultipleCheck: Check<'spf-multiple'> = {
+export const spfMultipleCheck = defineCheck({
   id: 'spf-multiple',
-  entry: CATALOGUE['spf-multiple'],
+  severity: 'error',
+  scope: 'live+file',
+  title: 'More than one SPF record',
+  rfc: 'RFC 7208 §3.2',
   live: [{ on: 'spf', run: checkSpfMultiple }],
   file: [{ on: 'spf-records', run: (owner, records) => spfMultiple(owner, records.map((record) => record.text), undefined, records[1]?.range) }],
-};
+});

@@ -11,8 +11,7 @@ import { finding, type Finding } from '../../findings/finding.js';
 import { spfNodes, type SpfFacts, type SpfNode } from './spf-facts.js';
 import { clip } from './spf-records.js';
 import type { ParsedSpf, SpfMechanism } from './spf-term.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function checkSpfPermissiveAll(facts: SpfFacts): Finding[] {
   const findings: Finding[] = [];
@@ -36,7 +35,7 @@ export function checkSpfPermissiveAll(facts: SpfFacts): Finding[] {
       const all = allOf(child.parsed);
       if (all?.qualifier !== '+') continue;
       findings.push(
-        finding('spf-permissive-all', {
+        finding(spfPermissiveAllCheck, {
           message: `The SPF record of ${parent.domain} includes ${child.domain}, whose record ends in "${all.text}": the include matches every sender, so anyone passes.`,
           subject: parent.domain,
           evidence: `${child.term?.text ?? child.domain}: "${clip(child.record ?? '')}"`,
@@ -59,7 +58,7 @@ export function spfPermissiveAll(owner: string, record: string, parsed: ParsedSp
   const extra = range === undefined ? {} : { range };
   if (all === undefined) {
     return [
-      finding('spf-permissive-all', {
+      finding(spfPermissiveAllCheck, {
         message: `${where} has neither "all" nor "redirect=": mail from servers it does not list gets "neutral", so anyone may send as ${owner}.`,
         subject: owner,
         evidence: `"${clip(record)}"`,
@@ -71,7 +70,7 @@ export function spfPermissiveAll(owner: string, record: string, parsed: ParsedSp
   const fixed = `${record.slice(0, all.offset)}-all${record.slice(all.offset + all.text.length)}`;
   const why = all.qualifier === '+' ? 'every server on the internet passes SPF' : '"neutral" tells receivers nothing, so anyone may send';
   return [
-    finding('spf-permissive-all', {
+    finding(spfPermissiveAllCheck, {
       message: `${where} ends in "${all.text}": ${why} as ${owner}.`,
       subject: owner,
       evidence: `"${clip(record)}"`,
@@ -95,9 +94,12 @@ function isRedirect(term: ParsedSpf['terms'][number]): boolean {
   return term.kind === 'modifier' && term.name === 'redirect';
 }
 
-export const spfPermissiveAllCheck: Check<'spf-permissive-all'> = {
+export const spfPermissiveAllCheck = defineCheck({
   id: 'spf-permissive-all',
-  entry: CATALOGUE['spf-permissive-all'],
+  severity: 'warning',
+  scope: 'live+file',
+  title: 'SPF lets anyone send',
+  rfc: 'RFC 7208 §5.1',
   live: [{ on: 'spf', run: checkSpfPermissiveAll }],
   file: [{ on: 'spf-records', run: (owner, records) => (records.length === 1 ? spfPermissiveAll(owner, records[0]!.text, records[0]!.parsed, records[0]!.range) : []) }],
-};
+});

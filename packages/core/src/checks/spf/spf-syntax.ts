@@ -10,8 +10,7 @@ import { parseSpf } from './parse-spf.js';
 import { spfNodes, type SpfFacts } from './spf-facts.js';
 import { clip } from './spf-records.js';
 import type { ParsedSpf } from './spf-term.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check, FileSpfRecord } from '../check.js';
+import { defineCheck, type FileSpfRecord } from '../check.js';
 import { appendAll } from '../../util/append.js';
 
 export function checkSpfSyntax(facts: SpfFacts): Finding[] {
@@ -39,7 +38,7 @@ export function spfSyntax(owner: string, record: string, parsed: ParsedSpf, path
       : rewritten !== undefined
         ? `Rewrite the record as \`${owner}. TXT "${rewritten}"\`.`
         : `Correct the term "${clip(error.term, 60)}" so it follows RFC 7208; until then receivers treat the whole SPF record as a permanent error.`;
-    return finding('spf-syntax', {
+    return finding(spfSyntaxCheck, {
       message: `The SPF record of ${owner}${reached} does not parse: ${error.message}.`,
       subject: owner,
       evidence: `"${clip(record)}" (offset ${error.offset})`,
@@ -75,9 +74,12 @@ function replaceTerm(record: string, term: string, offset: number, replacement: 
   return replacement === '' ? `${before.trimEnd()} ${after.trimStart()}`.trim() : `${before}${replacement}${after}`;
 }
 
-export const spfSyntaxCheck: Check<'spf-syntax'> = {
+export const spfSyntaxCheck = defineCheck({
   id: 'spf-syntax',
-  entry: CATALOGUE['spf-syntax'],
+  severity: 'error',
+  scope: 'live+file',
+  title: 'SPF record does not parse',
+  rfc: 'RFC 7208 §4.6.1',
   live: [{ on: 'spf', run: checkSpfSyntax }],
   file: [{ on: 'spf-records', run: spfSyntaxInFile }],
-};
+});

@@ -15,8 +15,7 @@ import {
   spfNodes,
   type SpfFacts,
 } from './spf-facts.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function checkSpfTooManyLookups(facts: SpfFacts): Finding[] {
   const findings: Finding[] = [];
@@ -31,7 +30,7 @@ export function checkSpfTooManyLookups(facts: SpfFacts): Finding[] {
       });
     const floor = facts.lookupCountComplete ? '' : ' at least';
     findings.push(
-      finding('spf-too-many-lookups', {
+      finding(spfTooManyLookupsCheck, {
         message: `Evaluating the SPF record of ${domain} needs${floor} ${facts.lookupCount} DNS lookups; the limit is ${SPF_LOOKUP_LIMIT}, so receivers return permerror.`,
         subject: domain,
         evidence: `${facts.lookupCount}${facts.lookupCountComplete ? '' : '+'} lookups: ${parts.join(', ')}`,
@@ -47,7 +46,7 @@ export function checkSpfTooManyLookups(facts: SpfFacts): Finding[] {
       const records = recordsOf(target.result, 'MX');
       if (records.length <= SPF_MX_NAME_LIMIT) continue;
       findings.push(
-        finding('spf-too-many-lookups', {
+        finding(spfTooManyLookupsCheck, {
           message: `The "${target.term.text}" term in the SPF record of ${node.domain} points at ${target.name}, which has ${records.length} MX records; more than ${SPF_MX_NAME_LIMIT} is a permerror.`,
           subject: node.domain,
           evidence: `${target.term.text} → MX ${target.name}: ${records.length} records (${countedNames(records.map((record) => record.data.exchange))})`,
@@ -67,8 +66,11 @@ function countedNames(names: readonly string[]): string {
   return `${shown.join(', ')}${counts.size > 12 ? ', …' : ''}`;
 }
 
-export const spfTooManyLookupsCheck: Check<'spf-too-many-lookups'> = {
+export const spfTooManyLookupsCheck = defineCheck({
   id: 'spf-too-many-lookups',
-  entry: CATALOGUE['spf-too-many-lookups'],
+  severity: 'error',
+  scope: 'live',
+  title: 'SPF needs more than 10 DNS lookups',
+  rfc: 'RFC 7208 §4.6.4',
   live: [{ on: 'spf', run: checkSpfTooManyLookups }],
-};
+});

@@ -5,14 +5,13 @@
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import { SPF_VOID_LOOKUP_LIMIT, type SpfFacts } from './spf-facts.js';
-import { CATALOGUE } from '../../findings/catalogue.js';
-import type { Check } from '../check.js';
+import { defineCheck } from '../check.js';
 
 export function checkSpfTooManyVoidLookups(facts: SpfFacts): Finding[] {
   const voids = facts.voidLookups;
   if (voids.length <= SPF_VOID_LOOKUP_LIMIT) return [];
   return [
-    finding('spf-too-many-void-lookups', {
+    finding(spfTooManyVoidLookupsCheck, {
       message: `${voids.length} lookups of the SPF policy of ${facts.domain} find nothing; past ${SPF_VOID_LOOKUP_LIMIT} receivers return permerror.`,
       subject: facts.domain,
       evidence: voids
@@ -23,8 +22,11 @@ export function checkSpfTooManyVoidLookups(facts: SpfFacts): Finding[] {
   ];
 }
 
-export const spfTooManyVoidLookupsCheck: Check<'spf-too-many-void-lookups'> = {
+export const spfTooManyVoidLookupsCheck = defineCheck({
   id: 'spf-too-many-void-lookups',
-  entry: CATALOGUE['spf-too-many-void-lookups'],
+  severity: 'warning',
+  scope: 'live',
+  title: 'SPF has more than 2 void lookups',
+  rfc: 'RFC 7208 §4.6.4',
   live: [{ on: 'spf', run: checkSpfTooManyVoidLookups }],
-};
+});

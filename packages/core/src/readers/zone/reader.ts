@@ -19,6 +19,7 @@ import { fileStart, tokenRange } from './ranges.js';
 import { readRecord } from './records.js';
 import { ZoneState, type FileContext, type ReadZoneOptions } from './state.js';
 import { LineIndex } from './zone-record.js';
+import { syntaxCheck } from '../../checks/file/syntax.js';
 
 export function readZone(text: string, options: ReadZoneOptions): ReadResult {
   const buffers = options.buffers;
@@ -37,7 +38,7 @@ export function readZone(text: string, options: ReadZoneOptions): ReadResult {
   } catch (error) {
     // A bug here must not take the editor or the CLI down: report it where it will be seen.
     st.findings.push(
-      finding('syntax', {
+      finding(syntaxCheck, {
         message: `The zone reader failed (${error instanceof Error ? error.message : String(error)}); records after the failure were not read.`,
         subject: options.file,
         range: fileStart(options.file),

@@ -11,6 +11,7 @@ import { fileStart } from './ranges.js';
 import type { LineIndex } from './zone-record.js';
 import type { ReadBuffers } from './read-buffers.js';
 import { ZoneTableBuilder, type TableColumns } from './zone-table.js';
+import { syntaxCheck } from '../../checks/file/syntax.js';
 
 /** What `$INCLUDE` gets back: the file's text and its name (used in every range), or why not. */
 export type IncludeResult = { readonly text: string; readonly file: string } | { readonly error: string };
@@ -86,7 +87,7 @@ export class ZoneState {
 
   /** Adds a `syntax` finding. */
   syntax(range: SourceRange, message: string, subject?: string): void {
-    this.findings.push(finding('syntax', { message, subject: subject ?? this.subject(range.file), range }));
+    this.findings.push(finding(syntaxCheck, { message, subject: subject ?? this.subject(range.file), range }));
   }
 
   private subject(file: string): string {
@@ -99,7 +100,7 @@ export class ZoneState {
     if (this.origin !== undefined || this.originReported) return;
     this.originReported = true;
     this.findings.push(
-      finding('syntax', {
+      finding(syntaxCheck, {
         message:
           'No origin is known for this zone (no $ORIGIN, no absolute SOA owner, no zone name in the file name), so relative names are kept relative.',
         subject: this.options.file,

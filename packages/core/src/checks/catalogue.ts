@@ -1,10 +1,13 @@
 /**
- * Every check, in catalogue order (the order findings of equal severity are listed in). The
- * runners, the file checks' placement and the editor's quick fixes read this list; a test keeps
- * it equal to the catalogue and requires a test and a docs section for each id.
+ * The catalogue: every check MX Doctor has, in the contract's order (`docs/checks.md`, the copy of
+ * `shared/checks.md`; a test keeps them equal), which is also the order findings of equal severity
+ * are listed in. Each check is its own catalogue row (its module says severity, title, rule and
+ * scope). The runners, the file checks' placement and the editor's quick fixes read this list, so a
+ * new id is its module, its test, its line here and its section of the docs.
  */
-import type { FindingId } from '../findings/catalogue.js';
-import type { Check, FileVariant, LiveVariant } from './check.js';
+import { severityRank, type CatalogueEntry } from '../findings/catalogue.js';
+import type { Finding } from '../findings/finding.js';
+import type { FileVariant, LiveVariant } from './check.js';
 import { dmarcInheritedCheck } from './dmarc/dmarc-inherited.js';
 import { dmarcInvalidCheck } from './dmarc/dmarc-invalid.js';
 import { dmarcMissingCheck } from './dmarc/dmarc-missing.js';
@@ -53,7 +56,7 @@ import { spfTooManyLookupsCheck } from './spf/spf-too-many-lookups.js';
 import { spfTooManyVoidLookupsCheck } from './spf/spf-too-many-void-lookups.js';
 import { syntaxCheck } from './file/syntax.js';
 
-export const CHECKS: readonly Check[] = [
+export const CHECKS = [
   domainNxdomainCheck,
   mxMissingCheck,
   mxNullCheck,
@@ -101,25 +104,48 @@ export const CHECKS: readonly Check[] = [
   mxPriorityRangeCheck,
   mxTargetRelativeCheck,
   mxTargetUnresolvedExpressionCheck,
-];
+] as const;
 
-const BY_ID: ReadonlyMap<string, Check> = new Map(CHECKS.map((check) => [check.id, check]));
+type AnyCheck = (typeof CHECKS)[number];
+
+/** Every id MX Doctor can report. */
+export type FindingId = AnyCheck['id'];
+
+export const FINDING_IDS: readonly FindingId[] = CHECKS.map((check) => check.id);
+
+/** The catalogue rows by id, as plain data (for rule lists: SARIF, the docs page). */
+export const CATALOGUE = Object.fromEntries(
+  CHECKS.map(({ id, severity, scope, title, ...rest }) => [id, { severity, scope, title, ...('rfc' in rest && rest.rfc !== undefined && { rfc: rest.rfc }) }]),
+) as Record<FindingId, CatalogueEntry>;
+
+const BY_ID: ReadonlyMap<string, AnyCheck> = new Map(CHECKS.map((check) => [check.id, check]));
+const ORDER: ReadonlyMap<string, number> = new Map(CHECKS.map((check, index) => [check.id, index]));
 
 /** The check of `id`; `undefined` for an id no check reports (e.g. a diagnostic of another tool). */
-export function checkOf(id: string): Check | undefined {
+export function checkOf(id: string): AnyCheck | undefined {
   return BY_ID.get(id);
 }
 
 /** The live variants that read `on`'s facts, each with its check's id, in catalogue order. */
 export function liveVariants<On extends LiveVariant['on']>(on: On): readonly { readonly id: FindingId; readonly variant: Extract<LiveVariant, { on: On }> }[] {
-  return CHECKS.flatMap((check) =>
+  return CHECKS.flatMap((check: AnyCheck) =>
     (check.live ?? []).filter((variant): variant is Extract<LiveVariant, { on: On }> => variant.on === on).map((variant) => ({ id: check.id, variant })),
   );
 }
 
 /** The file variants that read `on`'s part of a file, each with its check's id, in catalogue order. */
 export function fileVariants<On extends FileVariant['on']>(on: On): readonly { readonly id: FindingId; readonly variant: Extract<FileVariant, { on: On }> }[] {
-  return CHECKS.flatMap((check) =>
+  return CHECKS.flatMap((check: AnyCheck) =>
     (check.file ?? []).filter((variant): variant is Extract<FileVariant, { on: On }> => variant.on === on).map((variant) => ({ id: check.id, variant })),
+  );
+}
+
+/** Worst first; ties keep catalogue order then subject, so output is stable. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      (ORDER.get(a.id) ?? 0) - (ORDER.get(b.id) ?? 0) ||
+      a.subject.localeCompare(b.subject),
   );
 }
