@@ -93,8 +93,18 @@ export type FileVariant =
   | { readonly on: 'spf-records'; readonly run: (owner: string, records: readonly FileSpfRecord[]) => Finding[] }
   /** The DMARC records (`v=DMARC1`) at one `_dmarc.` owner. */
   | { readonly on: 'dmarc-records'; readonly run: (owner: string, records: readonly FileText[]) => Finding[] }
+  /** Each RRset of `type` (one owner's records of that type), for types no other variant reads. */
+  | { readonly on: 'rrset'; readonly type: string; readonly run: (owner: string, records: readonly FileRdata[]) => Finding[] }
   /** Found while the file is read (the zone reader, the Terraform reader, the MX record reader). */
   | { readonly on: 'reading' };
+
+/** One record of a file as its data fields, with where they are. */
+export interface FileRdata {
+  /** The data fields as written (a quoted string without its quotes). */
+  readonly fields: readonly string[];
+  readonly range: SourceRange;
+  readonly fieldRange: (field: number) => SourceRange;
+}
 
 /** A text edit in the file a finding is in: positions 0-based, like LSP. */
 export interface TextEdit {

@@ -12,7 +12,7 @@ import { runLiveTargetChecks, runMxSetChecks } from '../mx/run-mx-checks.js';
 import { hasUsableTarget } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';
 import { lookupFailedFinding } from '../resolver/lookup-failed.js';
-import type { FileTarget } from '../check.js';
+import type { FileRdata, FileTarget } from '../check.js';
 import { fileVariants } from '../catalogue.js';
 import { readFileMx, type FileMxRecord } from './file-mx.js';
 import { FileIndex } from './file-index.js';
@@ -88,6 +88,7 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
     if (owner !== read.origin) ownerChecks(index, owner, findings);
   });
   if (read.origin !== undefined) ownerChecks(index, read.origin, findings);
+  rrsetChecks(index.table, findings);
 
   // SPF and DMARC, per owner, from TXT (and the obsolete SPF type, RFC 7208 §3.1).
   const cleanSpf = cleanSpfTexts();
@@ -125,6 +126,33 @@ function cachedSetChecks(cache: SetCheckCache, owner: string, entries: MxEntry[]
 const WHOLE_SET: ReadonlySet<string> = new Set(fileVariants('mx-set').flatMap(({ id, variant }) => (variant.wholeSet ? [id] : [])));
 const FILE_TARGET_CHECKS = fileVariants('file-target');
 const OWNER_CHECKS = fileVariants('owner');
+const RRSET_CHECKS = fileVariants('rrset');
+
+/** The `rrset` variants over the file's records of the types they ask for, owner by owner in file order. */
+function rrsetChecks(table: RecordTable, findings: Finding[]): void {
+  if (RRSET_CHECKS.length === 0) return;
+  const types = new Set(RRSET_CHECKS.map(({ variant }) => variant.type));
+  const sets = new Map<string, Map<string, FileRdata[]>>();
+  for (let i = 0; i < table.size; i++) {
+    const type = table.type(i);
+    if (!types.has(type)) continue;
+    let byOwner = sets.get(type);
+    if (byOwner === undefined) sets.set(type, (byOwner = new Map()));
+    const owner = table.owner(i);
+    let records = byOwner.get(owner);
+    if (records === undefined) byOwner.set(owner, (records = []));
+    records.push(rdataOf(table, i));
+  }
+  for (const { variant } of RRSET_CHECKS) {
+    sets.get(variant.type)?.forEach((records, owner) => appendAll(findings, variant.run(owner, records)));
+  }
+}
+
+function rdataOf(table: RecordTable, index: number): FileRdata {
+  const fields: string[] = [];
+  for (let k = 0; k < table.fieldCount(index); k++) fields.push(table.fieldText(index, k));
+  return { fields, range: table.range(index), fieldRange: (field) => table.fieldRange(index, field) };
+}
 
 function checkMxSet(
   owner: string,
