@@ -55,6 +55,7 @@ import { spfSyntaxCheck } from './spf/spf-syntax.js';
 import { spfTooManyLookupsCheck } from './spf/spf-too-many-lookups.js';
 import { spfTooManyVoidLookupsCheck } from './spf/spf-too-many-void-lookups.js';
 import { syntaxCheck } from './file/syntax.js';
+import { tlsaSyntaxCheck } from './dane/tlsa-syntax.js';
 
 export const CHECKS = [
   domainNxdomainCheck,
@@ -99,6 +100,7 @@ export const CHECKS = [
   smtpHostUnreachableCheck,
   smtpBadGreetingCheck,
   smtpNoStarttlsCheck,
+  tlsaSyntaxCheck,
   syntaxCheck,
   mxSyntaxCheck,
   mxPriorityRangeCheck,
