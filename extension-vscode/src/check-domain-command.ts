@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { reportToMarkdown, type DomainReport } from './report-markdown';
+import type { LastCheck } from './status-bar';
 
 export const REPORT_SCHEME = 'mx-doctor-report';
 
@@ -29,6 +30,8 @@ export function registerCheckDomainCommand(
   client: LanguageClient,
   serverCommand: string,
   documents: ReportDocuments,
+  /** Told each check's outcome (the status bar shows the last one). */
+  onChecked: (check: LastCheck) => void = () => {},
 ): vscode.Disposable {
   return vscode.commands.registerCommand('mxDoctor.checkDomainPrompt', async (given?: unknown) => {
     const domain =
@@ -50,15 +53,18 @@ export function registerCheckDomainCommand(
         () => client.sendRequest(ExecuteCommandRequest.type, { command: serverCommand, arguments: [domain] }),
       )) as DomainReport | null | undefined;
       if (report === null || report === undefined || typeof report !== 'object') {
+        onChecked({ domain, error: 'no report' });
         void vscode.window.showWarningMessage(`MX Doctor: no report for ${domain}.`);
         return;
       }
+      onChecked({ domain: typeof report.domain === 'string' && report.domain !== '' ? report.domain : domain, verdict: String(report.verdict) });
       const uri = documents.add(report.domain || domain, reportToMarkdown(report));
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(document, 'markdown');
       await vscode.window.showTextDocument(document, { preview: false });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      onChecked({ domain, error: message });
       void vscode.window.showErrorMessage(`MX Doctor: could not check ${domain}: ${message}`);
     }
   });

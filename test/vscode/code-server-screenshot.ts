@@ -2,9 +2,11 @@
  * Screenshot of the packaged extension in a real VS Code (code-server, see recipes "A real VS Code
  * to look at the extension"): installs `extension-vscode/dist/mx-doctor.vsix`, opens a zone file
  * with a relative MX target, waits for the squiggle, hovers it and saves docs/screenshots/vscode.png.
- * Also prints the Problems rows it saw. With DOH_URL set (e.g. the `dohUrl` printed by
+ * Also prints the Problems rows it saw, and checks the status-bar item: "MX offline" (live checks
+ * are off in its settings), "MX live" after a click on it (the toggle). With DOH_URL set (e.g. the `dohUrl` printed by
  * `pnpm tsx test/dns/serve.ts`), it then runs "MX Doctor: Check domain…" for xss.broken.test and
- * saves the report document's text and a screenshot to test-artifacts/. Not part of the test run
+ * saves the report document's text and a screenshot to test-artifacts/, and checks that the status
+ * bar then names xss.broken.test and its verdict. Exits non-zero when a check fails. Not part of the test run
  * (needs code-server on Node 24):
  *
  *   CODE_SERVER=/path/to/bin/code-server NODE24_BIN=/path/to/node24/bin [DOH_URL=…] pnpm tsx test/vscode/code-server-screenshot.ts
@@ -110,6 +112,17 @@ try {
   const mode = await page.locator('[id="status.editor.mode"]').innerText();
   console.log(`language mode: ${mode}`);
 
+  // The status-bar item: live checks are off in settings.json, and a click turns them on.
+  const statusItem = page.locator('.statusbar-item', { hasText: /MX (live|offline)/ }).first();
+  const statusText = async (): Promise<string> => (await statusItem.innerText()).replace(/\s+/g, ' ').trim();
+  await statusItem.waitFor({ timeout: 15_000 });
+  const offline = await statusText();
+  console.log(`status bar: ${offline}`);
+  if (!/MX offline/.test(offline)) throw new Error(`status bar should say MX offline, says ${offline}`);
+  await statusItem.locator('a, .statusbar-item-label').first().click();
+  await page.waitForFunction(() => /MX live/.test(document.querySelector('.statusbar')?.textContent ?? ''), undefined, { timeout: 10_000 });
+  console.log(`status bar after a click: ${await statusText()}`);
+
   // Problems panel rows.
   await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 30_000 });
@@ -148,6 +161,9 @@ try {
     mkdirSync(artifacts, { recursive: true });
     writeFileSync(join(artifacts, 'vscode-check-domain.txt'), `${tab}\n${text}\n`);
     await page.screenshot({ path: join(artifacts, 'vscode-check-domain.png') });
+    const afterCheck = await statusText();
+    console.log(`status bar after Check domain: ${afterCheck}`);
+    if (!/xss\.broken\.test [✓!✕?]/.test(afterCheck)) throw new Error(`status bar should name the last domain checked, says ${afterCheck}`);
   }
 } catch (error) {
   console.error(serverLog.slice(-4000));

@@ -4,14 +4,16 @@
  * server from the unpacked folder with an LSP client and check that diagnostics for a zone file
  * and a Terraform file arrive (so the bundle and the wasm files work without `node_modules`).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { WORKSPACE_DIR, ensureVsix, importFromExtension, loadReportMarkdown, renderMarkdown } from './extension-paths.js';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { EXTENSION_DIR, WORKSPACE_DIR, ensureVsix, extensionRequire, importFromExtension, loadReportMarkdown, renderMarkdown } from './extension-paths.js';
 import { LspStdioClient, type LspDiagnostic } from './lsp-stdio-client.js';
+import { pngSize, publishIssues, type PublishManifest } from './publish-checks.js';
+import { startStandInRegistry } from './stand-in-registry.js';
 
 interface Manifest {
   name: string;
@@ -30,12 +32,13 @@ interface Manifest {
   devDependencies: Record<string, string>;
 }
 
+let vsix: string;
 let unpacked: string;
 let entries: string[];
 let manifest: Manifest;
 
 beforeAll(() => {
-  const vsix = ensureVsix();
+  vsix = ensureVsix();
   unpacked = mkdtempSync(join(tmpdir(), 'mx-doctor-vsix-'));
   execFileSync('unzip', ['-q', vsix, '-d', unpacked]);
   entries = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).split('\n').filter(Boolean);
@@ -54,6 +57,8 @@ describe('the .vsix contents', () => {
       [
         'extension/LICENSE.txt',
         'extension/readme.md', // vsce stores README.md under this name
+        'extension/changelog.md', // and CHANGELOG.md under this one
+        'extension/icon.png',
         'extension/dist/extension.js',
         'extension/dist/server.js',
         'extension/dist/tree-sitter-terraform.wasm',
@@ -125,6 +130,7 @@ describe('the .vsix contents', () => {
     expect([...manifest.activationEvents].sort()).toEqual(
       [
         'onCommand:mxDoctor.checkDomainPrompt',
+        'onCommand:mxDoctor.toggleLiveChecks',
         'onLanguage:dns-zone',
         'onLanguage:terraform',
         'workspaceContains:**/*.tf',
@@ -133,6 +139,7 @@ describe('the .vsix contents', () => {
     );
     expect(manifest.contributes.commands).toEqual([
       { command: 'mxDoctor.checkDomainPrompt', title: 'Check domain…', category: 'MX Doctor' },
+      { command: 'mxDoctor.toggleLiveChecks', title: 'Toggle live checks', category: 'MX Doctor' },
     ]);
     expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
     expect(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.sort()).toEqual(['mxDoctor.resolvers', 'mxDoctor.smtpProbe']);
@@ -143,6 +150,119 @@ describe('the .vsix contents', () => {
     const client = readFileSync(join(unpacked, 'extension/dist/extension.js'), 'utf8');
     expect(client).toMatch(/require\("vscode"\)/);
     expect(client).not.toMatch(/web-tree-sitter/);
+  });
+});
+
+describe('ready to publish (vsce and ovsx, nothing published)', () => {
+  const bin = (name: string): string => join(EXTENSION_DIR, 'node_modules/.bin', name);
+
+  it('`vsce ls` lists exactly what ships: bundles, wasm, grammar, icon, README, CHANGELOG, LICENSE', () => {
+    const listed = execFileSync(bin('vsce'), ['ls', '--no-dependencies'], { cwd: EXTENSION_DIR, encoding: 'utf8', timeout: 60_000 })
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .sort();
+    expect(listed).toEqual(
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'dist/extension.js',
+        'dist/server.js',
+        'dist/tree-sitter-terraform.wasm',
+        'dist/web-tree-sitter.wasm',
+        'icon.png',
+        'language-configuration.json',
+        'package.json',
+        'syntaxes/dns-zone.tmLanguage.json',
+      ].sort(),
+    );
+    // Nothing from tests, sources, source maps, the icon's SVG source or node_modules.
+    expect(listed.filter((file) => /test|\.map$|\.ts$|^src\/|\.svg$|node_modules/.test(file))).toEqual([]);
+  });
+
+  it('the manifest inside the .vsix (read as ovsx reads it) has icon, categories, keywords, repository and gallery banner', async () => {
+    const { readVSIXPackage } = extensionRequire('ovsx/lib/zip') as { readVSIXPackage(file: string): Promise<PublishManifest> };
+    const packaged = await readVSIXPackage(vsix);
+    const source = JSON.parse(readFileSync(join(EXTENSION_DIR, 'package.json'), 'utf8')) as PublishManifest;
+    for (const field of ['icon', 'categories', 'keywords', 'repository', 'homepage', 'bugs', 'galleryBanner', 'license', 'extensionKind', 'capabilities']) {
+      expect(packaged[field], field).toBeDefined();
+      expect(packaged[field], field).toEqual(source[field]);
+    }
+    expect(publishIssues(packaged)).toEqual([]);
+    // The icon the manifest names is in the package, as a 256 × 256 PNG, byte for byte the committed one.
+    const icon = readFileSync(join(unpacked, 'extension', String(packaged['icon'])));
+    expect(pngSize(icon)).toEqual({ width: 256, height: 256 });
+    expect(icon.equals(readFileSync(join(EXTENSION_DIR, 'icon.png')))).toBe(true);
+  });
+
+  it('the .vsix manifest the Marketplace reads names the icon, banner, categories, tags and licence', () => {
+    const xml = readFileSync(join(unpacked, 'extension.vsixmanifest'), 'utf8');
+    expect(xml).toContain('<Icon>extension/icon.png</Icon>');
+    expect(xml).toMatch(/<Property Id="Microsoft\.VisualStudio\.Services\.Branding\.Color" Value="#1e3a5f" \/>/);
+    expect(xml).toMatch(/<Property Id="Microsoft\.VisualStudio\.Services\.Branding\.Theme" Value="dark" \/>/);
+    expect(xml).toContain('<Categories>Linters,Programming Languages</Categories>');
+    const tags = /<Tags>([^<]*)<\/Tags>/.exec(xml)?.[1]?.split(',') ?? [];
+    expect(tags).toEqual(expect.arrayContaining(['dns', 'mx', 'spf', 'dmarc', 'email']));
+    expect(xml).toMatch(/<Asset Type="Microsoft\.VisualStudio\.Services\.Content\.License" Path="extension\/LICENSE\.txt"/);
+    expect(xml).toMatch(/<Asset Type="Microsoft\.VisualStudio\.Services\.Content\.Changelog" Path="extension\/changelog\.md"/);
+    expect(xml).toMatch(/<Property Id="Microsoft\.VisualStudio\.Services\.Links\.Source" Value="https:\/\/github\.com\/mx-doctor\/mx-doctor\.git" \/>/);
+  });
+
+  it('ovsx: has a licence, and `ovsx publish` of the .vsix is accepted by a loopback stand-in for Open VSX', async () => {
+    const { isLicenseOk } = extensionRequire('ovsx') as { isLicenseOk(packagePath: string): Promise<boolean> };
+    expect(await isLicenseOk(EXTENSION_DIR)).toBe(true);
+
+    const registry = await startStandInRegistry();
+    try {
+      const run = (args: string[]): Promise<{ code: number; output: string }> =>
+        new Promise((resolve) => {
+          execFile(bin('ovsx'), args, { cwd: EXTENSION_DIR, timeout: 60_000, env: { ...process.env, OVSX_PAT: '' } }, (error, stdout, stderr) =>
+            resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
+          );
+        });
+      const published = await run(['publish', vsix, '--registryUrl', registry.url, '--pat', 'stand-in-token']);
+      expect(published.output).toContain('Published mx-doctor.mx-doctor v0.1.0');
+      expect(published.code).toBe(0);
+      expect(registry.uploads).toHaveLength(1);
+      expect(registry.uploads[0]!.token).toBe('stand-in-token');
+      expect(registry.uploads[0]!.bytes.equals(readFileSync(vsix))).toBe(true);
+
+      // The stand-in refuses what the registries refuse, and ovsx then fails and says why: a real
+      // package (vsce's createVSIX on a copy of the extension) with seven keywords and a bad theme…
+      const copy = mkdtempSync(join(tmpdir(), 'mx-doctor-broken-extension-'));
+      try {
+        for (const file of ['.vscodeignore', 'LICENSE', 'README.md', 'CHANGELOG.md', 'icon.png', 'language-configuration.json', 'syntaxes', 'dist']) {
+          cpSync(join(EXTENSION_DIR, file), join(copy, file), { recursive: true });
+        }
+        const broken = JSON.parse(readFileSync(join(EXTENSION_DIR, 'package.json'), 'utf8')) as Record<string, unknown>;
+        broken['keywords'] = ['dns', 'mx', 'spf', 'dmarc', 'email', 'zone', 'terraform'];
+        broken['galleryBanner'] = { color: '#1e3a5f', theme: 'blue' };
+        writeFileSync(join(copy, 'package.json'), JSON.stringify(broken));
+        const { createVSIX } = extensionRequire('@vscode/vsce') as { createVSIX(options: object): Promise<unknown> };
+        const brokenVsix = join(copy, 'broken.vsix');
+        const quiet = vi.spyOn(console, 'log').mockImplementation(() => {}); // vsce prints the file tree
+        try {
+          await createVSIX({ cwd: copy, packagePath: brokenVsix, dependencies: false });
+        } finally {
+          quiet.mockRestore();
+        }
+        const refused = await run(['publish', brokenVsix, '--registryUrl', registry.url, '--pat', 'stand-in-token']);
+        expect(refused.code).not.toBe(0);
+        expect(refused.output).toContain('Marketplace: 7 keywords, at most 5');
+        expect(refused.output).toContain('invalid galleryBanner.theme "blue"');
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
+      // … and a file that is not a package at all.
+      const notVsix = join(unpacked, 'not-a-package.vsix');
+      writeFileSync(notVsix, 'not a zip');
+      const notAPackage = await run(['publish', notVsix, '--registryUrl', registry.url, '--pat', 'stand-in-token']);
+      expect(notAPackage.code).not.toBe(0);
+      expect(notAPackage.output).toContain('not a VSIX');
+    } finally {
+      await registry.close();
+    }
   });
 });
 

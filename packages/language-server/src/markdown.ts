@@ -5,10 +5,11 @@
  * document); `@mx-doctor/core/report` holds only the vocabulary and the escapers, so the VS Code
  * client bundles no DNS client.
  */
-import { escapeMarkdown, markdownCodeSpan, reportMarkdown, type ReportMarkdownOptions } from '@mx-doctor/core/report';
+import { escapeMarkdown, markdownCodeSpan, reportMarkdown, verdictText, VERDICTS, type ReportMarkdownOptions } from '@mx-doctor/core/report';
 
-export { escapeMarkdown, markdownCodeSpan, reportMarkdown, type ReportMarkdownOptions };
-export type { DomainReport } from '@mx-doctor/core/report';
+// verdictText and VERDICTS: the VS Code status bar names the last verdict in the report's words.
+export { escapeMarkdown, markdownCodeSpan, reportMarkdown, verdictText, VERDICTS, type ReportMarkdownOptions };
+export type { DomainReport, Verdict } from '@mx-doctor/core/report';
 
 /** Seconds in words: 3600 → "1 hour", 172800 → "2 days", 5400 → "1 hour 30 minutes". */
 export function durationInWords(seconds: number): string {
