@@ -10,6 +10,7 @@ import { CATALOGUE } from '../packages/core/src/checks/catalogue.js';
 
 const SCOPE: Record<CatalogueEntry['scope'], string> = {
   live: 'live checks (`mx-doctor check`, the browser extension, live diagnostics)',
+  authority: 'queries straight to the authoritative servers (`mx-doctor check`, the language server; not the browser extension)',
   transport: 'the SMTP probe (`--smtp`, `mxDoctor.smtpProbe`)',
   file: 'zone files and Terraform (`mx-doctor lint`, the language server)',
   'live+file': 'live checks, and zone files and Terraform',
@@ -17,7 +18,11 @@ const SCOPE: Record<CatalogueEntry['scope'], string> = {
 
 export function findingsPage(contract: string): string {
   const triggers = new Map<string, string>();
-  for (const match of contract.matchAll(/^\| `([a-z0-9-]+)` \| (?:error|warning|info) \| (.*) \|$/gm)) triggers.set(match[1]!, match[2]!.trim());
+  const severities = new Map<string, string>();
+  for (const match of contract.matchAll(/^\| `([a-z0-9-]+)` \| ((?:error|warning|info)[^|]*) \| (.*) \|$/gm)) {
+    triggers.set(match[1]!, match[3]!.trim());
+    severities.set(match[1]!, match[2]!.trim());
+  }
   const lines = [
     '# Findings',
     '',
@@ -28,7 +33,8 @@ export function findingsPage(contract: string): string {
     '',
   ];
   for (const [id, entry] of Object.entries(CATALOGUE) as [string, CatalogueEntry][]) {
-    lines.push(`## ${id}`, '', `**${entry.severity}** — ${entry.title}.${entry.rfc ? ` Rule: ${entry.rfc}.` : ''}`, '');
+    // A row may give two severities (`error (all servers) / warning (some)`): show the contract's words.
+    lines.push(`## ${id}`, '', `**${severities.get(id) ?? entry.severity}** — ${entry.title}.${entry.rfc ? ` Rule: ${entry.rfc}.` : ''}`, '');
     const trigger = triggers.get(id);
     if (trigger) lines.push(`When: ${trigger}`, '');
     lines.push(`Reported by: ${SCOPE[entry.scope]}.`, '');

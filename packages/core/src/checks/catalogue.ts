@@ -56,6 +56,14 @@ import { spfTooManyLookupsCheck } from './spf/spf-too-many-lookups.js';
 import { spfTooManyVoidLookupsCheck } from './spf/spf-too-many-void-lookups.js';
 import { syntaxCheck } from './file/syntax.js';
 import { tlsaSyntaxCheck } from './dane/tlsa-syntax.js';
+import { nsLameCheck } from './authority/ns-lame.js';
+import { nsDelegationMismatchCheck } from './authority/ns-delegation-mismatch.js';
+import { nsMxInconsistentCheck } from './authority/ns-mx-inconsistent.js';
+import { nsSpfInconsistentCheck } from './authority/ns-spf-inconsistent.js';
+import { nsDmarcInconsistentCheck } from './authority/ns-dmarc-inconsistent.js';
+import { nsSerialMismatchCheck } from './authority/ns-serial-mismatch.js';
+import { nsSingleCheck } from './authority/ns-single.js';
+import { mxPropagationPendingCheck } from './authority/mx-propagation-pending.js';
 
 export const CHECKS = [
   domainNxdomainCheck,
@@ -100,6 +108,14 @@ export const CHECKS = [
   smtpHostUnreachableCheck,
   smtpBadGreetingCheck,
   smtpNoStarttlsCheck,
+  nsLameCheck,
+  nsDelegationMismatchCheck,
+  nsMxInconsistentCheck,
+  nsSpfInconsistentCheck,
+  nsDmarcInconsistentCheck,
+  nsSerialMismatchCheck,
+  nsSingleCheck,
+  mxPropagationPendingCheck,
   tlsaSyntaxCheck,
   syntaxCheck,
   mxSyntaxCheck,

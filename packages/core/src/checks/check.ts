@@ -13,6 +13,7 @@ import type { CatalogueEntry } from '../findings/catalogue.js';
 import type { Finding, Position, SourceRange } from '../findings/finding.js';
 import type { Field, FileRecord } from '../facts/file-record.js';
 import type { MailDnsSnapshot, TargetFacts } from '../facts/snapshot.js';
+import type { AuthorityFacts } from '../facts/authority.js';
 import type { ReadResult } from '../facts/read-result.js';
 import type { AppliedDmarc, OrganisationalDmarc } from './dmarc/applied-dmarc.js';
 import type { MxEntry } from './mx/mx-entry.js';
@@ -36,6 +37,8 @@ export type LiveVariant =
   | { readonly on: 'dmarc'; readonly run: (domain: string, applied: AppliedDmarc, organisationalDomain?: string) => Finding[] }
   /** The mail policy records together (MX, SPF, DMARC), for checks across them. */
   | { readonly on: 'policies'; readonly run: (facts: PolicyFacts) => Finding[] }
+  /** What the zone's authoritative servers said when asked directly, beside the resolvers' answers. */
+  | { readonly on: 'authority'; readonly run: (authority: AuthorityFacts, snapshot: MailDnsSnapshot) => Finding[] }
   /** The opt-in SMTP probe's results. */
   | { readonly on: 'smtp'; readonly run: (domain: string, results: readonly SmtpProbeResult[]) => Finding[] };
 

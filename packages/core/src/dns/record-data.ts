@@ -88,7 +88,7 @@ export function decodeRecord(
       const rname = nameAt(rdataOffset + mname.length);
       const fixed = rdataOffset + mname.length + rname.length;
       exact(mname.length + rname.length + 20, 'SOA');
-      return { name: owner, ttl, type, data: { mname: mname.name, minimum: readUint32(message, fixed + 16) } };
+      return { name: owner, ttl, type, data: { mname: mname.name, serial: readUint32(message, fixed), minimum: readUint32(message, fixed + 16) } };
     }
     case 'TXT': {
       // One or more <character-string>s, each a length octet and that many octets (RFC 1035 §3.3).

@@ -23,7 +23,7 @@ export type DnsRecord =
   | (RecordBase & { readonly type: 'MX'; readonly data: MxData })
   /** TXT keeps its character-strings apart; join them with `txtText` before any test (RFC 7208 §3.3). */
   | (RecordBase & { readonly type: 'TXT'; readonly data: readonly string[] })
-  | (RecordBase & { readonly type: 'SOA'; readonly data: { readonly mname: string; readonly minimum: number } });
+  | (RecordBase & { readonly type: 'SOA'; readonly data: { readonly mname: string; readonly serial: number; readonly minimum: number } });
 
 export interface Question {
   readonly name: string;

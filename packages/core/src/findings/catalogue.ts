@@ -14,7 +14,7 @@ export interface CatalogueEntry {
   /** The rule it rests on, where there is one. */
   readonly rfc?: string;
   /** Where the check applies. */
-  readonly scope: 'live' | 'transport' | 'file' | 'live+file';
+  readonly scope: 'live' | 'authority' | 'transport' | 'file' | 'live+file';
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -40,6 +40,8 @@ export interface FindingDetails {
   readonly range?: SourceRange;
   /** Overrides the catalogue's rule reference when a more precise one applies. */
   readonly rfc?: string;
+  /** Overrides the catalogue's severity, for the ids whose contract row gives two (e.g. `ns-lame`: error when all servers, warning when some). */
+  readonly severity?: Severity;
 }
 
 /** The part of a check's catalogue row a finding copies. */
@@ -55,7 +57,7 @@ export function finding(check: FindingKind, details: FindingDetails): Finding {
   const entry: { severity: Severity; rfc?: string } = check;
   const rfc = details.rfc ?? entry.rfc;
   // Built field by field in this order (the order JSON output shows), without spread temporaries.
-  const result: { -readonly [K in keyof Finding]: Finding[K] } = { id, severity: entry.severity, message: details.message, subject: details.subject };
+  const result: { -readonly [K in keyof Finding]: Finding[K] } = { id, severity: details.severity ?? entry.severity, message: details.message, subject: details.subject };
   if (details.evidence !== undefined) result.evidence = details.evidence;
   if (rfc !== undefined) result.rfc = rfc;
   if (details.fix !== undefined) result.fix = details.fix;

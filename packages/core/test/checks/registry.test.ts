@@ -46,7 +46,10 @@ describe('the check registry', () => {
       const scope = check.scope;
       if (scope === 'transport') expect(live.map((v) => v.on), check.id).toEqual(['smtp']);
       else expect(live.some((v) => v.on === 'smtp'), check.id).toBe(false);
-      if (scope === 'live' || scope === 'transport') expect(file, check.id).toEqual([]);
+      // Direct queries need a Node transport: their checks read only what it gathered.
+      if (scope === 'authority') expect(live.map((v) => v.on), check.id).toEqual(['authority']);
+      else expect(live.some((v) => v.on === 'authority'), check.id).toBe(false);
+      if (scope === 'live' || scope === 'transport' || scope === 'authority') expect(file, check.id).toEqual([]);
       if (scope === 'file') expect(live, check.id).toEqual([]);
       if (scope === 'live+file') {
         expect(live.length, check.id).toBeGreaterThan(0);

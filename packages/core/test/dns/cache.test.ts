@@ -99,7 +99,7 @@ describe('CachingResolver TTLs', () => {
     expect(cacheTtlSeconds(answer('www.example.com', 'A', [chain]))).toBe(60);
     expect(cacheTtlSeconds(answer('www.example.com', 'A', [chain], { negativeTtl: 1000 }))).toBe(500);
     // an SOA among the records stands in for the hint
-    const soa: DnsRecord = { name: 'example.com', ttl: 100, type: 'SOA', data: { mname: 'ns', minimum: 30 } };
+    const soa: DnsRecord = { name: 'example.com', ttl: 100, type: 'SOA', data: { mname: 'ns', serial: 1, minimum: 30 } };
     expect(cacheTtlSeconds({ kind: 'nxdomain', question: { name: 'x.example.com', type: 'A' }, records: [soa] })).toBe(30);
   });
 });

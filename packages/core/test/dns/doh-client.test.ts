@@ -10,7 +10,7 @@ const SOA_RECORD: dnsPacket.Answer = {
   type: 'SOA',
   name: 'example.com',
   ttl: 3600,
-  data: { mname: 'ns1.example.com', rname: 'hostmaster.example.com', serial: 1, refresh: 2, retry: 3, expire: 4, minimum: 300 },
+  data: { mname: 'ns1.example.com', rname: 'hostmaster.example.com', serial: 2026120301, refresh: 2, retry: 3, expire: 4, minimum: 300 },
 };
 
 let server: DohTestServer;
@@ -166,7 +166,7 @@ describe('DohResolver answers', () => {
     expect(await recordsFor('7.2.0.192.in-addr.arpa', 'PTR')).toEqual([
       { name: '7.2.0.192.in-addr.arpa', ttl: 50, type: 'PTR', data: 'web.example.net' },
     ]);
-    expect(await recordsFor('example.net', 'SOA')).toEqual([{ name: 'example.net', ttl: 50, type: 'SOA', data: { mname: 'ns1.example.net', minimum: 300 } }]);
+    expect(await recordsFor('example.net', 'SOA')).toEqual([{ name: 'example.net', ttl: 50, type: 'SOA', data: { mname: 'ns1.example.net', serial: 2026120301, minimum: 300 } }]);
     expect(await recordsFor('example.net', 'MX')).toEqual([{ name: 'example.net', ttl: 50, type: 'MX', data: { preference: 0, exchange: '' } }]);
   });
 
