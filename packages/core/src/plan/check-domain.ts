@@ -19,6 +19,11 @@ import type { DomainReport } from './report.js';
 import type { MailDnsSnapshot } from '../facts/snapshot.js';
 import { verdictOf } from './verdict.js';
 import { BudgetedResolver, DEFAULT_CHECK_BUDGET_MS } from './check-budget.js';
+import { gatherAuthority, type AuthoritativeQuerier } from './gather-authority.js';
+import { runAuthorityChecks } from '../checks/run-authority-checks.js';
+import { buildAuthorityTable } from '../checks/authority/authority-table.js';
+import { lookupFailedFinding } from '../checks/resolver/lookup-failed.js';
+import type { LookupResult } from '../dns/types.js';
 
 export interface CheckDomainOptions {
   /** Answers every question of the plan (usually the cached failover DoH stack). */
@@ -27,6 +32,11 @@ export interface CheckDomainOptions {
   readonly compareResolvers?: readonly { readonly url: string; readonly resolver: Resolver }[];
   /** Opt-in SMTP probe (Node only): given each MX host's addresses, returns what port 25 said. */
   readonly transportProbe?: (targets: readonly { host: string; address: string }[]) => Promise<SmtpProbeResult[]>;
+  /**
+   * Asks the zone's authoritative servers directly (Node only: the authority step, `ns-*` checks,
+   * `mx-propagation-pending`); the step runs beside the MX branch.
+   */
+  readonly authoritative?: AuthoritativeQuerier;
   /** Time for all DNS questions of the check together, ms (default `DEFAULT_CHECK_BUDGET_MS`). */
   readonly budgetMs?: number;
 }
@@ -48,7 +58,8 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
   const apex = startApexQueries(resolver, domain, compareResolvers ? { compareResolvers } : {});
   // SPF starts as soon as the TXT answer is in, beside the MX branch, not after it.
   const spfPromise = apex.txt.then((txt) => gatherSpf(resolver, domain, txt));
-  const [snapshot, spf] = await Promise.all([gatherSnapshot(resolver, domain, apex), spfPromise]).finally(() => {
+  const authorityPromise = options.authoritative ? gatherAuthority(resolver, options.authoritative, domain, { deadline: resolver.deadline }) : undefined;
+  const [snapshot, spf, authority] = await Promise.all([gatherSnapshot(resolver, domain, apex), spfPromise, authorityPromise]).finally(() => {
     resolver.close();
     for (const entry of compareResolvers ?? []) entry.resolver.close();
   });
@@ -62,6 +73,8 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
     const organisational = organisationalDmarc(snapshot);
     findings.push(...runPolicyChecks({ domain: snapshot.domain, onlyNullMx, spf, dmarc: snapshot.dmarc, ...(organisational && { organisational }) }));
   }
+  if (authority?.facts) findings.push(...runAuthorityChecks(authority.facts, snapshot));
+  else if (authority?.failed?.kind === 'failed') findings.push(lookupFailedFinding(authority.failed));
   if (options.transportProbe && snapshot.targets.length > 0) {
     const targets = snapshot.targets.flatMap((target) => target.addresses.map((a) => ({ host: target.name, address: a.address })));
     if (targets.length > 0) findings.push(...runSmtpChecks(snapshot.domain, await options.transportProbe(targets)));
@@ -77,6 +90,7 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
       spf: domainMissing ? 'SPF: not checked (the domain does not exist)' : describeSpf(spf),
       dmarc: domainMissing ? 'DMARC: not checked (the domain does not exist)' : describeDmarc(snapshot.dmarc, organisationalDmarc(snapshot)),
       findings: sorted,
+      ...(authority && { authority: authority.facts ? buildAuthorityTable(authority.facts) : { notChecked: authorityStopped(authority.failed) } }),
     },
   };
 }
@@ -98,4 +112,10 @@ function dedupe(findings: readonly Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Why the authority step stopped, in words. */
+function authorityStopped(failed: LookupResult | undefined): string {
+  if (failed?.kind !== 'failed') return 'the zone could not be found';
+  return `the ${failed.question.type} lookup for ${failed.question.name} failed (${failed.reason})`;
 }

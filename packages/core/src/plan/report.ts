@@ -2,6 +2,8 @@ import type { Finding } from '../findings/finding.js';
 import type { MxTableRow } from '../checks/mx/mx-table.js';
 
 export type { MxTableAddress, MxTableRow } from '../checks/mx/mx-table.js';
+import type { AuthorityTable } from '../checks/authority/authority-table.js';
+export type { AuthorityTable, AuthorityTableRow } from '../checks/authority/authority-table.js';
 
 /** The one-word answer to "can this domain receive mail?", shown first by every front end. */
 export type Verdict = 'receives-mail' | 'problems' | 'no-mail' | 'could-not-check';
@@ -19,4 +21,9 @@ export interface DomainReport {
   readonly dmarc: string;
   /** Worst first. */
   readonly findings: readonly Finding[];
+  /**
+   * What the zone's authoritative servers serve, asked directly (CLI and language server); absent
+   * when the step did not run (a browser, `--no-authoritative`). `notChecked` says why it stopped.
+   */
+  readonly authority?: AuthorityTable | { readonly notChecked: string };
 }
