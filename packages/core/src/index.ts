@@ -18,7 +18,7 @@ export { DEFAULT_RESOLVERS, createResolver, type CreateResolverOptions } from '.
 // Input, the query plan and the report
 export { parseDomainInput, type DomainInput } from './input/domain-input.js';
 export type { TargetFacts } from './facts/snapshot.js';
-export type { DomainReport, MxTableRow, Verdict } from './plan/report.js';
+export type { AuthorityTableRow, DomainReport, MxTableRow, Verdict } from './plan/report.js';
 
 // Transport (SMTP) checks: the pure half; the probe itself is in @mx-doctor/smtp-probe
 export { parseSmtpReply, runSmtpChecks, type SmtpOutcome, type SmtpProbeResult } from './checks/smtp/index.js';

@@ -15,6 +15,7 @@ import {
   type DomainReport,
   type Finding,
   type MxTableRow,
+  type AuthorityTableRow,
   type Verdict,
 } from '@mx-doctor/core';
 import { SEVERITY_STYLE, type Painter } from '../color.js';
@@ -59,6 +60,14 @@ function renderOne(report: DomainReport, paint: Painter, noResolver: boolean): s
   }
   lines.push(shown(report.spf));
   lines.push(shown(report.dmarc));
+  if (report.authority !== undefined) {
+    lines.push('');
+    if ('notChecked' in report.authority) lines.push(`${paint('bold', REPORT_WORDS.authoritySection)}: ${paint('yellow', 'not checked')} (${shown(report.authority.notChecked)})`);
+    else {
+      lines.push(paint('bold', `${REPORT_WORDS.authoritySection} of ${shown(report.authority.zone)}`));
+      lines.push(...authorityTable(report.authority.rows, paint).map((line) => `  ${line}`));
+    }
+  }
   if (report.findings.length > 0) {
     lines.push('');
     lines.push(paint('bold', `${REPORT_WORDS.findingsSection} (${report.findings.length})`));
@@ -90,6 +99,16 @@ function mxTable(rows: readonly MxTableRow[], paint: Painter): string[] {
     out.push(line([String(row.preference), hostOf(row), providerOf(row), first], paint(statusStyle[row.status], mxStatusText(row.status))));
     for (const address of more) out.push(line(['', '', '', address]));
   }
+  return out;
+}
+
+function authorityTable(rows: readonly AuthorityTableRow[], paint: Painter): string[] {
+  const header = ['SERVER', 'ADDRESS', 'SERIAL', 'MX AS SERVED', 'STATUS'] as const;
+  const cells = rows.map((row) => [shown(row.server), shown(row.address ?? '—'), row.serial === undefined ? '—' : String(row.serial), shown(row.mx ?? '—')] as const);
+  const widths = header.slice(0, 4).map((title, k) => Math.max(title.length, ...cells.map((c) => c[k]!.length)));
+  const line = (cols: readonly string[], status: string) => `${cols.map((col, k) => col.padEnd(widths[k]!)).join('  ')}  ${status}`.trimEnd();
+  const out = [paint('dim', line(header.slice(0, 4), header[4]))];
+  rows.forEach((row, k) => out.push(line(cells[k]!, paint(row.serving ? 'green' : 'red', shown(row.status)))));
   return out;
 }
 

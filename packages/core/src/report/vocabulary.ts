@@ -69,6 +69,7 @@ export const REPORT_WORDS = {
   mxSection: 'MX records',
   policySection: 'Sender policy',
   findingsSection: 'Findings',
+  authoritySection: 'Authoritative servers',
   noMx: 'No MX records.',
   noFindings: 'No findings: nothing to fix.',
   nullMxHost: '(null MX)',
