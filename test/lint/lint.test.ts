@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
-import { CATALOGUE } from '@mx-doctor/core';
+import { CATALOGUE, checkOf } from '@mx-doctor/core';
 import { CLI_BIN, runCli } from '../cli/run-cli.js';
 import { formatExpected, readAnnotations } from './annotations.js';
 
@@ -58,8 +58,10 @@ describe('mx-doctor lint: every file id, with its exact range', () => {
       ...readAnnotations(readFileSync(fixture('faults.zone'), 'utf8'), ';').map((e) => e.id),
       ...readAnnotations(readFileSync(fixture('modules.tf'), 'utf8'), '#').map((e) => e.id),
     ]);
+    // An id whose file variants all need the live zone (file-differs-from-live) is covered by the authority tests.
+    const needsLiveZone = (id: string) => (checkOf(id)?.file ?? []).every((variant) => variant.on === 'live-rrsets');
     const fileIds = Object.entries(CATALOGUE)
-      .filter(([, entry]) => entry.scope === 'file' || entry.scope === 'live+file')
+      .filter(([id, entry]) => (entry.scope === 'file' || entry.scope === 'live+file') && !needsLiveZone(id))
       .map(([id]) => id);
     expect(fileIds.filter((id) => !covered.has(id))).toEqual([]);
   });

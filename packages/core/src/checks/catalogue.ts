@@ -64,6 +64,7 @@ import { nsDmarcInconsistentCheck } from './authority/ns-dmarc-inconsistent.js';
 import { nsSerialMismatchCheck } from './authority/ns-serial-mismatch.js';
 import { nsSingleCheck } from './authority/ns-single.js';
 import { mxPropagationPendingCheck } from './authority/mx-propagation-pending.js';
+import { fileDiffersFromLiveCheck } from './authority/file-differs-from-live.js';
 
 export const CHECKS = [
   domainNxdomainCheck,
@@ -116,6 +117,7 @@ export const CHECKS = [
   nsSerialMismatchCheck,
   nsSingleCheck,
   mxPropagationPendingCheck,
+  fileDiffersFromLiveCheck,
   tlsaSyntaxCheck,
   syntaxCheck,
   mxSyntaxCheck,

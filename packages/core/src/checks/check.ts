@@ -13,7 +13,7 @@ import type { CatalogueEntry } from '../findings/catalogue.js';
 import type { Finding, Position, SourceRange } from '../findings/finding.js';
 import type { Field, FileRecord } from '../facts/file-record.js';
 import type { MailDnsSnapshot, TargetFacts } from '../facts/snapshot.js';
-import type { AuthorityFacts } from '../facts/authority.js';
+import type { AuthorityFacts, LiveRRsets } from '../facts/authority.js';
 import type { ReadResult } from '../facts/read-result.js';
 import type { AppliedDmarc, OrganisationalDmarc } from './dmarc/applied-dmarc.js';
 import type { MxEntry } from './mx/mx-entry.js';
@@ -96,10 +96,20 @@ export type FileVariant =
   | { readonly on: 'spf-records'; readonly run: (owner: string, records: readonly FileSpfRecord[]) => Finding[] }
   /** The DMARC records (`v=DMARC1`) at one `_dmarc.` owner. */
   | { readonly on: 'dmarc-records'; readonly run: (owner: string, records: readonly FileText[]) => Finding[] }
+  /** One owner's MX and SPF records in the file, beside what the zone's authoritative servers serve there now. */
+  | { readonly on: 'live-rrsets'; readonly run: (owner: string, file: FileMailRRsets, live: LiveRRsets) => Finding[] }
   /** Each RRset of `type` (one owner's records of that type), for types no other variant reads. */
   | { readonly on: 'rrset'; readonly type: string; readonly run: (owner: string, records: readonly FileRdata[]) => Finding[] }
   /** Found while the file is read (the zone reader, the Terraform reader, the MX record reader). */
   | { readonly on: 'reading' };
+
+/** One owner's mail records in a file: its MX entries (with ranges) and its SPF texts. */
+export interface FileMailRRsets {
+  readonly mx: readonly MxEntry[];
+  readonly spf: readonly FileText[];
+  /** Where a finding about the owner as a whole goes: its first MX (else SPF) record. */
+  readonly range: SourceRange;
+}
 
 /** One record of a file as its data fields, with where they are. */
 export interface FileRdata {

@@ -50,3 +50,11 @@ export interface AuthorityFacts {
   /** When the servers were asked (`Date.now()`), so a cached answer's TTL can be told as a time. */
   readonly checkedAt: number;
 }
+
+/** What the zone's authoritative servers serve now at one owner a file writes, for `file-differs-from-live`. */
+export interface LiveRRsets {
+  /** The server asked (`ns1.example.net (127.0.1.1)`). */
+  readonly server: string;
+  readonly mx?: DirectAnswer;
+  readonly txt?: DirectAnswer;
+}

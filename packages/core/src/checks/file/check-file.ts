@@ -13,6 +13,9 @@ import { hasUsableTarget } from '../mx/host-name.js';
 import type { MxEntry } from '../mx/mx-entry.js';
 import { lookupFailedFinding } from '../resolver/lookup-failed.js';
 import type { FileRdata, FileTarget } from '../check.js';
+import type { LiveRRsets } from '../../facts/authority.js';
+import { joinedText } from '../../facts/record-table.js';
+import { isSpfRecord } from '../spf/parse-spf.js';
 import { fileVariants } from '../catalogue.js';
 import { readFileMx, type FileMxRecord } from './file-mx.js';
 import { FileIndex } from './file-index.js';
@@ -25,6 +28,11 @@ import { appendAll } from '../../util/append.js';
 export interface FileCheckOptions {
   /** Lookups of targets outside the file's zone (see `externalTargets`), keyed by name. */
   readonly liveTargets?: ReadonlyMap<string, TargetFacts>;
+  /**
+   * What the zone's authoritative servers serve now at owners the file writes MX or SPF records
+   * for (only for a zone the file is authoritative for), keyed by owner.
+   */
+  readonly liveZone?: ReadonlyMap<string, LiveRRsets>;
   /**
    * Set-check results remembered from an earlier run over the same document (an editor passes
    * one per document, so an edit re-checks only the RRsets it touched).
@@ -89,6 +97,7 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
   });
   if (read.origin !== undefined) ownerChecks(index, read.origin, findings);
   rrsetChecks(index.table, findings);
+  if (options.liveZone) liveZoneChecks(index, options.liveZone, findings);
 
   // SPF and DMARC, per owner, from TXT (and the obsolete SPF type, RFC 7208 §3.1).
   const cleanSpf = cleanSpfTexts();
@@ -146,6 +155,35 @@ function rrsetChecks(table: RecordTable, findings: Finding[]): void {
   for (const { variant } of RRSET_CHECKS) {
     sets.get(variant.type)?.forEach((records, owner) => appendAll(findings, variant.run(owner, records)));
   }
+}
+
+const LIVE_RRSET_CHECKS = fileVariants('live-rrsets');
+
+/** The file's MX and SPF records of each owner the caller looked up live, against what is served. */
+function liveZoneChecks(index: FileIndex, liveZone: ReadonlyMap<string, LiveRRsets>, findings: Finding[]): void {
+  const table = index.table;
+  liveZone.forEach((live, owner) => {
+    const head = index.mx.heads.get(owner);
+    const mx = head === undefined ? [] : readMxSet(index, head, []).filter(isResolved);
+    const spf = index.txt.records(owner).flatMap((i) => {
+      const text = joinedText(table, i);
+      return isSpfRecord(text) ? [{ text, range: table.range(i) }] : [];
+    });
+    const first = head ?? index.txt.heads.get(owner);
+    if (first === undefined) return;
+    const file = { mx: mx.map(entryOf), spf, range: table.range(first) };
+    for (const { variant } of LIVE_RRSET_CHECKS) appendAll(findings, variant.run(owner === '' ? '.' : owner, file, live));
+  });
+}
+
+/** The owners a file writes MX or SPF records for: what `liveZone` is asked for. */
+export function mailOwners(read: ReadResult): string[] {
+  const index = new FileIndex(tableOf(read));
+  const owners = new Set(index.mx.heads.keys());
+  index.txt.heads.forEach((_, owner) => {
+    if (index.txt.records(owner).some((i) => isSpfRecord(joinedText(index.table, i)))) owners.add(owner);
+  });
+  return [...owners];
 }
 
 function rdataOf(table: RecordTable, index: number): FileRdata {
