@@ -1,8 +1,8 @@
 /**
  * `ns-dmarc-inconsistent`: the authoritative servers of the zone give different DMARC records for
- * the domain (or one has none). Which policy a receiver applies depends on which server its resolver
- * asked: the same message is rejected by one receiver and delivered by another. Usually a secondary that stopped
- * transferring the zone, or a change made on one server only. Evidence lists each server's answer.
+ * the domain (or one has none). Which policy a receiver applies depends on which server its
+ * resolver asked: the same message is rejected by one receiver and delivered by another. Usually a
+ * secondary that stopped transferring the zone, or a change made on one server only.
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import type { AuthorityFacts } from '../../facts/authority.js';

@@ -1,8 +1,8 @@
 /**
  * `ns-spf-inconsistent`: the authoritative servers of the zone give different SPF records for the
  * domain (or one has none). Which record a receiver sees depends on which server its resolver
- * asked: the same message passes SPF at one receiver and fails at another. Usually a secondary that stopped
- * transferring the zone, or a change made on one server only. Evidence lists each server's answer.
+ * asked: the same message passes SPF at one receiver and fails at another. Usually a secondary
+ * that stopped transferring the zone, or a change made on one server only.
  */
 import { finding, type Finding } from '../../findings/finding.js';
 import type { AuthorityFacts } from '../../facts/authority.js';
