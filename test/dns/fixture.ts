@@ -213,6 +213,12 @@ function describe(children: Child[]): string {
     .join('\n');
 }
 
+/**
+ * The loopback addresses of the fixture's name servers (ns1/ns2.fixture.test), both on BIND's
+ * port: BIND itself on the first, dnsdist passing questions to it on the second.
+ */
+export const NAME_SERVER_ADDRESSES = ['127.0.0.1', '127.0.1.1'] as const;
+
 export async function startTestDns(options: StartTestDnsOptions = {}): Promise<TestDns> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 15_000;
   const dir = mkdtempSync(join(tmpdir(), 'mx-doctor-dns-'));
@@ -231,7 +237,7 @@ export async function startTestDns(options: StartTestDnsOptions = {}): Promise<T
       if (file.endsWith('.zone')) copyFileSync(join(ZONES_DIR, file), join(zonesOut, file));
     }
 
-    const bindPort = await freePort(['127.0.0.1'], true);
+    const bindPort = await freePort([...NAME_SERVER_ADDRESSES], true);
     const dnsdistPort = await freePort(['127.0.0.1'], true);
     const dohPort = await freePort();
     const altDohPort = await freePort();

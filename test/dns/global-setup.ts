@@ -38,6 +38,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await dns.stop();
     throw error;
   }
+  // The authority step asks the zones' name servers (ns1/ns2.fixture.test: 127.0.0.1, 127.0.1.1)
+  // directly; every CLI and language server a test starts inherits this port for them.
+  process.env['MXD_DNS_PORT'] = String(dns.dnsPort);
   project.provide('dohUrl', dns.dohUrl);
   project.provide('altDohUrl', dns.altDohUrl);
   project.provide('faultBaseUrl', dns.faultBaseUrl);

@@ -14,7 +14,8 @@ Usage:
 Options for check and lint:
   --format text|json|sarif   output format (default text)
   --resolver URL             DNS-over-HTTPS resolver; repeat for failover (default:
-                             Cloudflare, then Google, then Quad9). http:// only for loopback.
+                             Cloudflare, then Google, then Quad9). http:// only for loopback;
+                             dns://ADDRESS[:PORT] for plain DNS (e.g. a local Unbound)
   --timeout MS               per-query timeout in milliseconds (default 3000)
   --color / --no-color       force colour on or off (default: on a terminal, unless NO_COLOR)
   -q, --quiet                show error findings only (text, JSON and SARIF)
@@ -22,6 +23,8 @@ Options for check and lint:
 
 Only for check:
   --smtp                     also connect to each MX host on port 25 (EHLO, STARTTLS?, QUIT)
+  --no-authoritative         skip asking the zone's name servers directly (delegation,
+                             consistency, propagation: the ns-* findings)
 
 Only for lint:
   --origin NAME              origin for zone files that name none ($ORIGIN, SOA, file name)

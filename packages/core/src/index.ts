@@ -11,8 +11,11 @@ export { mxTargetUnresolvedExpressionCheck } from './checks/file/mx-target-unres
 export { finding, plainFinding, type Finding, type Position, type SourceRange } from './findings/finding.js';
 
 // DNS: types, the DoH client, failover, cache
-export { recordsOf, type DnsRecord, type FailureReason, type LookupOptions, type LookupResult, type MxData, type Question, type RecordOf, type RecordType, type Resolver } from './dns/types.js';
-export { DohResolver, validateResolverUrl, type DohResolverOptions } from './dns/doh-client.js';
+export { normalizeName, recordsOf, type DnsRecord, type FailureReason, type LookupOptions, type LookupResult, type MxData, type Question, type RecordOf, type RecordType, type Resolver } from './dns/types.js';
+export { validateResolverUrl, type DohResolverOptions } from './dns/doh-client.js';
+export { encodeQuery } from './dns/query-message.js';
+export { interpretResponse, type Interpreted } from './dns/interpret-response.js';
+export type { AuthoritativeQuerier, DirectReply } from './plan/gather-authority.js';
 export { DEFAULT_RESOLVERS, createResolver, type CreateResolverOptions } from './dns/resolver-list.js';
 
 // Input, the query plan and the report

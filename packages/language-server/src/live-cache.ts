@@ -5,7 +5,8 @@
  * Failures are not cached by the resolver (rule zero); the memo keeps them briefly so that typing
  * next to a dead resolver does not hammer it, then asks again.
  */
-import { createResolver, detached, gatherTarget, type Resolver, type TargetFacts } from '@mx-doctor/core';
+import { detached, gatherTarget, type Resolver, type TargetFacts } from '@mx-doctor/core';
+import { createLiveResolver } from '@mx-doctor/node-files';
 import type { LiveResolvers } from '@mx-doctor/node-files';
 import type { Settings } from './settings.js';
 
@@ -33,7 +34,7 @@ export class LiveTargets {
   resolverFor(settings: Settings): LiveResolvers {
     const key = JSON.stringify([settings.resolvers, settings.timeoutMs]);
     if (this.stack?.key !== key) {
-      this.stack = { ...createResolver({ urls: settings.resolvers, timeoutMs: settings.timeoutMs }), key };
+      this.stack = { ...createLiveResolver({ urls: settings.resolvers, timeoutMs: settings.timeoutMs }), key };
       this.memo.clear();
     }
     return this.stack;

@@ -2,8 +2,7 @@
  * The server's settings, declared once. `SETTINGS_SCHEMA` has the shape of VS Code's
  * `contributes.configuration.properties`; the extension copies it and a test compares the two.
  */
-import { validateResolverUrl } from '@mx-doctor/core';
-import { ZONE_FILE_PATTERNS } from '@mx-doctor/node-files';
+import { validateLiveResolverUrl, ZONE_FILE_PATTERNS } from '@mx-doctor/node-files';
 
 export const SETTINGS_SCHEMA = {
   'mxDoctor.liveChecks': {
@@ -15,7 +14,7 @@ export const SETTINGS_SCHEMA = {
     type: 'array',
     items: { type: 'string' },
     default: [],
-    description: 'DNS-over-HTTPS resolver URLs, tried in order. Empty: Cloudflare, then Google, then Quad9. http:// only for loopback.',
+    description: 'DNS-over-HTTPS resolver URLs, tried in order. Empty: Cloudflare, then Google, then Quad9. http:// only for loopback; dns://ADDRESS:PORT for plain DNS (e.g. a local Unbound).',
   },
   'mxDoctor.timeoutMs': {
     type: 'number',
@@ -78,7 +77,7 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
     return fallback;
   };
   const resolvers = strings('resolvers', DEFAULT_SETTINGS.resolvers).filter((url) => {
-    const problem = validateResolverUrl(url);
+    const problem = validateLiveResolverUrl(url);
     if (problem) problems.push(`mxDoctor.resolvers: ${url}: ${problem}`);
     return !problem;
   });

@@ -15,4 +15,4 @@ export {
   type FileKind,
   type FoundFile,
 } from './file-kinds.js';
-export { checkDomainLive, type CheckDomainLiveOptions, type LiveResolvers, type SmtpProbeSetting } from './live-check.js';
+export { authoritativePort, authoritativeQuerier, checkDomainLive, createLiveResolver, validateLiveResolverUrl, type CheckDomainLiveOptions, type LiveResolvers, type SmtpProbeSetting } from './live-check.js';

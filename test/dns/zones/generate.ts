@@ -163,8 +163,14 @@ const B = (id: string) => `${id}.broken.test`;
 const G = (name: string) => `${name}.good.test`;
 
 // The root zone: makes every name outside the test zones NXDOMAIN (as on the real internet)
-// instead of REFUSED. Its NS name needs an address inside it.
+// instead of REFUSED. Its NS names need addresses inside it: the one BIND, on two loopback
+// addresses in two /24s, so the authority step (tests set MXD_DNS_PORT to BIND's port) finds two
+// name servers that serve every zone (dnsdist answers for BIND on the second address).
 add('ns1.fixture.test', 'A', '127.0.0.1');
+add('ns2.fixture.test', 'A', '127.0.1.1');
+// An answer larger than an EDNS buffer of 1,232 octets: over UDP it comes truncated (TC), and the
+// direct transport asks again over TCP (RFC 7766). Eight TXT records of 200 characters.
+for (let k = 0; k < 8; k++) add('large-txt.fixture.test', 'TXT', `"${String(k).repeat(200)}"`);
 
 // ---------------------------------------------------------------------------------------------
 // Providers
@@ -630,6 +636,7 @@ const SOA_NS = (origin: string) =>
     `$ORIGIN ${origin === '.' ? '.' : `${origin}.`}`,
     `@ 3600 IN SOA ns1.fixture.test. hostmaster.fixture.test. 2024010101 3600 600 604800 300`,
     `@ 3600 IN NS ns1.fixture.test.`,
+    `@ 3600 IN NS ns2.fixture.test.`,
   ].join('\n');
 
 function render(zone: string, recs: readonly Rec[], comment: string): string {

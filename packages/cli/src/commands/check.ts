@@ -1,6 +1,6 @@
 /** `mx-doctor check`: live mail-DNS checks of one or more domains over DNS-over-HTTPS. */
-import { DEFAULT_RESOLVERS, createResolver, parseDomainInput, sortFindings, type DomainReport } from '@mx-doctor/core';
-import { checkDomainLive } from '@mx-doctor/node-files';
+import { DEFAULT_RESOLVERS, parseDomainInput, sortFindings, type DomainReport } from '@mx-doctor/core';
+import { authoritativeQuerier, checkDomainLive, createLiveResolver } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
@@ -31,14 +31,16 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
   });
 
   // The same setup as the editor's "Check domain" (node-files: resolvers, comparison, SMTP probe).
-  const resolvers = createResolver({ urls, timeoutMs });
+  const resolvers = createLiveResolver({ urls, timeoutMs });
+  // The authority step (on unless --no-authoritative): the zone's servers asked directly.
+  const authoritative = values.authoritative === false ? undefined : authoritativeQuerier({ timeoutMs });
   const showProgress = io.stderr.isTTY === true && format === 'text' && !process.env['CI'];
   const progress = new ProgressResolver(resolvers.resolver, io.stderr, showProgress);
   const reports: DomainReport[] = [];
   for (const parsed of domains) {
     progress.start(parsed.domain);
     try {
-      const report = await checkDomainLive(parsed.domain, { resolvers, resolver: progress, smtp: { enabled: values.smtp === true, port: smtpPort } });
+      const report = await checkDomainLive(parsed.domain, { resolvers, resolver: progress, smtp: { enabled: values.smtp === true, port: smtpPort }, ...(authoritative && { authoritative }) });
       reports.push(parsed.input.toLowerCase() === parsed.domain ? report : { ...report, input: parsed.input });
     } finally {
       progress.stop();
@@ -65,6 +67,8 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
 export const CHECK_OPTIONS = {
   ...COMMON_OPTIONS,
   smtp: { type: 'boolean' },
+  // --no-authoritative skips the authority step (direct questions to the zone's name servers).
+  authoritative: { type: 'boolean' },
   // For tests: probe a port other than 25 (nothing else may listen on 25 on a test machine).
   'smtp-port': { type: 'string' },
 } as const;

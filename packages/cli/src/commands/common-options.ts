@@ -2,7 +2,7 @@
  * Options `check` and `lint` share (`--format`, `--resolver`, `--timeout`, `--color`): declared and
  * validated once, so both commands accept and refuse the same things with the same words.
  */
-import { validateResolverUrl } from '@mx-doctor/core';
+import { validateLiveResolverUrl } from '@mx-doctor/node-files';
 import { UsageError } from '../usage.js';
 
 export const COMMON_OPTIONS = {
@@ -51,7 +51,7 @@ export function commonSettings(values: {
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout must be a whole number of milliseconds from 1 to 60000');
   const urls = values.resolver ?? [];
   for (const url of urls) {
-    const problem = validateResolverUrl(url);
+    const problem = validateLiveResolverUrl(url);
     if (problem) throw new UsageError(`--resolver ${url}: ${problem}`);
   }
   const limit = values['max-warnings'];

@@ -4,7 +4,6 @@ import { dirname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   checkFile,
-  createResolver,
   escapeControls,
   lookupExternalTargets,
   plainFinding,
@@ -14,7 +13,7 @@ import {
   type ReadResult,
   type Resolver,
 } from '@mx-doctor/core';
-import { findZoneAndTerraformFiles, kindOfNamedFile, readIncludeFile, readTextFile, type FoundFile } from '@mx-doctor/node-files';
+import { createLiveResolver, findZoneAndTerraformFiles, kindOfNamedFile, readIncludeFile, readTextFile, type FoundFile } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
@@ -105,7 +104,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   }
 
   let resolver: Resolver | undefined;
-  if (values.live) resolver = createResolver({ urls, timeoutMs }).resolver;
+  if (values.live) resolver = createLiveResolver({ urls, timeoutMs }).resolver;
   const findings: Finding[] = [];
   for (const read of reads) {
     const liveTargets = resolver ? await lookupExternalTargets(read, resolver) : undefined;

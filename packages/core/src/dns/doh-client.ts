@@ -27,11 +27,7 @@ import { normalizeName } from './types.js';
 import { base64UrlEncode } from './base64url.js';
 import { describeQuestion } from './question-text.js';
 import { QueryEncodingError, encodeQuery } from './query-message.js';
-import { CLASS_IN, TYPE_CODES, rcodeName } from './record-types.js';
-import { MalformedMessageError, decodeResponse } from './response-message.js';
-import type { ResponseMessage } from './response-message.js';
-import { soaNegativeTtl } from './negative-ttl.js';
-import { judgeAnswer } from './answer-chain.js';
+import { interpretResponse } from './interpret-response.js';
 import type { NegativeTtlHint } from './negative-ttl.js';
 import { validateResolverUrl } from './resolver-url.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
@@ -239,59 +235,7 @@ export class DohResolver implements Resolver {
 
   /** Judge a response body against the question (RFC 1035 §4.1.1, RFC 8484 §4.2.1). */
   private interpret(question: Question, body: Uint8Array): DohLookupResult {
-    const asked = describeQuestion(question);
-    const failed = (reason: FailureReason, detail: string) => this.failure(question, reason, detail);
-    let message: ResponseMessage;
-    try {
-      message = decodeResponse(body);
-    } catch (error) {
-      const why = error instanceof MalformedMessageError ? error.message : errorText(error);
-      return failed('malformed', `malformed DNS message from ${this.url} for ${asked}: ${why}`);
-    }
-
-    const mismatch = (why: string): DohLookupResult =>
-      failed('mismatch', `response from ${this.url} does not answer ${asked}: ${why}`);
-    if (!message.isResponse) return mismatch('the message is a query, not a response');
-    if (message.opcode !== 0) return mismatch(`opcode ${message.opcode} instead of QUERY`);
-    if (message.id !== 0) return mismatch(`message ID ${message.id} instead of 0`);
-    // Some servers leave the question out of an error response; let its RCODE speak then.
-    const errorWithoutQuestion = message.questions.length === 0 && message.rcode !== 0 && message.rcode !== 3;
-    if (!errorWithoutQuestion) {
-      if (message.questions.length !== 1) return mismatch(`${message.questions.length} questions instead of 1`);
-      const echoed = message.questions[0]!;
-      if (echoed.name !== question.name || echoed.type !== TYPE_CODES[question.type] || echoed.klass !== CLASS_IN) {
-        return mismatch(`it answers ${echoed.name === '' ? '.' : echoed.name} type ${echoed.type} class ${echoed.klass}`);
-      }
-    }
-    if (message.truncated) return failed('truncated', `truncated response (TC bit) from ${this.url} for ${asked}`);
-
-    switch (message.rcode) {
-      case 0:
-      case 3: {
-        // Only the question's CNAME chain and the records at its end answer it (RFC 1034 §4.3.2);
-        // an answer that holds none of that answers another question (answer-chain.ts).
-        const judged = judgeAnswer(question, message.answers, message.rcode === 3);
-        if (!judged.ok) {
-          return judged.reason === 'mismatch'
-            ? mismatch(judged.why)
-            : failed(judged.reason, `response from ${this.url} for ${asked}: ${judged.why}`);
-        }
-        const records = judged.records;
-        const soa = message.authorities.find((entry) => entry.record?.type === 'SOA')?.record;
-        const kind = message.rcode === 0 ? 'answer' : 'nxdomain';
-        const result: DohLookupResult =
-          soa?.type === 'SOA'
-            ? { kind, question, records, resolver: this.url, negativeTtl: soaNegativeTtl(soa) }
-            : { kind, question, records, resolver: this.url };
-        return result;
-      }
-      case 2:
-        return failed('servfail', `SERVFAIL from ${this.url} for ${asked}`);
-      case 5:
-        return failed('refused', `REFUSED from ${this.url} for ${asked}`);
-      default:
-        return failed('rcode', `${rcodeName(message.rcode)} from ${this.url} for ${asked}`);
-    }
+    return interpretResponse(question, body, { source: this.url, id: 0 }).result;
   }
 }
 

@@ -41,7 +41,14 @@ export function queryNameProblem(name: string): string | undefined {
  * Encode a query for `name` (lower case, no trailing dot, `''` for the root) and `type`,
  * padded to a multiple of 128 octets. Throws `QueryEncodingError` for a name that does not fit.
  */
-export function encodeQuery(name: string, type: RecordType): Uint8Array {
+export interface QueryOptions {
+  /** Message ID (default 0, as DoH wants; a direct UDP/TCP query uses a random one, RFC 5452 §9.2). */
+  readonly id?: number;
+  /** RD bit (default set: a recursive resolver; clear for a question to an authoritative server). */
+  readonly recursionDesired?: boolean;
+}
+
+export function encodeQuery(name: string, type: RecordType, options: QueryOptions = {}): Uint8Array {
   const problem = queryNameProblem(name);
   if (problem !== undefined) throw new QueryEncodingError(problem);
 
@@ -57,8 +64,8 @@ export function encodeQuery(name: string, type: RecordType): Uint8Array {
   };
   const packet: dnsPacket.Packet = {
     type: 'query',
-    id: 0,
-    flags: dnsPacket.RECURSION_DESIRED,
+    id: options.id ?? 0,
+    flags: options.recursionDesired === false ? 0 : dnsPacket.RECURSION_DESIRED,
     questions: [{ name: name === '' ? '.' : name, type, class: 'IN' }],
     additionals: [opt],
   };

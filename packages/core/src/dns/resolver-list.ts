@@ -28,6 +28,7 @@ import { CachingResolver } from './cache.js';
 import { DEFAULT_TIMEOUT_MS, DohResolver } from './doh-client.js';
 import type { RetryAfterHint } from './doh-client.js';
 import { describeQuestion } from './question-text.js';
+import { RateLimitedResolver } from './rate-limit.js';
 
 /** Public DoH resolvers used when none are configured, in the order they are tried. */
 export const DEFAULT_RESOLVERS: readonly string[] = Object.freeze([
@@ -98,7 +99,7 @@ export class FailoverResolver implements Resolver {
     if (resolvers.length === 0) throw new Error('FailoverResolver needs at least one resolver');
     this.resolvers = [...resolvers];
     this.budgetMs =
-      options.budgetMs ?? this.resolvers.reduce((sum, resolver) => sum + 2 * (resolver instanceof DohResolver ? resolver.timeoutMs : DEFAULT_TIMEOUT_MS), 0);
+      options.budgetMs ?? this.resolvers.reduce((sum, resolver) => sum + 2 * timeoutOf(resolver), 0);
     if (!(this.budgetMs > 0)) throw new Error(`Invalid time budget ${this.budgetMs}: must be a positive number of milliseconds`);
     this.demoteForMs = options.demoteForMs ?? DEFAULT_DEMOTE_FOR_MS;
     this.now = options.now ?? (() => Date.now());
@@ -269,6 +270,29 @@ export interface CreateResolverOptions {
   readonly fetch?: typeof fetch;
   /** Time budget of one question (see `FailoverOptions.budgetMs`). */
   readonly budgetMs?: number;
+  /**
+   * Makes the resolver for a `dns://` URL (plain DNS over UDP/TCP: Node only, `@mx-doctor/dns-direct`).
+   * Without it a `dns://` URL is refused as a browser would refuse it.
+   */
+  readonly plainDns?: (url: string, options: { readonly timeoutMs?: number }) => NamedResolver;
+  /** Questions per second each endpoint may receive (`--qps`), after a burst of as many; no limit when absent. */
+  readonly requestsPerSecond?: number;
+}
+
+/** A resolver that says which endpoint it is (its URL, for evidence and comparison). */
+export type NamedResolver = Resolver & { readonly url: string; readonly timeoutMs?: number };
+
+/** `resolver` as a named endpoint again (with its timeout), behind the request budget. */
+function budgeted(resolver: NamedResolver, perSecond: number | undefined): NamedResolver {
+  if (perSecond === undefined) return resolver;
+  const limited = new RateLimitedResolver(resolver, { perSecond });
+  return { url: resolver.url, timeoutMs: timeoutOf(resolver), lookup: (name, type, options) => limited.lookup(name, type, options) };
+}
+
+/** A resolver's per-attempt timeout, where it says (DoH and plain-DNS clients do). */
+function timeoutOf(resolver: Resolver): number {
+  const timeout = (resolver as { readonly timeoutMs?: unknown }).timeoutMs;
+  return typeof timeout === 'number' ? timeout : DEFAULT_TIMEOUT_MS;
 }
 
 /**
@@ -276,24 +300,27 @@ export interface CreateResolverOptions {
  * URL; `endpoints` = those DoH clients, un-cached, in the same order. Throws for an invalid URL
  * (configuration, not a lookup).
  */
-export function createResolver(options: CreateResolverOptions = {}): { resolver: Resolver; endpoints: Resolver[] } {
+export function createResolver(options: CreateResolverOptions = {}): { resolver: Resolver; endpoints: NamedResolver[] } {
   const given = (options.urls ?? []).map((url) => url.trim()).filter((url) => url !== '');
   const urls = given.length === 0 ? DEFAULT_RESOLVERS : given;
   const seen = new Set<string>();
-  const endpoints: DohResolver[] = [];
+  const endpoints: NamedResolver[] = [];
   for (const url of urls) {
-    const endpoint = new DohResolver({
-      url,
-      ...(options.method === undefined ? {} : { method: options.method }),
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    });
+    const endpoint: NamedResolver =
+      options.plainDns !== undefined && /^dns:/i.test(url)
+        ? options.plainDns(url, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs })
+        : new DohResolver({
+            url,
+            ...(options.method === undefined ? {} : { method: options.method }),
+            ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+            ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+          });
     const parsed = new URL(endpoint.url); // the constructor has validated it
     parsed.hash = '';
     const key = parsed.href;
     if (seen.has(key)) continue;
     seen.add(key);
-    endpoints.push(endpoint);
+    endpoints.push(budgeted(endpoint, options.requestsPerSecond));
   }
   const failover = new FailoverResolver(endpoints, options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs });
   return { resolver: new CachingResolver(failover), endpoints };

@@ -34,5 +34,6 @@ export function validateResolverUrl(url: string): string | undefined {
     if (isLoopbackHost(parsed.hostname)) return undefined;
     return `resolver URL "${url}" uses plain http: only https: is allowed, except for loopback hosts (127.0.0.0/8, ::1, localhost)`;
   }
+  if (parsed.protocol === 'dns:') return `resolver URL "${url}" is plain DNS: only the CLI and the language server can send it (a browser sends DNS-over-HTTPS only)`;
   return `resolver URL "${url}" must use https: (got ${parsed.protocol})`;
 }

@@ -37,6 +37,8 @@ export interface ResponseMessage {
   readonly isResponse: boolean;
   readonly opcode: number;
   readonly truncated: boolean;
+  /** AA bit: the responding server is an authority for the name (RFC 1035 §4.1.1). */
+  readonly authoritative: boolean;
   /** Full RCODE: the header's 4 bits plus the OPT record's extended bits (RFC 6891 §6.1.3). */
   readonly rcode: number;
   readonly questions: readonly WireQuestion[];
@@ -106,6 +108,7 @@ export function decodeResponse(message: Uint8Array): ResponseMessage {
     isResponse: (flags & 0x8000) !== 0,
     opcode: (flags >> 11) & 0xf,
     truncated: (flags & 0x0200) !== 0,
+    authoritative: (flags & 0x0400) !== 0,
     rcode: (extendedRcode << 4) | (flags & 0xf),
     questions,
     answers: sections[0]!,

@@ -94,7 +94,7 @@ async function delegationOf(resolver: Resolver, querier: AuthoritativeQuerier, z
     const reply = await querier.ask(found.address, { name: zone, type: 'NS' }, options);
     // A parent that also serves the child answers with authority instead of a referral.
     const ns = reply.referral.length > 0 ? reply.referral : reply.result.kind === 'answer' ? recordsOf(reply.result, 'NS').map((record) => record.data) : [];
-    if (ns.length > 0) return { kind: 'found', parent, server: `${name} (${found.address})`, ns: [...new Set(ns.map(normalizeName))] };
+    if (ns.length > 0) return { kind: 'found', parent, server: `${name} (${found.address})`, ns: [...new Set(ns.map(normalizeName))].sort() };
     lookups.push(reply.result);
   }
   return { kind: 'unknown', parent, lookups };
@@ -122,9 +122,9 @@ export async function gatherAuthority(resolver: Resolver, querier: Authoritative
       if (!asked.has(server)) asked.set(server, askServer(resolver, querier, server, zone, name, options));
     }
   };
-  askAll([...new Set(recordsOf(zoneNs, 'NS').map((record) => record.data))]);
+  askAll([...new Set(recordsOf(zoneNs, 'NS').map((record) => record.data))].sort());
   const delegation = await delegationPromise;
-  if (delegation.kind === 'found') askAll(delegation.ns);
+  if (delegation.kind === 'found') askAll([...delegation.ns].sort());
   const servers = await Promise.all(asked.values());
   return { facts: { domain: name, zone, delegation, servers, checkedAt: Date.now() } };
 }

@@ -45,6 +45,17 @@ export function reportMarkdown(report: DomainReport, options: ReportMarkdownOpti
 
   lines.push(`## ${REPORT_WORDS.policySection}`, '', `- ${escapeMarkdown(report.spf)}`, `- ${escapeMarkdown(report.dmarc)}`, '');
 
+  if (report.authority !== undefined) {
+    if ('notChecked' in report.authority) lines.push(`## ${REPORT_WORDS.authoritySection}`, '', `Not checked: ${escapeMarkdown(report.authority.notChecked)}.`, '');
+    else {
+      lines.push(`## ${REPORT_WORDS.authoritySection} of ${markdownCodeSpan(report.authority.zone)}`, '', '| Server | Address | Serial | MX as served | Status |', '|---|---|---:|---|---|');
+      for (const row of report.authority.rows) {
+        lines.push(`| ${cellCode(row.server)} | ${row.address === undefined ? '—' : cellCode(row.address)} | ${row.serial ?? '—'} | ${row.mx === undefined ? '—' : cellCode(row.mx)} | ${escapeMarkdown(row.status)} |`);
+      }
+      lines.push('');
+    }
+  }
+
   lines.push(`## ${REPORT_WORDS.findingsSection} (${report.findings.length})`, '');
   if (report.findings.length === 0) {
     lines.push(REPORT_WORDS.noFindings);

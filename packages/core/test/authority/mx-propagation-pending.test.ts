@@ -29,6 +29,10 @@ describe('mx-propagation-pending', () => {
     expect(mxPropagationPending(authority(servers), snapshot)[0]?.message).toContain('until about 2026-12-05 13:00 UTC (48 h from now)');
   });
 
+  it('says nothing when the different set comes at the full TTL: not a cached copy (a split view is resolvers-disagree)', () => {
+    expect(mxPropagationPending(authority(servers), snapshotWith([cachedMx('https://b.example/dns-query', 3600, 'old.example.test')]))).toEqual([]);
+  });
+
   it('says nothing while the servers disagree among themselves (that is ns-mx-inconsistent)', () => {
     const split = [serving('ns1.example.test', '127.0.1.1', { mx: mx('new.example.test') }), serving('ns2.example.test', '127.0.2.1', { mx: mx('old.example.test') })];
     expect(mxPropagationPending(authority(split), snapshotWith([cachedMx('https://b.example/dns-query', 300, 'old.example.test')]))).toEqual([]);

@@ -2,7 +2,9 @@
  * `mx-propagation-pending` (info): the authoritative servers already serve a new MX set, but a
  * configured resolver still serves the old one from its cache. Senders using that resolver deliver
  * to the old hosts until the cached copy expires; its remaining TTL says when, told here as a time
- * so a person knows how long to wait. (`resolvers-disagree` is about resolvers differing.)
+ * so a person knows how long to wait. A resolver serving a different set at exactly the servers'
+ * TTL did not count it down in a cache: it got it fresh from elsewhere (a split view, another
+ * server), which is `resolvers-disagree` or `ns-mx-inconsistent`, not propagation.
  */
 import type { LookupResult } from '../../dns/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
@@ -41,9 +43,15 @@ export function mxPropagationPending(authority: AuthorityFacts, snapshot: MailDn
   // Only when the authoritative servers agree: otherwise there is no one "new" set (ns-mx-inconsistent).
   if (served.length === 0 || differ(served)) return [];
   const current = served[0]!.text;
+  const authoritativeMx = served[0]!.server.mx?.result;
+  const fullTtl = authoritativeMx === undefined ? undefined : remainingTtl(authoritativeMx);
   const stale = cachedAnswers(snapshot).flatMap(({ resolver, result }) => {
     const text = renderMx({ result, authoritative: true });
-    return text === undefined || text === current ? [] : [{ resolver, text, ttl: remainingTtl(result) }];
+    if (text === undefined || text === current) return [];
+    const ttl = remainingTtl(result);
+    // At exactly the servers' TTL it was not counted down in a cache: fetched fresh elsewhere.
+    if (ttl !== undefined && ttl === fullTtl) return [];
+    return [{ resolver, text, ttl }];
   });
   if (stale.length === 0) return [];
   const known = stale.flatMap((item) => (item.ttl === undefined ? [] : [item.ttl]));

@@ -1,0 +1,100 @@
+/**
+ * Judges one DNS response message against the question it should answer, for every transport:
+ * DoH (RFC 8484) and direct UDP/TCP to a server (the authority step, `dns://` resolvers). The
+ * message must decode strictly, be a response to a standard query with the expected ID, echo the
+ * question, not be truncated, and answer that question (`answer-chain.ts`); anything else is a
+ * `failed` result with its reason (rule zero), never an empty answer. Beside the result it says
+ * what direct questions need: the AA bit and, for a referral, the NS names it hands over to.
+ */
+import type { FailureReason, LookupResult, Question } from './types.js';
+import { describeQuestion } from './question-text.js';
+import { CLASS_IN, TYPE_CODES, rcodeName } from './record-types.js';
+import { MalformedMessageError, decodeResponse, type ResponseMessage } from './response-message.js';
+import { soaNegativeTtl, type NegativeTtlHint } from './negative-ttl.js';
+import { judgeAnswer } from './answer-chain.js';
+
+export interface InterpretOptions {
+  /** Who answered, for `resolver` and the details (`https://…/dns-query`, `127.0.0.1:53`). */
+  readonly source: string;
+  /** The message ID the query carried (0 over DoH, RFC 8484 §4.1; random over UDP/TCP). */
+  readonly id: number;
+}
+
+export interface Interpreted {
+  readonly result: LookupResult & NegativeTtlHint;
+  /** The AA bit (RFC 1035 §4.1.1): the server answered as an authority for the name. */
+  readonly authoritative: boolean;
+  /**
+   * A referral (NOERROR, no answer, no SOA, NS records in the authority section at a name that is
+   * the question's name or above it): the NS names it delegates to, lower case. Empty otherwise.
+   */
+  readonly referral: readonly string[];
+  /** The TC bit was set (the caller may ask again over TCP, RFC 7766). */
+  readonly truncated: boolean;
+}
+
+function isAtOrAbove(zone: string, name: string): boolean {
+  return zone === '' || name === zone || name.endsWith(`.${zone}`);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function interpretResponse(question: Question, body: Uint8Array, options: InterpretOptions): Interpreted {
+  const { source } = options;
+  const asked = describeQuestion(question);
+  const none = { authoritative: false, referral: [], truncated: false };
+  const failed = (reason: FailureReason, detail: string): Interpreted => ({ ...none, result: { kind: 'failed', question, reason, detail, resolver: source } });
+  let message: ResponseMessage;
+  try {
+    message = decodeResponse(body);
+  } catch (error) {
+    const why = error instanceof MalformedMessageError ? error.message : errorText(error);
+    return failed('malformed', `malformed DNS message from ${source} for ${asked}: ${why}`);
+  }
+
+  const mismatch = (why: string) => failed('mismatch', `response from ${source} does not answer ${asked}: ${why}`);
+  if (!message.isResponse) return mismatch('the message is a query, not a response');
+  if (message.opcode !== 0) return mismatch(`opcode ${message.opcode} instead of QUERY`);
+  if (message.id !== options.id) return mismatch(`message ID ${message.id} instead of ${options.id}`);
+  // Some servers leave the question out of an error response; let its RCODE speak then.
+  const errorWithoutQuestion = message.questions.length === 0 && message.rcode !== 0 && message.rcode !== 3;
+  if (!errorWithoutQuestion) {
+    if (message.questions.length !== 1) return mismatch(`${message.questions.length} questions instead of 1`);
+    const echoed = message.questions[0]!;
+    if (echoed.name !== question.name || echoed.type !== TYPE_CODES[question.type] || echoed.klass !== CLASS_IN) {
+      return mismatch(`it answers ${echoed.name === '' ? '.' : echoed.name} type ${echoed.type} class ${echoed.klass}`);
+    }
+  }
+  if (message.truncated) return { ...failed('truncated', `truncated response (TC bit) from ${source} for ${asked}`), truncated: true };
+
+  const flags = { authoritative: message.authoritative, truncated: false };
+  switch (message.rcode) {
+    case 0:
+    case 3: {
+      // Only the question's CNAME chain and the records at its end answer it (RFC 1034 §4.3.2);
+      // an answer that holds none of that answers another question (answer-chain.ts).
+      const judged = judgeAnswer(question, message.answers, message.rcode === 3);
+      if (!judged.ok) {
+        return judged.reason === 'mismatch' ? mismatch(judged.why) : failed(judged.reason, `response from ${source} for ${asked}: ${judged.why}`);
+      }
+      const records = judged.records;
+      const soa = message.authorities.find((entry) => entry.record?.type === 'SOA')?.record;
+      const kind = message.rcode === 0 ? 'answer' : 'nxdomain';
+      const referral =
+        kind === 'answer' && records.length === 0 && soa === undefined
+          ? [...new Set(message.authorities.flatMap((entry) => (entry.record?.type === 'NS' && isAtOrAbove(entry.name, question.name) ? [entry.record.data] : [])))]
+          : [];
+      const result: LookupResult & NegativeTtlHint =
+        soa?.type === 'SOA' ? { kind, question, records, resolver: source, negativeTtl: soaNegativeTtl(soa) } : { kind, question, records, resolver: source };
+      return { ...flags, result, referral };
+    }
+    case 2:
+      return { ...failed('servfail', `SERVFAIL from ${source} for ${asked}`), ...flags };
+    case 5:
+      return { ...failed('refused', `REFUSED from ${source} for ${asked}`), ...flags };
+    default:
+      return { ...failed('rcode', `${rcodeName(message.rcode)} from ${source} for ${asked}`), ...flags };
+  }
+}
