@@ -98,6 +98,8 @@ export interface AuthorityWorld {
   changeMx(domain: string, mx: readonly string[]): Promise<void>;
   /** Milliseconds from the call to ready. */
   startMs: number;
+  /** Milliseconds from the call until every authoritative server answered (before Unbound starts). */
+  serversReadyMs: number;
   dir: string;
   logs(): Record<string, string>;
   stop(): Promise<void>;
@@ -112,6 +114,17 @@ export interface StartAuthorityWorldOptions {
 // Address block
 
 const blocksHandedOut = new Set<number>();
+
+/** Temp dirs of worlds not stopped yet: removed if the process exits without stop() (the children are killed by ../fixture.ts's exit hook). */
+const liveDirs = new Set<string>();
+let dirHookInstalled = false;
+function removeDirsOnExit(): void {
+  if (dirHookInstalled) return;
+  dirHookInstalled = true;
+  process.on('exit', () => {
+    for (const dir of liveDirs) rmSync(dir, { recursive: true, force: true });
+  });
+}
 
 function canBind(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -180,7 +193,20 @@ function describeDomain(block: number, spec: DomainSpec): WorldDomain {
 
 // ---------------------------------------------------------------------------------------------
 
+class BlockTaken extends Error {}
+
 export async function startAuthorityWorld(options: StartAuthorityWorldOptions = {}): Promise<AuthorityWorld> {
+  // Another run may take the block between the probe and dnsdist's bind: then try another block.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (!(error instanceof BlockTaken) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startOnce(options: StartAuthorityWorldOptions): Promise<AuthorityWorld> {
   const started = Date.now();
   const readyTimeoutMs = options.readyTimeoutMs ?? 15_000;
   const programs = {
@@ -191,6 +217,10 @@ export async function startAuthorityWorld(options: StartAuthorityWorldOptions = 
   };
   const block = await pickBlock();
   const dir = mkdtempSync(join(tmpdir(), 'mx-doctor-authority-'));
+  if (!options.keepTempDir) {
+    liveDirs.add(dir);
+    removeDirsOnExit();
+  }
   const children: Child[] = [];
   let stopped = false;
   const stop = async () => {
@@ -200,6 +230,7 @@ export async function startAuthorityWorld(options: StartAuthorityWorldOptions = 
     for (const c of children) running.delete(c);
     blocksHandedOut.delete(block);
     if (!options.keepTempDir) rmSync(dir, { recursive: true, force: true });
+    liveDirs.delete(dir);
   };
   const spawnTracked = (name: string, command: string, args: string[]) => {
     const child = startChild(name, command, args, dir);
@@ -333,16 +364,27 @@ export async function startAuthorityWorld(options: StartAuthorityWorldOptions = 
         .filter((s) => s.kind === 'bind')
         .map((s) =>
           waitFor(`${s.key} (${s.address})`, async () => {
-            const zone = s.zones[0];
-            const answer = await queryDns(s.address, AUTHORITATIVE_PORT, zone ?? 'probe.invalid', 'SOA', { timeoutMs: 300 });
-            return zone ? answer.rcode === 'NOERROR' && isAuthoritative(answer) && (answer.answers?.length ?? 0) > 0 : answer.rcode === 'REFUSED';
+            // Every zone it loads (a secondary's only after its first transfer), or REFUSED when it has none.
+            if (s.zones.length === 0) {
+              return (await queryDns(s.address, AUTHORITATIVE_PORT, 'probe.invalid', 'SOA', { timeoutMs: 300 })).rcode === 'REFUSED';
+            }
+            const answers = await Promise.all(
+              s.zones.map((zone) => queryDns(s.address, AUTHORITATIVE_PORT, zone, 'SOA', { timeoutMs: 300 })),
+            );
+            return answers.every((a) => a.rcode === 'NOERROR' && isAuthoritative(a) && (a.answers?.length ?? 0) > 0);
           }),
         ),
     );
     if (dnsdist.done) throw new Error('dnsdist exited during start-up');
+    const serversReadyMs = Date.now() - started;
 
     spawnTracked('unbound', programs.unbound, ['-d', '-p', '-c', unboundConf]);
     const dohUrl = `http://127.0.0.1:${dohPort}/dns-query`;
+    // Unbound itself first (short timeouts), so dnsdist never forwards a DoH query to a port not yet open.
+    await waitFor('Unbound', async () => {
+      const answer = await queryDns('127.0.0.1', unboundPort, `a.nic.${TLD}`, 'A', { recursionDesired: true, timeoutMs: 100 });
+      return answer.rcode === 'NOERROR' && (answer.answers?.length ?? 0) > 0;
+    });
     await waitFor('Unbound behind DoH', async () => {
       const reply = await dohQuery(dohUrl, `a.nic.${TLD}`, 'A', { signal: AbortSignal.timeout(1000) });
       return reply.status === 200 && reply.packet?.rcode === 'NOERROR' && (reply.packet.answers?.length ?? 0) > 0;
@@ -408,14 +450,16 @@ export async function startAuthorityWorld(options: StartAuthorityWorldOptions = 
       domains,
       changeMx,
       startMs: Date.now() - started,
+      serversReadyMs,
       dir,
       logs: () => Object.fromEntries(children.map((c) => [c.name, c.output.join('')])),
       stop,
     };
   } catch (error) {
     const message = `authority world failed to start: ${error instanceof Error ? error.message : String(error)}\n${describeChildren()}`;
+    const taken = children.some((c) => c.name === 'dnsdist' && c.done && /already in use/i.test(c.output.join('')));
     await stop();
-    throw new Error(message);
+    throw taken ? new BlockTaken(message) : new Error(message);
   }
 }
 
