@@ -209,11 +209,18 @@ export async function startAuthorityWorld(options: StartAuthorityWorldOptions = 
 async function startOnce(options: StartAuthorityWorldOptions): Promise<AuthorityWorld> {
   const started = Date.now();
   const readyTimeoutMs = options.readyTimeoutMs ?? 15_000;
+  const find = (program: string, fallback: string) => {
+    try {
+      return which(program, [fallback]);
+    } catch {
+      throw new Error(`${program} not found: the authority world needs bind9 bind9-dnsutils dnsdist unbound (bash scripts/setup.sh)`);
+    }
+  };
   const programs = {
-    named: which('named', ['/usr/sbin/named']),
-    dnsdist: which('dnsdist', ['/usr/bin/dnsdist']),
-    unbound: which('unbound', ['/usr/sbin/unbound']),
-    nsupdate: which('nsupdate', ['/usr/bin/nsupdate']),
+    named: find('named', '/usr/sbin/named'),
+    dnsdist: find('dnsdist', '/usr/bin/dnsdist'),
+    unbound: find('unbound', '/usr/sbin/unbound'),
+    nsupdate: find('nsupdate', '/usr/bin/nsupdate'),
   };
   const block = await pickBlock();
   const dir = mkdtempSync(join(tmpdir(), 'mx-doctor-authority-'));
