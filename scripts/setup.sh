@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine with Node 20 and npm: system packages the tests use (BIND,
-# dnsdist, Chromium, Firefox ESR, Xvfb, xdotool, ImageMagick, Neovim), pnpm, the workspace's dependencies, and a build.
+# dnsdist, Unbound, Chromium, Firefox ESR, Xvfb, xdotool, ImageMagick, Neovim), pnpm, the workspace's dependencies, and a build.
 # Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PNPM_VERSION=12.21.0
-APT_PACKAGES=(bind9 bind9-dnsutils dnsdist neovim chromium firefox-esr xvfb xdotool imagemagick unzip fonts-dejavu-core)
+APT_PACKAGES=(bind9 bind9-dnsutils dnsdist unbound neovim chromium firefox-esr xvfb xdotool imagemagick unzip fonts-dejavu-core)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -20,7 +20,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   # The packages start system services; the tests run their own instances on their own ports.
-  for svc in named bind9 dnsdist; do $SUDO systemctl disable --now "$svc" >/dev/null 2>&1 || true; done
+  for svc in named bind9 dnsdist unbound unbound-resolvconf; do $SUDO systemctl disable --now "$svc" >/dev/null 2>&1 || true; done
 fi
 
 if [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then

@@ -103,7 +103,7 @@ export async function freePort(hosts: readonly string[] = ['127.0.0.1'], udp = f
 // ---------------------------------------------------------------------------------------------
 // Child processes
 
-interface Child {
+export interface Child {
   name: string;
   process: ChildProcess;
   output: string[];
@@ -113,14 +113,14 @@ interface Child {
 
 const MAX_LOG = 400_000;
 
-function which(program: string, fallbacks: string[]): string {
+export function which(program: string, fallbacks: string[]): string {
   const found = spawnSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' }).stdout.trim();
   if (found) return found;
   for (const f of fallbacks) if (existsSync(f)) return f;
   throw new Error(`${program} not found (apt-get install -y bind9 bind9-dnsutils dnsdist)`);
 }
 
-function startChild(name: string, command: string, args: string[], cwd: string): Child {
+export function startChild(name: string, command: string, args: string[], cwd: string): Child {
   const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   let size = 0;
@@ -151,7 +151,7 @@ function startChild(name: string, command: string, args: string[], cwd: string):
   return record;
 }
 
-async function stopChild(child: Child): Promise<void> {
+export async function stopChild(child: Child): Promise<void> {
   if (child.done) return;
   child.process.kill('SIGTERM');
   const killed = await Promise.race([
@@ -165,9 +165,9 @@ async function stopChild(child: Child): Promise<void> {
 }
 
 /** Children still running, killed synchronously if the Node process exits without stop(). */
-const running = new Set<Child>();
+export const running = new Set<Child>();
 let exitHookInstalled = false;
-function installExitHook(): void {
+export function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
