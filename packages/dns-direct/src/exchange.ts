@@ -127,7 +127,7 @@ export async function exchange(server: ServerAddress, question: Question, option
   const judge = (raw: Raw, transport: Transport): Exchanged =>
     raw.kind === 'reply'
       ? { ...interpretResponse(question, raw.body, { source, id }), server: where, transport }
-      : { result: { kind: 'failed', question, reason: raw.reason, detail: raw.detail, resolver: source }, authoritative: false, referral: [], truncated: false, server: where, transport };
+      : { result: { kind: 'failed', question, reason: raw.reason, detail: raw.detail, resolver: source }, authoritative: false, referral: [], glue: new Map(), truncated: false, server: where, transport };
   let query: Uint8Array;
   try {
     query = encodeQuery(question.name, question.type, { id, recursionDesired: options.recursionDesired });

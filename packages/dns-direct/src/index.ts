@@ -53,8 +53,8 @@ export class DirectQuerier implements AuthoritativeQuerier {
     if (isIP(address) === 0) {
       return { result: { kind: 'failed', question: normalized, reason: 'malformed', detail: `${address} is not an IP address` }, authoritative: false, referral: [] };
     }
-    const { result, authoritative, referral } = await ask({ address, port: this.port }, normalized, { recursionDesired: false, timeoutMs: this.timeoutMs }, options);
-    return { result, authoritative, referral };
+    const { result, authoritative, referral, glue, referralZone } = await ask({ address, port: this.port }, normalized, { recursionDesired: false, timeoutMs: this.timeoutMs }, options);
+    return { result, authoritative, referral, glue, ...(referralZone !== undefined && { referralZone }) };
   }
 }
 

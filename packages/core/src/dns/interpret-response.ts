@@ -29,6 +29,10 @@ export interface Interpreted {
    * the question's name or above it): the NS names it delegates to, lower case. Empty otherwise.
    */
   readonly referral: readonly string[];
+  /** The zone a referral hands over (the owner of its NS records). */
+  readonly referralZone?: string;
+  /** Glue: the addresses the referral's additional section gives for its NS names, by name. */
+  readonly glue: ReadonlyMap<string, readonly string[]>;
   /** The TC bit was set (the caller may ask again over TCP, RFC 7766). */
   readonly truncated: boolean;
 }
@@ -41,10 +45,26 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Addresses in the additional section for the referral's names (A first, then AAAA). */
+function glueOf(message: ResponseMessage, names: readonly string[]): Map<string, readonly string[]> {
+  const glue = new Map<string, string[]>();
+  if (names.length === 0) return glue;
+  for (const family of ['A', 'AAAA'] as const) {
+    for (const entry of message.additionals) {
+      const record = entry.record;
+      if (record?.type !== family || !names.includes(entry.name)) continue;
+      const list = glue.get(entry.name) ?? [];
+      if (!list.includes(record.data)) list.push(record.data);
+      glue.set(entry.name, list);
+    }
+  }
+  return glue;
+}
+
 export function interpretResponse(question: Question, body: Uint8Array, options: InterpretOptions): Interpreted {
   const { source } = options;
   const asked = describeQuestion(question);
-  const none = { authoritative: false, referral: [], truncated: false };
+  const none = { authoritative: false, referral: [], glue: new Map<string, readonly string[]>(), truncated: false };
   const failed = (reason: FailureReason, detail: string): Interpreted => ({ ...none, result: { kind: 'failed', question, reason, detail, resolver: source } });
   let message: ResponseMessage;
   try {
@@ -69,7 +89,7 @@ export function interpretResponse(question: Question, body: Uint8Array, options:
   }
   if (message.truncated) return { ...failed('truncated', `truncated response (TC bit) from ${source} for ${asked}`), truncated: true };
 
-  const flags = { authoritative: message.authoritative, truncated: false };
+  const flags = { authoritative: message.authoritative, truncated: false, glue: new Map<string, readonly string[]>() };
   switch (message.rcode) {
     case 0:
     case 3: {
@@ -88,7 +108,8 @@ export function interpretResponse(question: Question, body: Uint8Array, options:
           : [];
       const result: LookupResult & NegativeTtlHint =
         soa?.type === 'SOA' ? { kind, question, records, resolver: source, negativeTtl: soaNegativeTtl(soa) } : { kind, question, records, resolver: source };
-      return { ...flags, result, referral };
+      const referralZone = referral.length > 0 ? message.authorities.find((entry) => entry.record?.type === 'NS' && isAtOrAbove(entry.name, question.name))?.name : undefined;
+      return { ...flags, result, referral, glue: glueOf(message, referral), ...(referralZone !== undefined && { referralZone }) };
     }
     case 2:
       return { ...failed('servfail', `SERVFAIL from ${source} for ${asked}`), ...flags };

@@ -44,6 +44,8 @@ export interface ResponseMessage {
   readonly questions: readonly WireQuestion[];
   readonly answers: readonly WireRecord[];
   readonly authorities: readonly WireRecord[];
+  /** The additional section, less the OPT record (glue addresses of a referral, RFC 1034 §4.3.2). */
+  readonly additionals: readonly WireRecord[];
 }
 
 function readUint16(message: Uint8Array, offset: number): number {
@@ -113,5 +115,6 @@ export function decodeResponse(message: Uint8Array): ResponseMessage {
     questions,
     answers: sections[0]!,
     authorities: sections[1]!,
+    additionals: sections[2]!,
   };
 }

@@ -33,6 +33,13 @@ describe('mx-propagation-pending', () => {
     expect(mxPropagationPending(authority(servers), snapshotWith([cachedMx('https://b.example/dns-query', 3600, 'old.example.test')]))).toEqual([]);
   });
 
+  it('says nothing for a cached "no MX" without a TTL to time it by (a lame server\'s empty answer is ns-lame)', () => {
+    const nodata = { resolver: 'https://b.example/dns-query', result: { kind: 'answer' as const, question: { name: DOMAIN, type: 'MX' as const }, records: [], resolver: 'https://b.example/dns-query' } };
+    expect(mxPropagationPending(authority(servers), snapshotWith([nodata]))).toEqual([]);
+    const timed = { ...nodata, result: { ...nodata.result, negativeTtl: 120 } };
+    expect(mxPropagationPending(authority(servers), snapshotWith([timed]))[0]?.evidence).toBe(`MX ${DOMAIN} at the name servers: 10 new.example.test.; cached at https://b.example/dns-query: no MX records (TTL 120 s left)`);
+  });
+
   it('says nothing while the servers disagree among themselves (that is ns-mx-inconsistent)', () => {
     const split = [serving('ns1.example.test', '127.0.1.1', { mx: mx('new.example.test') }), serving('ns2.example.test', '127.0.2.1', { mx: mx('old.example.test') })];
     expect(mxPropagationPending(authority(split), snapshotWith([cachedMx('https://b.example/dns-query', 300, 'old.example.test')]))).toEqual([]);

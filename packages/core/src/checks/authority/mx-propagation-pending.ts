@@ -10,6 +10,7 @@ import type { LookupResult } from '../../dns/types.js';
 import { finding, type Finding } from '../../findings/finding.js';
 import type { AuthorityFacts } from '../../facts/authority.js';
 import type { MailDnsSnapshot } from '../../facts/snapshot.js';
+import { negativeTtlOf } from '../../dns/negative-ttl.js';
 import { defineCheck } from '../check.js';
 import { differ, renderMx, servedAnswers } from './served.js';
 
@@ -19,9 +20,13 @@ function cachedAnswers(snapshot: MailDnsSnapshot): { resolver: string; result: L
   return [{ resolver: snapshot.mx.resolver ?? 'the resolver', result: snapshot.mx }];
 }
 
-/** Seconds the cached copy has left: the largest TTL among its records (the whole answer lives as long as its longest part). */
+/**
+ * Seconds the cached copy has left: the largest TTL among its records (the whole answer lives as
+ * long as its longest part), or for "no records" the negative TTL its SOA gave (RFC 2308 §5).
+ */
 function remainingTtl(result: LookupResult): number | undefined {
-  if (result.kind === 'failed' || result.records.length === 0) return undefined;
+  if (result.kind === 'failed') return undefined;
+  if (result.records.length === 0) return negativeTtlOf(result);
   return Math.max(...result.records.map((record) => record.ttl));
 }
 
@@ -49,24 +54,22 @@ export function mxPropagationPending(authority: AuthorityFacts, snapshot: MailDn
     const text = renderMx({ result, authoritative: true });
     if (text === undefined || text === current) return [];
     const ttl = remainingTtl(result);
-    // At exactly the servers' TTL it was not counted down in a cache: fetched fresh elsewhere.
-    if (ttl !== undefined && ttl === fullTtl) return [];
+    // No TTL: not a cache we can time (a lame server's empty answer is ns-lame's). At exactly the
+    // servers' TTL it was not counted down in a cache: fetched fresh elsewhere.
+    if (ttl === undefined || ttl === fullTtl) return [];
     return [{ resolver, text, ttl }];
   });
   if (stale.length === 0) return [];
-  const known = stale.flatMap((item) => (item.ttl === undefined ? [] : [item.ttl]));
-  const last = known.length === stale.length ? Math.max(...known) : undefined;
-  const until = last === undefined ? undefined : clockTime(authority.checkedAt + last * 1000, authority.checkedAt);
+  const last = Math.max(...stale.map((item) => item.ttl));
+  const until = clockTime(authority.checkedAt + last * 1000, authority.checkedAt);
   const domain = authority.domain;
+  const they = stale.length === 1 ? 'it' : 'them';
   return [
     finding(mxPropagationPendingCheck, {
-      message:
-        until === undefined
-          ? `The name servers of ${domain} serve a new MX set, but ${stale.map((s) => s.resolver).join(', ')} still ${stale.length === 1 ? 'serves' : 'serve'} the old one from cache: senders using ${stale.length === 1 ? 'it' : 'them'} deliver to the old hosts until the cached copy expires.`
-          : `The name servers of ${domain} serve a new MX set, but ${stale.map((s) => s.resolver).join(', ')} still ${stale.length === 1 ? 'serves' : 'serve'} the old one from cache until about ${until} (${duration(last!)} from now): until then senders using ${stale.length === 1 ? 'it' : 'them'} deliver to the old hosts.`,
+      message: `The name servers of ${domain} serve a new MX set, but ${stale.map((s) => s.resolver).join(', ')} still ${stale.length === 1 ? 'serves' : 'serve'} the old one from cache until about ${until} (${duration(last)} from now): until then senders using ${they} deliver to the old hosts.`,
       subject: domain,
-      evidence: `MX ${domain} at the name servers: ${current}; ${stale.map((s) => `cached at ${s.resolver}: ${s.text}${s.ttl === undefined ? '' : ` (TTL ${s.ttl} s left)`}`).join('; ')}`,
-      fix: `Keep the old mail hosts accepting mail${until === undefined ? ' until the cached copies expire' : ` until ${until}`}; next time, lower the MX TTL a day before a change.`,
+      evidence: `MX ${domain} at the name servers: ${current}; ${stale.map((s) => `cached at ${s.resolver}: ${s.text} (TTL ${s.ttl} s left)`).join('; ')}`,
+      fix: `Keep the old mail hosts accepting mail until ${until}; next time, lower the MX TTL a day before a change.`,
     }),
   ];
 }
