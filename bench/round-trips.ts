@@ -3,7 +3,8 @@
  * fixed delay to every DoH request, so wall time ÷ delay counts the sequential waits. Compared, in
  * the same run, with the naive order a person follows with `dig`: the same questions, one at a time.
  */
-import { checkDomain, createResolver, type LookupOptions, type LookupResult, type RecordType, type Resolver } from '@mx-doctor/core';
+import { checkDomain, createResolver, type AuthoritativeQuerier, type DirectReply, type LookupOptions, type LookupResult, type Question, type RecordType, type Resolver } from '@mx-doctor/core';
+import { DirectQuerier } from '@mx-doctor/dns-direct';
 import type { TestDns } from '../test/dns/fixture.js';
 
 /** Lets one question out at a time, in the order they are asked: the `dig` walk. */
@@ -27,6 +28,17 @@ class Recorder implements Resolver {
   }
 }
 
+/** Direct questions with the same added delay as the DoH requests, counted like them. */
+class DelayedQuerier implements AuthoritativeQuerier {
+  asked = 0;
+  constructor(private readonly inner: AuthoritativeQuerier, private readonly delayMs: number) {}
+  async ask(address: string, question: Question, options?: LookupOptions): Promise<DirectReply> {
+    this.asked++;
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    return this.inner.ask(address, question, options);
+  }
+}
+
 export interface RoundTripResult {
   readonly label: string;
   readonly wallMs: number;
@@ -35,15 +47,16 @@ export interface RoundTripResult {
   readonly failures: number;
 }
 
-async function timeOnce(label: string, url: string, delayMs: number, domain: string, serial: boolean): Promise<RoundTripResult> {
+async function timeOnce(label: string, url: string, delayMs: number, domain: string, serial: boolean, authority?: { port: number }): Promise<RoundTripResult> {
   let start = 0;
   const { resolver } = createResolver({ urls: [url], timeoutMs: 20_000 });
   const recorder = new Recorder(serial ? new OneAtATime(resolver) : resolver, () => start);
+  const querier = authority && new DelayedQuerier(new DirectQuerier({ port: authority.port, timeoutMs: 20_000 }), delayMs);
   start = performance.now();
-  const report = await checkDomain(domain, { resolver: recorder });
+  const report = await checkDomain(domain, { resolver: recorder, ...(querier && { authoritative: querier }) });
   const wallMs = performance.now() - start;
-  const failures = report.findings.filter((f) => f.id === 'lookup-failed').length;
-  return { label, wallMs, ratio: wallMs / delayMs, queries: recorder.starts.length, failures };
+  const failures = report.findings.filter((f) => f.id === 'lookup-failed' || f.id === 'ns-lame').length;
+  return { label, wallMs, ratio: wallMs / delayMs, queries: recorder.starts.length + (querier?.asked ?? 0), failures };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -51,12 +64,13 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function benchRoundTrips(dns: TestDns, { delayMs = 100, runs = 3, domain = 'bench5.good.test' } = {}) {
   const url = dns.faultUrl(`delay-${delayMs}`);
   const results: RoundTripResult[] = [];
-  for (const [label, serial] of [
-    ['MX Doctor query plan', false],
-    ['naive one-at-a-time (dig walk)', true],
+  for (const [label, serial, authority] of [
+    ['MX Doctor query plan', false, false],
+    ['naive one-at-a-time (dig walk)', true, false],
+    ['MX Doctor query plan with the authority step (2 name servers)', false, true],
   ] as const) {
     const samples: RoundTripResult[] = [];
-    for (let i = 0; i < runs; i++) samples.push(await timeOnce(label, url, delayMs, domain, serial));
+    for (let i = 0; i < runs; i++) samples.push(await timeOnce(label, url, delayMs, domain, serial, authority ? { port: dns.dnsPort } : undefined));
     const wall = median(samples.map((s) => s.wallMs));
     const pick = samples.find((s) => s.wallMs === wall)!;
     if (pick.failures > 0) throw new Error(`${label}: ${pick.failures} lookups failed; the benchmark needs a healthy fixture`);

@@ -19,8 +19,9 @@ try {
     console.log('| order | wall time | wall ÷ delay (round trips) | queries |');
     console.log('|---|---:|---:|---:|');
     for (const r of results) console.log(`| ${r.label} | ${r.wallMs.toFixed(0)} ms | ${r.ratio.toFixed(2)} | ${r.queries} |`);
-    const [plan, naive] = results;
+    const [plan, naive, withAuthority] = results;
     if (plan && naive) console.log(`\nThe plan needs ${(naive.wallMs / plan.wallMs).toFixed(1)}× less wall time than the naive order (target: plan ≤ 4, naive ≥ 15).`);
+    if (withAuthority) console.log(`With the authority step (direct questions delayed alike): ${withAuthority.ratio.toFixed(2)} round trips (target ≤ 6).`);
   }
   if (wanted('lint')) {
     const { records, zones } = await benchLint();

@@ -1,15 +1,18 @@
 /**
  * The authority step: past the resolvers' caches, to the servers that hold the zone.
  *
- *   zone cut:        SOA at the domain, then at each parent name until one answers with an SOA
- *                    owned by the name asked (at most MAX_ZONE_CUT_STEPS names)
+ *   zone cuts:       SOA at the domain and at each of its parents, all at once: the deepest
+ *                    owner of an SOA is the zone, the next one up its parent
  *   the zone's NS:   NS at the zone (recursive), their addresses            ← needs the zone
  *   each server:     SOA, NS, MX, TXT, _dmarc TXT, asked directly (RD=0)    ← needs its address
- *   the delegation:  the parent's zone cut, its NS and their addresses, then
- *                    the zone's NS asked directly of a parent server: its referral
+ *   the delegation:  the parent's NS and their addresses, then the zone's NS asked directly
+ *                    of a parent server: its referral (NS and glue)         ← beside the servers
+ *   a check below:   when the zone found lies above the domain, one of its servers is asked for
+ *                    the domain's SOA directly: a referral means the real zone is deeper (a
+ *                    resolver that met only lame servers answered for the parent)
  *
- * The delegation branch runs beside the servers' branch; a server the parent names that the zone
- * does not is looked up and asked when the referral is in. Direct questions go through an
+ * So the step costs four round trips when all is well, beside the MX branch. A server the parent
+ * names that the zone does not is looked up and asked when the referral is in. Direct questions go through an
  * `AuthoritativeQuerier` (a Node transport: a browser cannot send plain DNS). Every list is
  * bounded: at most MAX_NAME_SERVERS servers asked, MAX_PARENT_TRIES parent servers tried.
  */
@@ -35,25 +38,33 @@ export interface AuthoritativeQuerier {
 export const MAX_ZONE_CUT_STEPS = 8;
 export const MAX_NAME_SERVERS = 8;
 export const MAX_PARENT_TRIES = 3;
-export const MAX_REFERRAL_HOPS = 3;
-
-/** The zone `name` lies in: the first of it and its parents whose SOA question is answered by an SOA it owns. */
-async function zoneCut(resolver: Resolver, name: string, options: LookupOptions): Promise<{ zone: string } | { failed: LookupResult; at: string }> {
-  let at = normalizeName(name);
-  for (let step = 0; step < MAX_ZONE_CUT_STEPS; step++) {
-    const result = await lookupFollowingChain(resolver, at, 'SOA', options);
-    if (result.kind === 'failed') return { failed: result, at };
-    if (recordsOf(result, 'SOA', at).length > 0) return { zone: at };
-    if (at === '') break;
-    const dot = at.indexOf('.');
-    at = dot < 0 ? '' : at.slice(dot + 1);
-  }
-  return { zone: at };
-}
 
 function parentOf(zone: string): string {
   const dot = zone.indexOf('.');
   return dot < 0 ? '' : zone.slice(dot + 1);
+}
+
+/** `name`, its parents up to MAX_ZONE_CUT_STEPS of them, and the root. */
+function ancestors(name: string): string[] {
+  const names: string[] = [];
+  for (let at = name; names.length < MAX_ZONE_CUT_STEPS && at !== ''; at = parentOf(at)) names.push(at);
+  names.push('');
+  return names;
+}
+
+/** SOA at the name and each parent at once: the zone cuts, deepest first, and the deepest failure above none of them. */
+async function zoneCuts(resolver: Resolver, name: string, options: LookupOptions): Promise<{ cuts: string[]; failed?: { result: LookupResult; at: string } }> {
+  const names = ancestors(name);
+  const results = await Promise.all(names.map((at) => lookupFollowingChain(resolver, at, 'SOA', options)));
+  const cuts: string[] = [];
+  let failed: { result: LookupResult; at: string } | undefined;
+  names.forEach((at, k) => {
+    const result = results[k]!;
+    if (result.kind === 'failed') {
+      if (cuts.length === 0) failed ??= { result, at };
+    } else if (recordsOf(result, 'SOA', at).length > 0) cuts.push(at);
+  });
+  return { cuts, ...(failed && { failed }) };
 }
 
 /** The first address of a server name (IPv4 first), or the lookup that found none. */
@@ -85,81 +96,43 @@ async function askServer(resolver: Resolver, querier: AuthoritativeQuerier, name
   return { name, address, soa, ns, mx, txt, dmarc };
 }
 
-type Referral = { readonly delegation: Delegation; readonly glue: ReadonlyMap<string, readonly string[]> };
+type Referral = { readonly delegation: Delegation; readonly glue: ReadonlyMap<string, readonly string[]>; readonly zone?: string };
 
 const NO_GLUE: ReadonlyMap<string, readonly string[]> = new Map();
 
-/** The parent's referral for `zone`: its NS names (and glue) as a parent server gives them. */
-async function delegationOf(resolver: Resolver, querier: AuthoritativeQuerier, zone: string, options: LookupOptions): Promise<Referral> {
+/**
+ * Asks the servers of `zone` (at most MAX_PARENT_TRIES, one after another until one replies) one
+ * question directly: the NS set it hands `name`'s zone to, by referral or, when it serves that
+ * zone itself, by an authoritative answer.
+ */
+async function referralFrom(resolver: Resolver, querier: AuthoritativeQuerier, zone: string, question: Question, options: LookupOptions): Promise<Referral> {
   const lookups: LookupResult[] = [];
-  const unknown = (parent: string, more: readonly LookupResult[] = []): Referral => ({ delegation: { kind: 'unknown', parent, lookups: [...lookups, ...more] }, glue: NO_GLUE });
-  if (zone === '') return unknown('');
-  const cut = await zoneCut(resolver, parentOf(zone), options);
-  if ('failed' in cut) return unknown(parentOf(zone), [cut.failed]);
-  const parent = cut.zone;
-  const nsAnswer = await lookupFollowingChain(resolver, parent, 'NS', options);
-  if (nsAnswer.kind === 'failed') return unknown(parent, [nsAnswer]);
-  const names = [...new Set(recordsOf(nsAnswer, 'NS').map((record) => record.data))].slice(0, MAX_PARENT_TRIES);
+  const unknown = (): Referral => ({ delegation: { kind: 'unknown', parent: zone, lookups }, glue: NO_GLUE });
+  const nsAnswer = await lookupFollowingChain(resolver, zone, 'NS', options);
+  if (nsAnswer.kind === 'failed') return { delegation: { kind: 'unknown', parent: zone, lookups: [nsAnswer] }, glue: NO_GLUE };
+  const names = [...new Set(recordsOf(nsAnswer, 'NS').map((record) => record.data))].sort().slice(0, MAX_PARENT_TRIES);
   for (const name of names) {
     const found = await addressOf(resolver, name, options);
     if (found.address === undefined) {
       if (found.lookup) lookups.push(found.lookup);
       continue;
     }
-    const reply = await querier.ask(found.address, { name: zone, type: 'NS' }, options);
+    const reply = await querier.ask(found.address, question, options);
+    if (reply.result.kind === 'failed') {
+      lookups.push(reply.result);
+      continue;
+    }
+    const server = `${name} (${found.address})`;
+    if (reply.referral.length > 0) {
+      const delegation: Delegation = { kind: 'found', parent: zone, server, ns: [...new Set(reply.referral.map(normalizeName))].sort() };
+      return { delegation, glue: reply.glue ?? NO_GLUE, ...(reply.referralZone !== undefined && { zone: reply.referralZone }) };
+    }
     // A parent that also serves the child answers with authority instead of a referral.
-    const ns = reply.referral.length > 0 ? reply.referral : reply.result.kind === 'answer' ? recordsOf(reply.result, 'NS').map((record) => record.data) : [];
-    if (ns.length > 0) {
-      return { delegation: { kind: 'found', parent, server: `${name} (${found.address})`, ns: [...new Set(ns.map(normalizeName))].sort() }, glue: reply.glue ?? NO_GLUE };
-    }
-    lookups.push(reply.result);
+    const ns = question.type === 'NS' ? recordsOf(reply.result, 'NS').map((record) => record.data) : [];
+    if (ns.length > 0) return { delegation: { kind: 'found', parent: zone, server, ns: [...new Set(ns.map(normalizeName))].sort() }, glue: NO_GLUE, zone: question.name };
+    return unknown();
   }
-  return unknown(parent);
-}
-
-/**
- * The resolver's SOA answers may stop above the real zone cut (a resolver that met only lame
- * servers of the child answers for the parent). So when the cut found lies above the domain, a
- * server of that zone is asked for the domain's SOA directly: a referral names the child zone and
- * its servers (at most MAX_REFERRAL_HOPS levels down).
- */
-async function referralBelow(resolver: Resolver, querier: AuthoritativeQuerier, zone: string, name: string, options: LookupOptions): Promise<{ zone: string; referral: Referral } | undefined> {
-  let found: { zone: string; referral: Referral } | undefined;
-  let parent = zone;
-  for (let hop = 0; hop < MAX_REFERRAL_HOPS; hop++) {
-    const ns = await lookupFollowingChain(resolver, parent, 'NS', options);
-    const servers = [...new Set(recordsOf(ns, 'NS').map((record) => record.data))].sort().slice(0, MAX_PARENT_TRIES);
-    let next: { zone: string; referral: Referral } | undefined;
-    for (const server of servers) {
-      const address = found?.referral.glue.get(server)?.[0] ?? (await addressOf(resolver, server, options)).address;
-      if (address === undefined) continue;
-      const reply = await querier.ask(address, { name, type: 'SOA' }, options);
-      const child = reply.referralZone;
-      if (reply.referral.length === 0 || child === undefined || child === parent || !(name === child || name.endsWith(`.${child}`))) break;
-      const delegation: Delegation = { kind: 'found', parent, server: `${server} (${address})`, ns: [...new Set(reply.referral.map(normalizeName))].sort() };
-      next = { zone: child, referral: { delegation, glue: reply.glue ?? NO_GLUE } };
-      break;
-    }
-    if (next === undefined) break;
-    found = next;
-    parent = next.zone;
-    if (parent === name) break;
-  }
-  return found;
-}
-
-/**
- * When the resolver cannot say where the zone is (every server of it lame: SERVFAIL), the parents
- * are asked directly, from the name that failed upwards, until one refers a name to servers.
- */
-async function delegationAbove(resolver: Resolver, querier: AuthoritativeQuerier, from: string, options: LookupOptions): Promise<{ zone: string; referral: Referral } | undefined> {
-  let at = from;
-  for (let step = 0; step < MAX_ZONE_CUT_STEPS && at !== ''; step++) {
-    const referral = await delegationOf(resolver, querier, at, options);
-    if (referral.delegation.kind === 'found') return { zone: at, referral };
-    at = parentOf(at);
-  }
-  return undefined;
+  return unknown();
 }
 
 export interface AuthorityStep {
@@ -168,27 +141,36 @@ export interface AuthorityStep {
   readonly failed?: LookupResult;
 }
 
+const isBelow = (name: string, zone: string) => zone === '' ? name !== '' : name.endsWith(`.${zone}`);
+
 /** The authority facts of `domain`'s zone, or the lookup that stopped the step. */
 export async function gatherAuthority(resolver: Resolver, querier: AuthoritativeQuerier, domain: string, options: LookupOptions = {}): Promise<AuthorityStep> {
   const name = normalizeName(domain);
-  const cut = await zoneCut(resolver, name, options);
-  let zone: string;
-  let referralPromise: Promise<Referral>;
-  if ('failed' in cut) {
-    const above = await delegationAbove(resolver, querier, cut.at, options);
-    if (above === undefined) return { failed: cut.failed };
-    zone = above.zone;
-    referralPromise = Promise.resolve(above.referral);
-  } else {
-    zone = cut.zone;
-    const below = zone === name ? undefined : await referralBelow(resolver, querier, zone, name, options);
-    if (below !== undefined) {
-      zone = below.zone;
-      referralPromise = Promise.resolve(below.referral);
-    } else referralPromise = delegationOf(resolver, querier, zone, options);
+  const { cuts, failed } = await zoneCuts(resolver, name, options);
+  if (cuts.length === 0) return { failed: failed?.result ?? { kind: 'failed', question: { name, type: 'SOA' }, reason: 'malformed', detail: `no zone holds ${name}` } };
+  const zone = cuts[0]!;
+  if (failed !== undefined) {
+    // The resolver cannot answer below `zone` (every server of the child lame: SERVFAIL): ask
+    // `zone`'s own servers where the name that failed is delegated.
+    const found = await referralFrom(resolver, querier, zone, { name: failed.at, type: 'NS' }, options);
+    if (found.delegation.kind !== 'found' || found.zone === undefined || !isBelow(found.zone, zone)) return { failed: failed.result };
+    return { facts: await serversOf(resolver, querier, name, found.zone, Promise.resolve(found), options) };
   }
+  const parent = cuts[1];
+  const referral = parent === undefined ? Promise.resolve<Referral>({ delegation: { kind: 'unknown', parent: '', lookups: [] }, glue: NO_GLUE }) : referralFrom(resolver, querier, parent, { name: zone, type: 'NS' }, options);
+  // The check below runs beside the zone's servers: does a server of `zone` refer the domain deeper?
+  const below = zone === name ? Promise.resolve(undefined) : referralFrom(resolver, querier, zone, { name, type: 'SOA' }, options);
+  const [facts, deeper] = await Promise.all([serversOf(resolver, querier, name, zone, referral, options), below]);
+  if (deeper?.delegation.kind === 'found' && deeper.zone !== undefined && isBelow(deeper.zone, zone) && (name === deeper.zone || isBelow(name, deeper.zone))) {
+    return { facts: await serversOf(resolver, querier, name, deeper.zone, Promise.resolve(deeper), options) };
+  }
+  return { facts };
+}
+
+/** Every server of `zone` (its own NS set and the delegation's), each asked directly. */
+async function serversOf(resolver: Resolver, querier: AuthoritativeQuerier, name: string, zone: string, referral: Promise<Referral>, options: LookupOptions): Promise<AuthorityFacts> {
   const asked = new Map<string, Promise<NameServerFacts>>();
-  const glue = referralPromise.then((referral) => referral.glue);
+  const glue = referral.then((found) => found.glue);
   const askAll = (names: readonly string[]) => {
     for (const server of names) {
       if (asked.size >= MAX_NAME_SERVERS) break;
@@ -199,10 +181,8 @@ export async function gatherAuthority(resolver: Resolver, querier: Authoritative
   // parent's delegation alone names the servers).
   const zoneNs = await lookupFollowingChain(resolver, zone, 'NS', options);
   askAll([...new Set(recordsOf(zoneNs, 'NS').map((record) => record.data))].sort());
-  const referral = await referralPromise;
-  const { delegation } = referral;
-  if (delegation.kind === 'found') askAll([...delegation.ns].sort());
-  if (asked.size === 0) return { failed: zoneNs.kind !== 'failed' && 'failed' in cut ? cut.failed : zoneNs };
+  const { delegation } = await referral;
+  if (delegation.kind === 'found') askAll(delegation.ns);
   const servers = (await Promise.all(asked.values())).sort((a, b) => a.name.localeCompare(b.name));
-  return { facts: { domain: name, zone, delegation, servers, checkedAt: Date.now() } };
+  return { domain: name, zone, delegation, servers, checkedAt: Date.now() };
 }
