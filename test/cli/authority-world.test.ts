@@ -5,6 +5,9 @@
  * change while Unbound still caches the old set. Ids outside the authority step (PTR of the
  * public-looking MX targets, SPF, …) are not this test's subject and are left out of the comparison.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthorityWorld, type AuthorityWorld } from '../dns/authority/fixture.js';
 import { DOMAINS, MOVING_AFTER_CHANGE, type DomainKey } from '../dns/authority/world.js';
@@ -79,5 +82,44 @@ describe('the authority step through a real delegation', () => {
     expect(left).toBeLessThan(3600);
     expect(left).toBeGreaterThan(3500);
     expect(pending.message).toMatch(/until about \d\d:\d\d UTC \(\d+ min from now\)/);
+  });
+});
+
+describe('the file against the live zone (lint --live)', () => {
+  it('says what loading the file would add and drop, for the zone the file is authoritative for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mxd-live-zone-'));
+    try {
+      const file = join(dir, 'db.healthy.test');
+      writeFileSync(
+        file,
+        [
+          '$ORIGIN healthy.test.',
+          '$TTL 3600',
+          '@ SOA ns1 hostmaster 2026120302 3600 600 604800 300',
+          '@ NS ns1',
+          '@ NS ns2',
+          '@ MX 10 mx1',
+          '@ MX 30 mx3',
+          '@ TXT "v=spf1 ip4:185.102.1.0/24 -all"',
+          'mx1 A 185.102.1.10',
+          'mx3 A 185.102.1.30',
+          'ns1 A 127.0.0.1',
+          'ns2 A 127.0.1.1',
+          '',
+        ].join('\n'),
+      );
+      const env = { MXD_DNS_PORT: String(world.authoritativePort) };
+      const run = await runCli(['lint', file, '--live', '--resolver', world.dohUrl, '--format', 'json'], env);
+      const findings = JSON.parse(run.stdout) as (Finding & { range: { start: { line: number } } })[];
+      const differs = findings.filter((f) => f.id === 'file-differs-from-live');
+      expect(differs).toHaveLength(1);
+      expect(differs[0]!.evidence).toMatch(/^the file adds MX 30 mx3\.healthy\.test\.; drops MX 20 mx2\.healthy\.test\. \(live: ns1\.healthy\.test \(127\.\d+\.1\.1\)\)$/);
+      expect(differs[0]!.range.start.line).toBe(5);
+      // Offline, nothing is said about the live zone.
+      const offline = JSON.parse((await runCli(['lint', file, '--format', 'json'], env)).stdout) as Finding[];
+      expect(offline.map((f) => f.id)).not.toContain('file-differs-from-live');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

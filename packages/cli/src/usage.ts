@@ -28,7 +28,8 @@ Only for check:
 
 Only for lint:
   --origin NAME              origin for zone files that name none ($ORIGIN, SOA, file name)
-  --live                     also look up MX targets outside the file's zone (off by default)
+  --live                     also look up MX targets outside the file's zone, and compare the
+                             file's MX and SPF with what its zone's name servers serve now
 
   -h, --help                 show this help
   -v, --version              show the version

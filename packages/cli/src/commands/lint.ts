@@ -5,15 +5,20 @@ import { pathToFileURL } from 'node:url';
 import {
   checkFile,
   escapeControls,
+  gatherLiveZone,
+  liveRRsetsOf,
   lookupExternalTargets,
+  mailOwners,
   plainFinding,
   readZone,
   sortFindings,
+  tableOf,
+  type AuthoritativeQuerier,
   type Finding,
   type ReadResult,
   type Resolver,
 } from '@mx-doctor/core';
-import { createLiveResolver, findZoneAndTerraformFiles, kindOfNamedFile, readIncludeFile, readTextFile, type FoundFile } from '@mx-doctor/node-files';
+import { authoritativeQuerier, createLiveResolver, findZoneAndTerraformFiles, kindOfNamedFile, readIncludeFile, readTextFile, type FoundFile } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
@@ -105,12 +110,15 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
 
   let resolver: Resolver | undefined;
   if (values.live) resolver = createLiveResolver({ urls, timeoutMs }).resolver;
+  // With --live, the zone's name servers are asked what they serve now (file-differs-from-live).
+  const querier = values.live ? authoritativeQuerier({ timeoutMs }) : undefined;
   const findings: Finding[] = [];
   for (const read of reads) {
     const liveTargets = resolver ? await lookupExternalTargets(read, resolver) : undefined;
+    const liveZone = resolver && querier ? await liveZoneOf(read, resolver, querier) : undefined;
     // Findings only: each RRset is dropped once checked (see FileCheckOptions.keepMxSets).
     // A loop, not push(...): a spread of ~130,000 findings overflows the stack.
-    for (const found of checkFile(read, { keepMxSets: false, ...(liveTargets && { liveTargets }) }).findings) findings.push(found);
+    for (const found of checkFile(read, { keepMxSets: false, ...(liveTargets && { liveTargets }), ...(liveZone && { liveZone }) }).findings) findings.push(found);
   }
   const sorted = sortByPlace(findings);
   const shown = shownFindings(sorted, quiet);
@@ -124,6 +132,31 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   if (overLimit) (format === 'text' ? io.stdout : io.stderr).write(overLimit);
   if (unreadable > 0 || files.length === 0) return 2;
   return overLimit || sorted.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * What the name servers of the file's zone serve now at the owners the file writes mail records
+ * for: only for a zone the file is authoritative for (a zone file's origin; a Terraform module
+ * whose records all lie in one zone).
+ */
+async function liveZoneOf(read: ReadResult, resolver: Resolver, querier: AuthoritativeQuerier) {
+  const zone = read.origin ?? singleZoneOf(read);
+  if (zone === undefined || zone === '') return undefined;
+  const owners = mailOwners(read).filter((owner) => owner === zone || owner.endsWith(`.${zone}`));
+  if (owners.length === 0) return undefined;
+  const live = await gatherLiveZone(resolver, querier, zone, owners);
+  return live && liveRRsetsOf(live);
+}
+
+function singleZoneOf(read: ReadResult): string | undefined {
+  const table = tableOf(read);
+  let zone: string | undefined;
+  for (let i = 0; i < table.size; i++) {
+    const origin = table.origin(i);
+    if (origin === undefined || (zone !== undefined && origin !== zone)) return undefined;
+    zone = origin;
+  }
+  return zone;
 }
 
 /** File order, then position: how a compiler lists problems. */
