@@ -46,7 +46,7 @@ export { cnameChain } from './plan/follow-chain.js';
 // File checks (zone files, Terraform)
 export { looksLikeZoneText, ZONE_SNIFF_CHARS, ReadBuffers, readZone, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
 export { checkFile, externalTargets, mailOwners, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
-export { gatherLiveZone, liveRRsetsOf } from './plan/gather-live-zone.js';
+export { gatherLiveZone, liveRRsetsOf, mxPublishedOn, type LiveZone } from './plan/gather-live-zone.js';
 export { lookupExternalTargets } from './plan/live-targets.js';
 export { SetCheckCache } from './checks/file/set-check-cache.js';
 export type { FileMxRecord } from './checks/file/file-mx.js';

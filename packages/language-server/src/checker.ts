@@ -6,7 +6,7 @@
  * live ones (targets outside the zone, trusted workspaces only) follow when their lookups finish.
  */
 import { dirname } from 'node:path';
-import { SetCheckCache, checkFile, type FileCheck, type Finding, type ReadResult, type TargetFacts } from '@mx-doctor/core';
+import { SetCheckCache, checkFile, liveRRsetsOf, mailOwners, type FileCheck, type Finding, type LiveZone, type ReadResult, type TargetFacts } from '@mx-doctor/core';
 import type { TerraformReader } from '@mx-doctor/terraform';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,6 +27,8 @@ export interface UnitView {
   readonly check: FileCheck;
   readonly findings: readonly Finding[];
   readonly liveTargets: ReadonlyMap<string, TargetFacts> | undefined;
+  /** What the zone's name servers serve now (live checks on, a zone file with an origin). */
+  readonly liveZone?: LiveZone | undefined;
 }
 
 interface Unit {
@@ -161,6 +163,8 @@ export class Checker {
     // flicker away and back on every keystroke.
     const known = liveWanted ? this.deps.live.knownNow(names) : new Map<string, TargetFacts>();
     this.publish(unit, analysis, known.size > 0 ? known : undefined, [], known.size > 0 ? undefined : offline);
+    // Beside the targets: the zone's own name servers (hover "live on N of M", file-differs-from-live).
+    if (liveWanted && unit.kind === 'zone') void this.liveZone(unit, analysis, current);
     if (names.length === 0 || known.size === names.length) {
       if (liveWanted && settings.smtpProbe && known.size > 0) await this.probe(unit, analysis, known, current);
       return;
@@ -170,6 +174,17 @@ export class Checker {
     if (!current()) return;
     this.publish(unit, analysis, liveTargets, []);
     if (settings.smtpProbe) await this.probe(unit, analysis, liveTargets, current);
+  }
+
+  /** The name servers of a zone file's zone, asked what they serve at its mail owners: hover and file-differs-from-live. */
+  private async liveZone(unit: Unit, analysis: Analysis, current: () => boolean): Promise<void> {
+    const zone = analysis.read.origin;
+    if (zone === undefined || zone === '') return;
+    const owners = mailOwners(analysis.read).filter((owner) => owner === zone || owner.endsWith(`.${zone}`));
+    if (owners.length === 0) return;
+    const live = await this.deps.live.liveZone(zone, owners, this.deps.settings());
+    if (!current() || live === undefined || unit.view === undefined) return;
+    this.publish(unit, analysis, unit.view.liveTargets, [], undefined, live);
   }
 
   private async probe(unit: Unit, analysis: Analysis, liveTargets: ReadonlyMap<string, TargetFacts>, current: () => boolean): Promise<void> {
@@ -185,10 +200,11 @@ export class Checker {
     liveTargets: ReadonlyMap<string, TargetFacts> | undefined,
     extra: readonly Finding[],
     offline?: FileCheck,
+    liveZone: LiveZone | undefined = unit.view?.analysis === analysis ? unit.view.liveZone : undefined,
   ): void {
-    const check = offline ?? checkFile(analysis.read, { cache: unit.cache, ...(liveTargets && { liveTargets }) });
+    const check = offline ?? checkFile(analysis.read, { cache: unit.cache, ...(liveTargets && { liveTargets }), ...(liveZone && { liveZone: liveRRsetsOf(liveZone) }) });
     const findings = [...check.findings, ...extra];
-    unit.view = { analysis, read: analysis.read, check, findings, liveTargets };
+    unit.view = { analysis, read: analysis.read, check, findings, liveTargets, ...(liveZone && { liveZone }) };
     const byUri = diagnosticsByUri(findings, analysis.read, check, analysis.uris);
     for (const uri of unit.published) if (!byUri.has(uri)) byUri.set(uri, []);
     unit.published = new Set([...byUri].filter(([, list]) => list.length > 0).map(([uri]) => uri));

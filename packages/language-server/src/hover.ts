@@ -9,6 +9,7 @@ import {
   isSpfRecord,
   matchProvider,
   mxRankText,
+  mxPublishedOn,
   severityLabel,
   SPF_QUALIFIER_WORDS,
   parseDmarc,
@@ -20,6 +21,7 @@ import {
   type FileCheck,
   type FileMxRecord,
   type FileRecord,
+  type LiveZone,
   type Finding,
   type ReadResult,
   type TargetFacts,
@@ -37,6 +39,7 @@ export interface HoverContext {
   /** Findings last published (offline + live). */
   readonly findings: readonly Finding[];
   readonly liveTargets?: ReadonlyMap<string, TargetFacts> | undefined;
+  readonly liveZone?: LiveZone | undefined;
 }
 
 const contains = (range: { start: Position; end: Position }, at: Position) =>
@@ -83,6 +86,8 @@ function mxHover(mx: FileMxRecord, set: readonly FileMxRecord[], context: HoverC
     lines.push(`- Provider: ${provider ? escapeMarkdown(provider.name) : 'not a recognised provider'}`);
   }
   if (mx.record.ttl !== undefined) lines.push(`- TTL: ${durationInWords(mx.record.ttl)} (${mx.record.ttl} s)`);
+  const published = context.liveZone && mxPublishedOn(context.liveZone, mx.record.owner, mx.entry);
+  if (published) lines.push(`- Name servers: ${publishedText(published)}`);
   const facts = context.liveTargets?.get(target);
   if (facts) lines.push(...liveLines(facts));
   const targetRange = mx.targetField.range;
@@ -93,6 +98,14 @@ function mxHover(mx: FileMxRecord, set: readonly FileMxRecord[], context: HoverC
     for (const found of onTarget) lines.push(`- ${markdownCodeSpan(found.id)} (${severityLabel(found.severity)}): ${escapeMarkdown(found.message)}`);
   }
   return lines.join('\n');
+}
+
+/** "live on 2 of 2 name servers" / "not yet published on ns2.example.net (live on 1 of 2)". */
+export function publishedText({ on, missing }: { readonly on: readonly string[]; readonly missing: readonly string[] }): string {
+  const total = on.length + missing.length;
+  if (missing.length === 0) return `live on ${on.length} of ${total} name server${total === 1 ? '' : 's'}`;
+  const names = missing.map((name) => markdownCodeSpan(name)).join(', ');
+  return on.length === 0 ? `not yet published on any name server (${names})` : `not yet published on ${names} (live on ${on.length} of ${total})`;
 }
 
 function liveLines(facts: TargetFacts): string[] {

@@ -5,8 +5,8 @@
  * Failures are not cached by the resolver (rule zero); the memo keeps them briefly so that typing
  * next to a dead resolver does not hammer it, then asks again.
  */
-import { detached, gatherTarget, type Resolver, type TargetFacts } from '@mx-doctor/core';
-import { createLiveResolver } from '@mx-doctor/node-files';
+import { detached, gatherLiveZone, gatherTarget, type LiveZone, type Resolver, type TargetFacts } from '@mx-doctor/core';
+import { authoritativeQuerier, createLiveResolver } from '@mx-doctor/node-files';
 import type { LiveResolvers } from '@mx-doctor/node-files';
 import type { Settings } from './settings.js';
 
@@ -25,6 +25,8 @@ interface Memo {
 export class LiveTargets {
   private stack: (LiveResolvers & { key: string }) | undefined;
   private readonly memo = new Map<string, Memo>();
+  /** The last live zone asked (one: an editor works on one zone at a time). */
+  private zone: { key: string; value: Promise<LiveZone | undefined>; expires: number } | undefined;
   /** Names looked up so far (for tests and logs). */
   lookups = 0;
 
@@ -48,6 +50,21 @@ export class LiveTargets {
     const { resolver } = this.resolverFor(settings);
     const facts = await Promise.all(names.map((name) => this.target(name, resolver)));
     return new Map(facts.map((target) => [target.name, target]));
+  }
+
+  /**
+   * What the name servers of `zone` serve now at `owners` (the authority step and direct
+   * questions), remembered per zone and owners for a short while: an edit re-asks only when the
+   * owners change or the answer is old.
+   */
+  liveZone(zone: string, owners: readonly string[], settings: Settings): Promise<LiveZone | undefined> {
+    const key = JSON.stringify([zone, [...owners].sort()]);
+    const now = this.now();
+    if (this.zone?.key === key && now < this.zone.expires) return this.zone.value;
+    const { resolver } = this.resolverFor(settings);
+    const value = gatherLiveZone(resolver, authoritativeQuerier({ timeoutMs: settings.timeoutMs }), detached(zone), owners.map(detached));
+    this.zone = { key: detached(key), value, expires: now + FRESH_MS };
+    return value;
   }
 
   /** The fresh, finished facts among `names`, without asking anything. */
