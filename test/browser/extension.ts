@@ -141,6 +141,7 @@ export interface PopupView {
   readonly findingIds: string[];
   readonly spf: string;
   readonly dmarc: string;
+  readonly authority: string;
   readonly hasRetry: boolean;
 }
 
@@ -162,6 +163,7 @@ export const READ_POPUP_SOURCE = `(() => {
     findingIds: [...document.querySelectorAll('[data-finding-id]')].map((item) => item.getAttribute('data-finding-id')),
     spf: text('#spf-line'),
     dmarc: text('#dmarc-line'),
+    authority: text('#authority-line'),
     hasRetry: document.querySelector('#retry') !== null,
   };
 })()`;

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIVE_FIXTURES } from '../dns/fixtures.js';
-import { FINDING_FIELD_LABEL, VERDICTS, verdictText, type Verdict } from '@mx-doctor/core/report';
+import { FINDING_FIELD_LABEL, REPORT_WORDS, VERDICTS, verdictText, type Verdict } from '@mx-doctor/core/report';
 import type { Page } from 'playwright-core';
 import { renderMarkdown } from '../vscode/extension-paths.js';
 import { ARTIFACTS, assertBuilt, launchWithExtension, openPopup, readFinalPopup, setResolver, type LaunchedExtension } from './extension.js';
@@ -59,6 +59,7 @@ describe('browser popup (Chromium, unpacked MV3 build)', () => {
       expect(view.findingIds).toEqual(expectedIds('selfhosted.good.test'));
       expect(view.spf).toMatch(/^SPF: /);
       expect(view.dmarc).toMatch(/^DMARC: .*reject/);
+      expect(view.authority).toBe(REPORT_WORDS.authorityNotInBrowser);
       // The background colour follows the scheme: the dark theme really applies.
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(background).toBe(scheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');

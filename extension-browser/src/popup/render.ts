@@ -81,5 +81,6 @@ export function policyLines(report: DomainReport): HTMLElement {
     { class: 'policy' },
     h('p', { id: 'spf-line', class: 'policy__line' }, report.spf),
     h('p', { id: 'dmarc-line', class: 'policy__line' }, report.dmarc),
+    h('p', { id: 'authority-line', class: 'policy__line muted' }, REPORT_WORDS.authorityNotInBrowser),
   );
 }

@@ -70,6 +70,8 @@ export const REPORT_WORDS = {
   policySection: 'Sender policy',
   findingsSection: 'Findings',
   authoritySection: 'Authoritative servers',
+  /** The popup cannot send plain DNS: what it does not check, and where it is checked. */
+  authorityNotInBrowser: 'Authoritative servers: not asked from the browser (it sends DNS-over-HTTPS only). mx-doctor check and the editor\'s "Check domain" ask them for delegation, consistency and propagation.',
   noMx: 'No MX records.',
   noFindings: 'No findings: nothing to fix.',
   nullMxHost: '(null MX)',
