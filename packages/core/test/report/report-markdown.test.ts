@@ -76,4 +76,22 @@ describe('reportMarkdown', () => {
     expect(markdown).toContain('No MX records.');
     expect(markdown).toContain('## Findings (0)\n\nNo findings: nothing to fix.');
   });
+
+  it('shows the authoritative servers as a table, DNS data as code, and why the step did not run', () => {
+    const authority = {
+      zone: 'example.com',
+      rows: [
+        { server: 'ns1.example.net', address: '127.0.1.1', serial: 2026120301, mx: '10 mx1.example.com.', status: 'serves the zone', serving: true },
+        { server: 'ns|2.[x](http://evil)', address: '127.0.2.1', status: 'does not answer (timeout)', serving: false },
+      ],
+    };
+    const markdown = reportMarkdown({ ...report, authority }, { checkedAt: CHECKED_AT });
+    expect(markdown).toContain('## Authoritative servers of `example.com`\n\n| Server | Address | Serial | MX as served | Status |');
+    expect(markdown).toContain('| `ns1.example.net` | `127.0.1.1` | 2026120301 | `10 mx1.example.com.` | serves the zone |');
+    const html = md.render(markdown);
+    expect(html).not.toMatch(/<a[\s>]/);
+    expect(html.match(/<tr>/g)).toHaveLength(6);
+    const stopped = md.render(reportMarkdown({ ...report, authority: { notChecked: 'the SOA lookup for example.com failed (timeout)' } }, { checkedAt: CHECKED_AT }));
+    expect(stopped).toContain('<h2>Authoritative servers</h2>\n<p>Not checked: the SOA lookup for example.com failed (timeout).</p>');
+  });
 });
