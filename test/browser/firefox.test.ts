@@ -38,14 +38,14 @@ const READ_FINAL_POPUP = `
   for (let i = 0; i < 150; i++) {
     const verdict = document.querySelector('#verdict')?.getAttribute('data-verdict');
     if (verdict && verdict !== 'loading') break;
-    await new Promise((resolve) => content.setTimeout(resolve, 100));
+    await wait(100);
   }
   const view = ${READ_POPUP_SOURCE};
   // Firefox sizes the panel to the page (at most 800 × 600): all of it must be reachable.
   const root = document.documentElement;
   const layout = { innerWidth: content.innerWidth, innerHeight: content.innerHeight, scrollWidth: root.scrollWidth, scrollHeight: root.scrollHeight };
   content.scrollTo(0, root.scrollHeight);
-  await new Promise((resolve) => content.setTimeout(resolve, 50));
+  await wait(50);
   const scrolledTo = content.scrollY;
   content.scrollTo(0, 0);
   return { url: content.location.href, view, layout: { ...layout, scrolledTo } };
@@ -58,7 +58,7 @@ const READ_BADGE = `
   for (let i = 0; i < 50; i++) {
     const text = await api.action.getBadgeText(Cu.cloneInto({ tabId: tab.id }, content));
     if (text !== '') return text;
-    await new Promise((resolve) => content.setTimeout(resolve, 100));
+    await wait(100);
   }
   return '';
 `;
@@ -75,7 +75,8 @@ describe('Firefox ESR: the toolbar popup (Xvfb + xdotool, temporary add-on)', ()
     return firefox!.marionette.execute<boolean>(
       `const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
        const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
-       return [...(extension?.views ?? [])].some((view) => view.viewType === 'popup' && view.xulBrowser);`,
+       // A popup only preloaded on hover (not in an open panel) is not open.
+       return [...(extension?.views ?? [])].some((view) => view.viewType === 'popup' && view.xulBrowser?.closest('panel')?.state === 'open');`,
       [GECKO_ID],
     );
   };

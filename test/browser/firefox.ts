@@ -165,7 +165,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<LaunchedFi
   writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});\n`).join(''));
   const child = spawn(FIREFOX, ['--marionette', '--remote-allow-system-access', '--no-remote', '--new-instance', '--profile', profile, '--width=1280', '--height=800'], {
     env: { ...process.env, DISPLAY: options.display, MOZ_CRASHREPORTER_DISABLE: '1' },
-    stdio: 'ignore',
+    stdio: ['ignore', process.env.MXD_FIREFOX_STDOUT ? 'inherit' : 'ignore', 'ignore'],
   });
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -207,28 +207,44 @@ export async function launchFirefox(options: FirefoxOptions): Promise<LaunchedFi
 /**
  * Chrome-context script: runs `frameSource` (the body of an async function; `content` is the page's
  * window, seen through Xrays) as a frame script in one of the extension's views ('popup' or
- * 'background'), and calls back with what it returns (structured-cloned) or `{ error }`.
+ * 'background'), with `wait(ms)` at hand, and calls back with what it returns (structured-cloned) or `{ error }`.
  */
 const IN_VIEW_SCRIPT = `
 const [viewType, geckoId, frameSource, timeoutMs, done] = arguments;
 const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
 const extension = ExtensionParent.GlobalManager.getExtension(geckoId);
-const view = extension && [...extension.views].find((item) => item.viewType === viewType && item.xulBrowser);
+// Firefox preloads a popup when the pointer hovers over the button and drops it if no click follows:
+// the popup that counts is the one in an open panel.
+const inOpenPanel = (item) => item.xulBrowser?.closest('panel')?.state === 'open';
+const view = extension && [...extension.views].find((item) => item.viewType === viewType && item.xulBrowser && (viewType !== 'popup' || inOpenPanel(item)));
 if (!view) return done({ error: 'no ' + viewType + ' view' });
 const browser = view.xulBrowser;
 const topic = 'mx-doctor-test:' + Math.random().toString(36).slice(2);
 const manager = browser.messageManager;
-const timer = setTimeout(() => finish({ error: 'frame script timed out' }), timeoutMs);
+// \`wait(ms)\` is the frame script's own timer: a timer of \`content\` dies with its window, so a script
+// that started on the popup's initial about:blank would never wake up once popup.html replaced it.
+// One block scope per script (the frame scripts of a view may share a global).
+const wrapped = '{ const { setTimeout: frameTimeout } = ChromeUtils.importESModule("resource://gre/modules/Timer.sys.mjs");' +
+  'const wait = (ms) => new Promise((resolve) => frameTimeout(resolve, ms));' +
+  'sendAsyncMessage(' + JSON.stringify(topic + ':started') + ', { href: String(content?.location?.href) });' +
+  '(async () => {' + frameSource + '})().then((value) => sendAsyncMessage(' + JSON.stringify(topic) +
+  ', { value }), (error) => sendAsyncMessage(' + JSON.stringify(topic) + ', { error: String(error) })); }';
+const scriptUrl = 'data:,' + encodeURIComponent(wrapped);
+let started = 'never started';
+const timer = setTimeout(() => finish({ error: 'frame script timed out (' + started + '; the view shows ' + browser.currentURI?.spec + ')' }), timeoutMs);
+const onStarted = (message) => { started = 'started on ' + message.data.href; };
+manager.addMessageListener(topic + ':started', onStarted);
 function finish(value) {
   clearTimeout(timer);
   manager.removeMessageListener(topic, onMessage);
+  manager.removeMessageListener(topic + ':started', onStarted);
+  manager.removeDelayedFrameScript(scriptUrl);
   done(value);
 }
 function onMessage(message) { finish(message.data); }
 manager.addMessageListener(topic, onMessage);
-const wrapped = '(async () => {' + frameSource + '})().then((value) => sendAsyncMessage(' + JSON.stringify(topic) +
-  ', { value }), (error) => sendAsyncMessage(' + JSON.stringify(topic) + ', { error: String(error) }));';
-manager.loadFrameScript('data:,' + encodeURIComponent(wrapped), false);
+// true: if the popup's frame is not there yet, the script runs as soon as it is (unregistered in finish).
+manager.loadFrameScript(scriptUrl, true);
 `;
 
 /** Runs `frameSource` in the extension's popup or background page (see IN_VIEW_SCRIPT). */
