@@ -22,6 +22,9 @@ export interface ServerAddress {
 export interface ExchangeOptions {
   /** Ask for recursion (a resolver) or not (an authoritative server). */
   readonly recursionDesired: boolean;
+  /** DO and CD bits (RFC 3225, RFC 4035 §3.2.2). */
+  readonly dnssecOk?: boolean;
+  readonly checkingDisabled?: boolean;
   /** Per attempt, ms. */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
@@ -130,7 +133,7 @@ export async function exchange(server: ServerAddress, question: Question, option
       : { result: { kind: 'failed', question, reason: raw.reason, detail: raw.detail, resolver: source }, authoritative: false, referral: [], glue: new Map(), truncated: false, server: where, transport };
   let query: Uint8Array;
   try {
-    query = encodeQuery(question.name, question.type, { id, recursionDesired: options.recursionDesired });
+    query = encodeQuery(question.name, question.type, { id, recursionDesired: options.recursionDesired, ...(options.dnssecOk === true && { dnssecOk: true }), ...(options.checkingDisabled === true && { checkingDisabled: true }) });
   } catch (error) {
     return judge({ kind: 'failed', reason: 'malformed', detail: `cannot ask ${where}: ${error instanceof Error ? error.message : String(error)}` }, 'udp');
   }

@@ -25,7 +25,7 @@ async function ask(server: ServerAddress, question: Question, attempt: AttemptOp
   for (let k = 0; k < 2; k++) {
     const left = options.deadline === undefined ? attempt.timeoutMs : Math.min(attempt.timeoutMs, options.deadline - Date.now());
     if (left <= 0 && last !== undefined) return last;
-    last = await exchange(server, question, { recursionDesired: attempt.recursionDesired, timeoutMs: Math.max(1, left), ...(options.signal && { signal: options.signal }), ...(attempt.source && { source: attempt.source }) });
+    last = await exchange(server, question, { recursionDesired: attempt.recursionDesired, ...(options.dnssecOk === true && { dnssecOk: true }), ...(options.checkingDisabled === true && { checkingDisabled: true }), timeoutMs: Math.max(1, left), ...(options.signal && { signal: options.signal }), ...(attempt.source && { source: attempt.source }) });
     const result = last.result;
     if (result.kind !== 'failed' || (result.reason !== 'timeout' && result.reason !== 'network')) return last;
   }

@@ -11,7 +11,7 @@
  */
 
 import type { LookupOptions, LookupResult, RecordType, Resolver } from './types.js';
-import { normalizeName } from './types.js';
+import { dnssecOptions, normalizeName } from './types.js';
 import { negativeTtlOf } from './negative-ttl.js';
 import { describeQuestion } from './question-text.js';
 
@@ -83,7 +83,8 @@ export class CachingResolver implements Resolver {
 
   lookup(name: string, type: RecordType, options?: LookupOptions): Promise<LookupResult> {
     const normalized = normalizeName(name);
-    const key = `${normalized} ${type}`;
+    // DO and CD change the answer (RRSIGs; validation off): separate entries.
+    const key = `${normalized} ${type}${options?.dnssecOk === true ? ' +do' : ''}${options?.checkingDisabled === true ? ' +cd' : ''}`;
     const signal = options?.signal;
     const aborted = (): LookupResult => {
       const question = { name: normalized, type };
@@ -100,7 +101,7 @@ export class CachingResolver implements Resolver {
     let query = this.inFlight.get(key);
     if (query === undefined) {
       // The first asker's deadline bounds the shared query (one check, or one fleet run, asks).
-      const fresh = this.ask(key, normalized, type, options?.deadline);
+      const fresh = this.ask(key, normalized, type, options);
       this.inFlight.set(key, fresh);
       void fresh.then(() => {
         if (this.inFlight.get(key) === fresh) this.inFlight.delete(key);
@@ -121,10 +122,11 @@ export class CachingResolver implements Resolver {
   }
 
   /** The shared query for `key`: asked without any caller's signal, cached when it succeeds. Never rejects. */
-  private async ask(key: string, name: string, type: RecordType, deadline: number | undefined): Promise<LookupResult> {
+  private async ask(key: string, name: string, type: RecordType, options: LookupOptions | undefined): Promise<LookupResult> {
     let result: LookupResult;
+    const deadline = options?.deadline;
     try {
-      result = await this.inner.lookup(name, type, deadline === undefined ? undefined : { deadline });
+      result = await this.inner.lookup(name, type, { ...(deadline !== undefined && { deadline }), ...dnssecOptions(options) });
     } catch (error) {
       const question = { name, type };
       result = {

@@ -133,7 +133,7 @@ export class DohResolver implements Resolver {
 
     let query: Uint8Array;
     try {
-      query = encodeQuery(question.name, type);
+      query = encodeQuery(question.name, type, { ...(options?.dnssecOk === true && { dnssecOk: true }), ...(options?.checkingDisabled === true && { checkingDisabled: true }) });
     } catch (error) {
       const why = error instanceof QueryEncodingError ? error.message : String(error);
       return failed('malformed', `cannot ask ${this.url} for ${asked}: ${why}`);

@@ -6,7 +6,7 @@
  * `failed` result with its reason (rule zero), never an empty answer. Beside the result it says
  * what direct questions need: the AA bit and, for a referral, the NS names it hands over to.
  */
-import type { FailureReason, LookupResult, Question } from './types.js';
+import type { DnssecFacts, FailureReason, LookupResult, Question } from './types.js';
 import { describeQuestion } from './question-text.js';
 import { CLASS_IN, TYPE_CODES, rcodeName } from './record-types.js';
 import { MalformedMessageError, decodeResponse, type ResponseMessage } from './response-message.js';
@@ -90,6 +90,18 @@ export function interpretResponse(question: Question, body: Uint8Array, options:
   if (message.truncated) return { ...failed('truncated', `truncated response (TC bit) from ${source} for ${asked}`), truncated: true };
 
   const flags = { authoritative: message.authoritative, truncated: false, glue: new Map<string, readonly string[]>() };
+  // Absent when there is nothing to say (no AD, no CD, no RRSIG, no EDE), as from any non-validating server.
+  const dnssec = (last?: string): DnssecFacts | undefined => {
+    const signatures = last === undefined ? [] : message.answers.flatMap((entry) => (entry.signature !== undefined && entry.name === last && entry.signature.typeCovered === TYPE_CODES[question.type] ? [entry.signature] : []));
+    if (!message.authenticData && !message.checkingDisabled && signatures.length === 0 && message.extendedErrors.length === 0) return undefined;
+    // RRSIGs over the answer's RRset: at the chain's last name, covering the question's type.
+    return { authenticated: message.authenticData, checkingDisabled: message.checkingDisabled, signatures, extendedErrors: message.extendedErrors };
+  };
+  const failedWithFlags = (reason: FailureReason, detail: string): Interpreted => {
+    const base = failed(reason, detail);
+    const facts = dnssec();
+    return { ...base, ...flags, result: facts === undefined ? base.result : { ...base.result, dnssec: facts } };
+  };
   switch (message.rcode) {
     case 0:
     case 3: {
@@ -100,22 +112,71 @@ export function interpretResponse(question: Question, body: Uint8Array, options:
         return judged.reason === 'mismatch' ? mismatch(judged.why) : failed(judged.reason, `response from ${source} for ${asked}: ${judged.why}`);
       }
       const records = judged.records;
+      const last = records.findLast((record) => record.type === question.type)?.name;
       const soa = message.authorities.find((entry) => entry.record?.type === 'SOA')?.record;
       const kind = message.rcode === 0 ? 'answer' : 'nxdomain';
       const referral =
         kind === 'answer' && records.length === 0 && soa === undefined
           ? [...new Set(message.authorities.flatMap((entry) => (entry.record?.type === 'NS' && isAtOrAbove(entry.name, question.name) ? [entry.record.data] : [])))]
           : [];
-      const result: LookupResult & NegativeTtlHint =
-        soa?.type === 'SOA' ? { kind, question, records, resolver: source, negativeTtl: soaNegativeTtl(soa) } : { kind, question, records, resolver: source };
+      const facts = dnssec(last);
+      const result: LookupResult & NegativeTtlHint = {
+        kind,
+        question,
+        records,
+        resolver: source,
+        ...(soa?.type === 'SOA' && { negativeTtl: soaNegativeTtl(soa) }),
+        ...(facts !== undefined && { dnssec: facts }),
+      };
       const referralZone = referral.length > 0 ? message.authorities.find((entry) => entry.record?.type === 'NS' && isAtOrAbove(entry.name, question.name))?.name : undefined;
       return { ...flags, result, referral, glue: glueOf(message, referral), ...(referralZone !== undefined && { referralZone }) };
     }
     case 2:
-      return { ...failed('servfail', `SERVFAIL from ${source} for ${asked}`), ...flags };
+      return failedWithFlags('servfail', `SERVFAIL from ${source} for ${asked}${extendedErrorText(message.extendedErrors)}`);
     case 5:
-      return { ...failed('refused', `REFUSED from ${source} for ${asked}`), ...flags };
+      return failedWithFlags('refused', `REFUSED from ${source} for ${asked}${extendedErrorText(message.extendedErrors)}`);
     default:
-      return { ...failed('rcode', `${rcodeName(message.rcode)} from ${source} for ${asked}`), ...flags };
+      return failedWithFlags('rcode', `${rcodeName(message.rcode)} from ${source} for ${asked}${extendedErrorText(message.extendedErrors)}`);
   }
 }
+
+/** ` (EDE 7: Signature Expired: text)` for the details of a failure; empty without EDE. */
+function extendedErrorText(errors: readonly { readonly code: number; readonly text: string }[]): string {
+  if (errors.length === 0) return '';
+  return ` (${errors.map((error) => `EDE ${error.code}${EDE_NAMES[error.code] === undefined ? '' : ` ${EDE_NAMES[error.code]}`}${error.text === '' ? '' : `: ${error.text}`}`).join('; ')})`;
+}
+
+/** The INFO-CODE registry of RFC 8914 §5.2 (and the later IANA entries up to 30). */
+export const EDE_NAMES: Readonly<Record<number, string>> = {
+  0: 'Other Error',
+  1: 'Unsupported DNSKEY Algorithm',
+  2: 'Unsupported DS Digest Type',
+  3: 'Stale Answer',
+  4: 'Forged Answer',
+  5: 'DNSSEC Indeterminate',
+  6: 'DNSSEC Bogus',
+  7: 'Signature Expired',
+  8: 'Signature Not Yet Valid',
+  9: 'DNSKEY Missing',
+  10: 'RRSIGs Missing',
+  11: 'No Zone Key Bit Set',
+  12: 'NSEC Missing',
+  13: 'Cached Error',
+  14: 'Not Ready',
+  15: 'Blocked',
+  16: 'Censored',
+  17: 'Filtered',
+  18: 'Prohibited',
+  19: 'Stale NXDomain Answer',
+  20: 'Not Authoritative',
+  21: 'Not Supported',
+  22: 'No Reachable Authority',
+  23: 'Network Error',
+  24: 'Invalid Data',
+  25: 'Signature Expired before Valid',
+  26: 'Too Early',
+  27: 'Unsupported NSEC3 Iterations Value',
+  28: 'Unable to conform to policy',
+  29: 'Synthesized',
+  30: 'Invalid Query Type',
+};

@@ -1,6 +1,7 @@
 /**
  * The DNS query we send over DoH.
- * - RD set: we ask a recursive resolver (RFC 1035 §4.1.1).
+ * - RD set: we ask a recursive resolver (RFC 1035 §4.1.1). AD set, so a validating resolver says
+ *   whether it validated the answer (RFC 6840 §5.7); DO and CD only when asked (`QueryOptions`).
  * - Message ID 0, so identical GET requests are cacheable by HTTP caches (RFC 8484 §4.1).
  * - An EDNS(0) OPT record (RFC 6891 §6.1) carrying a PADDING option (RFC 7830) that pads the
  *   whole query to a multiple of 128 octets, the block-length strategy recommended for clients
@@ -46,6 +47,10 @@ export interface QueryOptions {
   readonly id?: number;
   /** RD bit (default set: a recursive resolver; clear for a question to an authoritative server). */
   readonly recursionDesired?: boolean;
+  /** DO bit in the OPT record: send the RRSIGs (RFC 3225 §3). */
+  readonly dnssecOk?: boolean;
+  /** CD bit: do not validate (RFC 4035 §3.2.2). */
+  readonly checkingDisabled?: boolean;
 }
 
 export function encodeQuery(name: string, type: RecordType, options: QueryOptions = {}): Uint8Array {
@@ -57,7 +62,7 @@ export function encodeQuery(name: string, type: RecordType, options: QueryOption
     type: 'OPT' as const,
     name: '.',
     udpPayloadSize: UDP_PAYLOAD_SIZE,
-    flags: 0,
+    flags: options.dnssecOk === true ? dnsPacket.DNSSEC_OK : 0,
     // dns-packet sizes an OPT record from `data` and writes it from `options`.
     data: [padding],
     options: [padding],
@@ -65,7 +70,11 @@ export function encodeQuery(name: string, type: RecordType, options: QueryOption
   const packet: dnsPacket.Packet = {
     type: 'query',
     id: options.id ?? 0,
-    flags: options.recursionDesired === false ? 0 : dnsPacket.RECURSION_DESIRED,
+    // AD set in the query asks a validating resolver to report its verdict in AD (RFC 6840 §5.7).
+    flags:
+      (options.recursionDesired === false ? 0 : dnsPacket.RECURSION_DESIRED) |
+      dnsPacket.AUTHENTIC_DATA |
+      (options.checkingDisabled === true ? dnsPacket.CHECKING_DISABLED : 0),
     questions: [{ name: name === '' ? '.' : name, type, class: 'IN' }],
     additionals: [opt],
   };

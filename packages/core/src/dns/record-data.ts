@@ -7,7 +7,7 @@
  */
 
 import * as dnsPacket from '@leichtgewicht/dns-packet';
-import type { DnsRecord, RecordType } from './types.js';
+import type { DnsRecord, RecordType, SignatureData } from './types.js';
 import { normalizeName } from './types.js';
 import { MalformedMessageError } from './malformed.js';
 import type { NameReader } from './name-reader.js';
@@ -102,5 +102,42 @@ export function decodeRecord(
       }
       return { name: owner, ttl, type, data: strings };
     }
+    case 'TLSA': {
+      // usage, selector, matching type, then the certificate association data (RFC 6698 §2.1).
+      if (rdLength < 4) throw new MalformedMessageError('TLSA record data is too short');
+      const certificateData = hex(message.subarray(rdataOffset + 3, end));
+      return { name: owner, ttl, type, data: { usage: message[rdataOffset]!, selector: message[rdataOffset + 1]!, matchingType: message[rdataOffset + 2]!, certificateData } };
+    }
+    case 'DNSKEY': {
+      // flags, protocol, algorithm, then the key (RFC 4034 §2.1); the key itself is not needed.
+      if (rdLength < 5) throw new MalformedMessageError('DNSKEY record data is too short');
+      return { name: owner, ttl, type, data: { flags: readUint16(message, rdataOffset), protocol: message[rdataOffset + 2]!, algorithm: message[rdataOffset + 3]! } };
+    }
   }
+}
+
+/**
+ * An RRSIG's fixed fields and signer (RFC 4034 §3.1); the signature itself is not kept. Throws
+ * `MalformedMessageError` when the data is shorter than its fields.
+ */
+export function decodeSignature(message: Uint8Array, names: NameReader, rdataOffset: number, rdLength: number): SignatureData {
+  const end = rdataOffset + rdLength;
+  if (rdLength < 19) throw new MalformedMessageError('RRSIG record data is too short');
+  const signer = readName(names, rdataOffset + 18);
+  if (rdataOffset + 18 + signer.length > end) throw new MalformedMessageError('RRSIG signer name runs past its record data');
+  return {
+    typeCovered: readUint16(message, rdataOffset),
+    algorithm: message[rdataOffset + 2]!,
+    expiration: readUint32(message, rdataOffset + 8),
+    inception: readUint32(message, rdataOffset + 12),
+    keyTag: readUint16(message, rdataOffset + 16),
+    signerName: signer.name,
+  };
+}
+
+/** Octets as lower-case hex (bounded by the message: at most 65,535 octets). */
+function hex(octets: Uint8Array): string {
+  let text = '';
+  for (const octet of octets) text += octet.toString(16).padStart(2, '0');
+  return text;
 }

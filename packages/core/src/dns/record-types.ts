@@ -14,7 +14,13 @@ export const TYPE_CODES: Readonly<Record<RecordType, number>> = {
   MX: 15,
   TXT: 16,
   AAAA: 28,
+  DNSKEY: 48,
+  TLSA: 52,
 };
+
+export const TYPE_RRSIG = 46;
+/** EDNS option code of an Extended DNS Error (RFC 8914 §2). */
+export const OPTION_EDE = 15;
 
 export const TYPE_OPT = 41;
 export const CLASS_IN = 1;

@@ -23,7 +23,7 @@
  */
 
 import type { FailureReason, LookupOptions, LookupResult, RecordType, Resolver } from './types.js';
-import { normalizeName } from './types.js';
+import { dnssecOptions, normalizeName } from './types.js';
 import { CachingResolver } from './cache.js';
 import { DEFAULT_TIMEOUT_MS, DohResolver } from './doh-client.js';
 import type { RetryAfterHint } from './doh-client.js';
@@ -152,7 +152,7 @@ export class FailoverResolver implements Resolver {
             failures.push({ label, result: outOfTime(label) });
             break search;
           }
-          const result = await safeLookup(resolver, name, type, { signal: budget.signal });
+          const result = await safeLookup(resolver, name, type, { signal: budget.signal, ...dnssecOptions(options) });
           if (result.kind !== 'failed') {
             health.silentFailures = 0;
             health.demotedUntil = 0;
@@ -215,8 +215,10 @@ export class FailoverResolver implements Resolver {
       counts.set(text, (counts.get(text) ?? 0) + 1);
     }
     const summary = [...counts].map(([text, times]) => (times > 1 ? `${text} (${times}×)` : text)).join('; ');
+    const failedAt = [...new Set(failures.map(({ label, result }) => result.resolver ?? label))];
     return {
       ...last,
+      failedResolvers: failedAt,
       detail: `all ${this.resolvers.length} resolver(s) failed for ${describeQuestion(last.question)} — ${summary}`,
     };
   }
@@ -325,3 +327,4 @@ export function createResolver(options: CreateResolverOptions = {}): { resolver:
   const failover = new FailoverResolver(endpoints, options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs });
   return { resolver: new CachingResolver(failover), endpoints };
 }
+

@@ -7,9 +7,9 @@
  * (RFC 6891 §6.1.1), is malformed as well.
  */
 
-import type { DnsRecord } from './types.js';
-import { CLASS_IN, TYPE_OPT, recordTypeOf } from './record-types.js';
-import { MalformedMessageError, decodeRecord, effectiveTtl, readName } from './record-data.js';
+import type { DnsRecord, ExtendedDnsError, SignatureData } from './types.js';
+import { CLASS_IN, OPTION_EDE, TYPE_OPT, TYPE_RRSIG, recordTypeOf } from './record-types.js';
+import { MalformedMessageError, decodeRecord, decodeSignature, effectiveTtl, readName } from './record-data.js';
 import { NameReader } from './name-reader.js';
 
 export { MalformedMessageError } from './record-data.js';
@@ -29,7 +29,14 @@ export interface WireRecord {
   readonly ttl: number;
   /** The record as our type, for class IN records of a type we understand; otherwise absent. */
   readonly record?: DnsRecord;
+  /** For an RRSIG (class IN): what it covers and until when. */
+  readonly signature?: SignatureData;
 }
+
+/** Extended DNS Errors kept per message, and characters of EXTRA-TEXT kept per error. */
+const MAX_EXTENDED_ERRORS = 8;
+const MAX_EXTRA_TEXT = 300;
+const extraTextDecoder = new TextDecoder('utf-8', { fatal: false });
 
 export interface ResponseMessage {
   readonly id: number;
@@ -39,6 +46,12 @@ export interface ResponseMessage {
   readonly truncated: boolean;
   /** AA bit: the responding server is an authority for the name (RFC 1035 §4.1.1). */
   readonly authoritative: boolean;
+  /** AD bit: the resolver validated the answer and authority sections (RFC 4035 §3.2.3). */
+  readonly authenticData: boolean;
+  /** CD bit, echoed from the query (RFC 4035 §3.2.2). */
+  readonly checkingDisabled: boolean;
+  /** Extended DNS Errors (EDNS option 15, RFC 8914), at most eight. */
+  readonly extendedErrors: readonly ExtendedDnsError[];
   /** Full RCODE: the header's 4 bits plus the OPT record's extended bits (RFC 6891 §6.1.3). */
   readonly rcode: number;
   readonly questions: readonly WireQuestion[];
@@ -73,6 +86,7 @@ export function decodeResponse(message: Uint8Array): ResponseMessage {
 
   let extendedRcode = 0;
   let optSeen = false;
+  const extendedErrors: ExtendedDnsError[] = [];
   const sections: WireRecord[][] = [[], [], []];
   for (let section = 0; section < 3; section++) {
     for (let i = 0; i < counts[section + 1]!; i++) {
@@ -92,6 +106,11 @@ export function decodeResponse(message: Uint8Array): ResponseMessage {
         if (section !== 2 || optSeen || owner.name !== '') throw new MalformedMessageError('misplaced or repeated OPT record');
         optSeen = true;
         extendedRcode = message[rdataOffset - 6]!; // EXTENDED-RCODE: first octet of the TTL field
+        readOptions(message, rdataOffset, rdLength, extendedErrors);
+        continue;
+      }
+      if (type === TYPE_RRSIG && klass === CLASS_IN) {
+        sections[section]!.push({ name: owner.name, type, klass, ttl: effectiveTtl(rawTtl), signature: decodeSignature(message, names, rdataOffset, rdLength) });
         continue;
       }
       const ttl = effectiveTtl(rawTtl);
@@ -111,10 +130,38 @@ export function decodeResponse(message: Uint8Array): ResponseMessage {
     opcode: (flags >> 11) & 0xf,
     truncated: (flags & 0x0200) !== 0,
     authoritative: (flags & 0x0400) !== 0,
+    authenticData: (flags & 0x0020) !== 0,
+    checkingDisabled: (flags & 0x0010) !== 0,
+    extendedErrors,
     rcode: (extendedRcode << 4) | (flags & 0xf),
     questions,
     answers: sections[0]!,
     authorities: sections[1]!,
     additionals: sections[2]!,
   };
+}
+
+/**
+ * The OPT record's options (RFC 6891 §6.1.2: OPTION-CODE, OPTION-LENGTH, data), each inside the
+ * record's data or the message is malformed; Extended DNS Errors (RFC 8914 §2: INFO-CODE, then
+ * EXTRA-TEXT in UTF-8) are kept.
+ */
+function readOptions(message: Uint8Array, start: number, length: number, errors: ExtendedDnsError[]): void {
+  const end = start + length;
+  let offset = start;
+  while (offset < end) {
+    if (offset + 4 > end) throw new MalformedMessageError('EDNS option header runs past the OPT record');
+    const code = readUint16(message, offset);
+    const size = readUint16(message, offset + 2);
+    const data = offset + 4;
+    if (data + size > end) throw new MalformedMessageError('EDNS option runs past the OPT record');
+    if (code === OPTION_EDE) {
+      if (size < 2) throw new MalformedMessageError('Extended DNS Error option shorter than its INFO-CODE');
+      if (errors.length < MAX_EXTENDED_ERRORS) {
+        const text = extraTextDecoder.decode(message.subarray(data + 2, data + size)).replace(/\0+$/, '');
+        errors.push({ code: readUint16(message, data), text: text.length > MAX_EXTRA_TEXT ? `${text.slice(0, MAX_EXTRA_TEXT)}…` : text });
+      }
+    }
+    offset = data + size;
+  }
 }

@@ -3,7 +3,7 @@
  * types through the `Resolver` interface, so tests and front ends can inject their own.
  */
 
-export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'PTR' | 'NS' | 'SOA';
+export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'MX' | 'TXT' | 'PTR' | 'NS' | 'SOA' | 'TLSA' | 'DNSKEY';
 
 export interface MxData {
   readonly preference: number;
@@ -23,7 +23,52 @@ export type DnsRecord =
   | (RecordBase & { readonly type: 'MX'; readonly data: MxData })
   /** TXT keeps its character-strings apart; join them with `txtText` before any test (RFC 7208 §3.3). */
   | (RecordBase & { readonly type: 'TXT'; readonly data: readonly string[] })
-  | (RecordBase & { readonly type: 'SOA'; readonly data: { readonly mname: string; readonly serial: number; readonly minimum: number } });
+  | (RecordBase & { readonly type: 'SOA'; readonly data: { readonly mname: string; readonly serial: number; readonly minimum: number } })
+  | (RecordBase & { readonly type: 'TLSA'; readonly data: TlsaData })
+  | (RecordBase & { readonly type: 'DNSKEY'; readonly data: { readonly flags: number; readonly protocol: number; readonly algorithm: number } });
+
+/** A TLSA record (RFC 6698 §2.1): what it pins, and the pin as lower-case hex. */
+export interface TlsaData {
+  readonly usage: number;
+  readonly selector: number;
+  readonly matchingType: number;
+  readonly certificateData: string;
+}
+
+/** What an RRSIG (RFC 4034 §3.1) says about the RRset it covers: who signed it and until when. */
+export interface SignatureData {
+  readonly typeCovered: number;
+  readonly algorithm: number;
+  /**
+   * As on the wire: seconds since 1970 modulo 2^32, compared by serial-number arithmetic
+   * (RFC 4034 §3.1.5, RFC 1982); `signatureTime` resolves them against a given time.
+   */
+  readonly expiration: number;
+  readonly inception: number;
+  readonly keyTag: number;
+  readonly signerName: string;
+}
+
+/** An Extended DNS Error (RFC 8914 §2): the INFO-CODE and the server's EXTRA-TEXT. */
+export interface ExtendedDnsError {
+  readonly code: number;
+  readonly text: string;
+}
+
+/**
+ * What a response said about DNSSEC (asked with the AD bit set, RFC 6840 §5.7, so a validating
+ * resolver reports its verdict): the AD bit, the RRSIGs over the answer (asked with DO only), and
+ * any Extended DNS Errors.
+ */
+export interface DnssecFacts {
+  /** AD bit: the resolver validated every record of the answer (RFC 4035 §3.2.3). */
+  readonly authenticated: boolean;
+  /** CD was set on the question: the resolver did not validate (RFC 4035 §3.2.2). */
+  readonly checkingDisabled: boolean;
+  /** RRSIGs at the answer's last owner covering the question's type (DO asked only). */
+  readonly signatures: readonly SignatureData[];
+  readonly extendedErrors: readonly ExtendedDnsError[];
+}
 
 export interface Question {
   readonly name: string;
@@ -59,8 +104,8 @@ export type FailureReason =
  * (RFC 6604 §2.1: the NXDOMAIN is about its last name).
  */
 export type LookupResult =
-  | { readonly kind: 'answer'; readonly question: Question; readonly records: readonly DnsRecord[]; readonly resolver?: string }
-  | { readonly kind: 'nxdomain'; readonly question: Question; readonly records: readonly DnsRecord[]; readonly resolver?: string }
+  | { readonly kind: 'answer'; readonly question: Question; readonly records: readonly DnsRecord[]; readonly resolver?: string; readonly dnssec?: DnssecFacts }
+  | { readonly kind: 'nxdomain'; readonly question: Question; readonly records: readonly DnsRecord[]; readonly resolver?: string; readonly dnssec?: DnssecFacts }
   | {
       readonly kind: 'failed';
       readonly question: Question;
@@ -68,6 +113,10 @@ export type LookupResult =
       /** A short sentence: what went wrong and where (`SERVFAIL from https://…`). */
       readonly detail: string;
       readonly resolver?: string;
+      /** For a failure the server itself gave (SERVFAIL, REFUSED): its flags and Extended DNS Errors. */
+      readonly dnssec?: DnssecFacts;
+      /** Every resolver that failed this question (a failover stack fills it when it asked several). */
+      readonly failedResolvers?: readonly string[];
     };
 
 export interface LookupOptions {
@@ -77,6 +126,13 @@ export interface LookupOptions {
    * it (Retry-After, queues), and a question's own budget is cut to what is left of it.
    */
   readonly deadline?: number;
+  /** Ask for the RRSIGs too (the DO bit, RFC 3225). */
+  readonly dnssecOk?: boolean;
+  /**
+   * Turn the resolver's validation off (the CD bit, RFC 4035 §3.2.2). Only as the second question,
+   * after a SERVFAIL with validation on: asked first, a cache may hand back unvalidated data.
+   */
+  readonly checkingDisabled?: boolean;
 }
 
 /** Anything that can answer DNS questions. The DoH client is one; tests may bring their own. */
@@ -109,4 +165,22 @@ export function recordsOf<T extends RecordType>(
 export function normalizeName(name: string): string {
   const lower = name.toLowerCase();
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+
+/**
+ * An RRSIG time field (32-bit serial arithmetic, RFC 4034 §3.1.5) as Unix seconds: of the values
+ * congruent to it modulo 2^32, the one nearest `nowSeconds`.
+ */
+export function signatureTime(field: number, nowSeconds: number): number {
+  const span = 2 ** 32;
+  const base = field + Math.round((nowSeconds - field) / span) * span;
+  return base;
+}
+
+/** The DNSSEC bits of a question's options, passed on to the resolver asked. */
+export function dnssecOptions(options: LookupOptions | undefined): Pick<LookupOptions, 'dnssecOk' | 'checkingDisabled'> {
+  return {
+    ...(options?.dnssecOk === true && { dnssecOk: true }),
+    ...(options?.checkingDisabled === true && { checkingDisabled: true }),
+  };
 }

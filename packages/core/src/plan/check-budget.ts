@@ -5,7 +5,7 @@
  * failed lookup that says so (rule zero: "ran out of time" is never "no records").
  */
 import { describeQuestion } from '../dns/question-text.js';
-import { normalizeName, type LookupOptions, type LookupResult, type RecordType, type Resolver } from '../dns/types.js';
+import { dnssecOptions, normalizeName, type LookupOptions, type LookupResult, type RecordType, type Resolver } from '../dns/types.js';
 
 /** Long enough for a slow resolver and a few retries; short enough that a person is not left waiting. */
 export const DEFAULT_CHECK_BUDGET_MS = 60_000;
@@ -43,7 +43,7 @@ export class BudgetedResolver implements Resolver {
     const signal = options?.signal === undefined ? own.signal : AbortSignal.any([options.signal, own.signal]);
     const deadline = Math.min(this.deadline, options?.deadline ?? Infinity);
     try {
-      const result = await this.inner.lookup(name, type, { signal, deadline });
+      const result = await this.inner.lookup(name, type, { signal, deadline, ...dnssecOptions(options) });
       if (result.kind === 'failed' && result.reason === 'aborted' && own.signal.aborted && !options?.signal?.aborted) return outOfTime();
       return result;
     } finally {
