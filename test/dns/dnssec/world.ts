@@ -1,0 +1,114 @@
+/**
+ * The DNSSEC world as data (issue #15): a signed fake root delegating to child zones, some signed
+ * (DS in the root), some not, some signed wrongly, all served by one BIND; the policy records
+ * (TLSA, MTA-STS, TLS-RPT) each domain plants; and the exact finding ids a correct checker reports
+ * for each domain through the world's validating Unbound. Rendered to zone files, keys and
+ * signatures by fixture.ts at start time (signature times are relative to that moment).
+ *
+ * MX targets have public addresses (185.102.200.x, with PTRs that point back) that nobody connects
+ * to; every domain has SPF `mx -all` and DMARC `p=reject`, so the ids listed are the policy ones.
+ */
+
+/** How a zone is signed. `expired`: every signature ended a day ago; `expiring`: they end in 6 h;
+ * `bad-ds`: signed, but the parent's DS is of another key. */
+export type Signing = 'none' | 'good' | 'expired' | 'expiring' | 'bad-ds';
+
+export interface ZoneSpec {
+  readonly zone: string;
+  readonly signing: Signing;
+  /** Records below the apex's SOA/NS, relative owner names (`@` the apex), one per line. */
+  readonly records: readonly string[];
+  /** Child zones delegated from this one (NS, and DS when the child is signed). */
+  readonly children?: readonly string[];
+}
+
+/** Two SHA-256 pins, so a host with both has a rollover record (RFC 7671 §8.1). */
+export const PIN_A = 'a'.repeat(64);
+export const PIN_B = 'b'.repeat(64);
+
+const SPF_DMARC = ['@ TXT "v=spf1 mx -all"', '_dmarc TXT "v=DMARC1; p=reject"'];
+const TLSRPT = ['_smtp._tls TXT "v=TLSRPTv1; rua=mailto:tlsrpt@example.net"'];
+
+let nextAddress = 1;
+/** MX hosts and their addresses (the PTR zone is built from this). */
+export const HOST_ADDRESSES = new Map<string, string>();
+
+/** `mx1` and `mx2` in the zone, with addresses (and PTRs) of their own. */
+function twoHosts(zone: string, extra: (host: string) => string[] = () => []): string[] {
+  const lines = ['@ MX 10 mx1', '@ MX 20 mx2'];
+  for (const host of ['mx1', 'mx2']) {
+    const address = `185.102.200.${nextAddress++}`;
+    HOST_ADDRESSES.set(`${host}.${zone}`, address);
+    lines.push(`${host} A ${address}`, ...extra(host));
+  }
+  return lines;
+}
+
+const tlsa = (host: string, ...pins: string[]) => pins.map((pin) => `_25._tcp.${host} TLSA ${pin}`);
+const rollover = (host: string) => tlsa(host, `3 1 1 ${PIN_A}`, `3 1 1 ${PIN_B}`);
+
+export const ZONES: readonly ZoneSpec[] = [
+  { zone: 'signed.test', signing: 'good', records: [...twoHosts('signed.test', rollover), ...SPF_DMARC, ...TLSRPT] },
+  { zone: 'unsigned.test', signing: 'none', records: [...twoHosts('unsigned.test'), ...SPF_DMARC] },
+  { zone: 'expired.test', signing: 'expired', records: [...twoHosts('expired.test'), 'mx A 185.102.200.250', ...SPF_DMARC] },
+  { zone: 'bad-ds.test', signing: 'bad-ds', records: [...twoHosts('bad-ds.test'), ...SPF_DMARC] },
+  { zone: 'expiring.test', signing: 'expiring', records: [...twoHosts('expiring.test'), ...SPF_DMARC] },
+  {
+    zone: 'bogus-target.test',
+    signing: 'good',
+    records: ['@ MX 10 mx1', '@ MX 20 mx.expired.test.', `mx1 A ${host('mx1.bogus-target.test')}`, ...SPF_DMARC],
+  },
+  {
+    zone: 'unsigned-target.test',
+    signing: 'good',
+    records: ['@ MX 10 mx1', '@ MX 20 mx1.unsigned.test.', `mx1 A ${host('mx1.unsigned-target.test')}`, ...SPF_DMARC],
+  },
+  { zone: 'dane-insecure.test', signing: 'none', records: [...twoHosts('dane-insecure.test', rollover), ...SPF_DMARC, ...TLSRPT] },
+  { zone: 'dane-unusable.test', signing: 'good', records: [...twoHosts('dane-unusable.test', (h) => tlsa(h, `1 0 1 ${PIN_A}`)), ...SPF_DMARC, ...TLSRPT] },
+  { zone: 'dane-partial.test', signing: 'good', records: [...twoHosts('dane-partial.test', (h) => (h === 'mx1' ? rollover(h) : [])), ...SPF_DMARC, ...TLSRPT] },
+  { zone: 'dane-single.test', signing: 'good', records: [...twoHosts('dane-single.test', (h) => tlsa(h, `3 1 1 ${PIN_A}`)), ...SPF_DMARC, ...TLSRPT] },
+  {
+    zone: 'tlsa-fail.test',
+    signing: 'good',
+    // mx1's TLSA lives in a child zone whose signatures expired: its lookup SERVFAILs while mx1's address is secure.
+    records: [...twoHosts('tlsa-fail.test', (h) => (h === 'mx2' ? rollover(h) : [])), ...SPF_DMARC, ...TLSRPT],
+    children: ['_tcp.mx1.tlsa-fail.test'],
+  },
+  { zone: '_tcp.mx1.tlsa-fail.test', signing: 'expired', records: [`_25 TLSA 3 1 1 ${PIN_A}`, `_25 TLSA 3 1 1 ${PIN_B}`] },
+  {
+    zone: 'sts-invalid.test',
+    signing: 'good',
+    records: [...twoHosts('sts-invalid.test'), ...SPF_DMARC, ...TLSRPT, '_mta-sts TXT "v=STSv1; id=20261203"', '_mta-sts TXT "v=STSv1; id=20261204"'],
+  },
+  { zone: 'tlsrpt-invalid.test', signing: 'good', records: [...twoHosts('tlsrpt-invalid.test'), ...SPF_DMARC, '_smtp._tls TXT "v=TLSRPTv1; rua=ftp://reports.example.net/"'] },
+  { zone: 'tlsrpt-missing.test', signing: 'good', records: [...twoHosts('tlsrpt-missing.test'), ...SPF_DMARC, '_mta-sts TXT "v=STSv1; id=20261203"'] },
+];
+
+/** An address for a host that `twoHosts` does not make. */
+function host(name: string): string {
+  const address = `185.102.200.${nextAddress++}`;
+  HOST_ADDRESSES.set(name, address);
+  return address;
+}
+
+/** The reverse zone of every MX host's address (unsigned; PTR back to the host). */
+export const REVERSE_ZONE = '200.102.185.in-addr.arpa';
+
+/** The ids each domain yields (the policy ids of shared/checks.md; nothing else fires). */
+export const EXPECTED: Readonly<Record<string, readonly string[]>> = {
+  'signed.test': [],
+  'unsigned.test': ['dnssec-missing'],
+  'expired.test': ['dnssec-bogus'],
+  'bad-ds.test': ['dnssec-bogus'],
+  'expiring.test': ['dnssec-signature-expiring'],
+  'bogus-target.test': ['mx-target-dnssec-bogus'],
+  'unsigned-target.test': ['dnssec-missing'],
+  'dane-insecure.test': ['dnssec-missing', 'dane-tlsa-insecure'],
+  'dane-unusable.test': ['dane-tlsa-unusable'],
+  'dane-partial.test': ['dane-partial'],
+  'dane-single.test': ['dane-no-rollover'],
+  'tlsa-fail.test': ['tlsa-lookup-failed'],
+  'sts-invalid.test': ['mta-sts-record-invalid'],
+  'tlsrpt-invalid.test': ['tlsrpt-invalid'],
+  'tlsrpt-missing.test': ['tlsrpt-missing'],
+};
