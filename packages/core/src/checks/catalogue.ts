@@ -55,6 +55,18 @@ import { spfSyntaxCheck } from './spf/spf-syntax.js';
 import { spfTooManyLookupsCheck } from './spf/spf-too-many-lookups.js';
 import { spfTooManyVoidLookupsCheck } from './spf/spf-too-many-void-lookups.js';
 import { syntaxCheck } from './file/syntax.js';
+import { dnssecMissingCheck } from './dnssec/dnssec-missing.js';
+import { dnssecBogusCheck } from './dnssec/dnssec-bogus.js';
+import { mxTargetDnssecBogusCheck } from './dnssec/mx-target-dnssec-bogus.js';
+import { dnssecSignatureExpiringCheck } from './dnssec/dnssec-signature-expiring.js';
+import { mtaStsRecordInvalidCheck } from './mta-sts/mta-sts-record-invalid.js';
+import { tlsrptInvalidCheck } from './tlsrpt/tlsrpt-invalid.js';
+import { tlsrptMissingCheck } from './tlsrpt/tlsrpt-missing.js';
+import { daneTlsaInsecureCheck } from './dane/dane-tlsa-insecure.js';
+import { daneTlsaUnusableCheck } from './dane/dane-tlsa-unusable.js';
+import { danePartialCheck } from './dane/dane-partial.js';
+import { tlsaLookupFailedCheck } from './dane/tlsa-lookup-failed.js';
+import { daneNoRolloverCheck } from './dane/dane-no-rollover.js';
 import { tlsaSyntaxCheck } from './dane/tlsa-syntax.js';
 import { nsLameCheck } from './authority/ns-lame.js';
 import { nsDelegationMismatchCheck } from './authority/ns-delegation-mismatch.js';
@@ -118,6 +130,18 @@ export const CHECKS = [
   nsSingleCheck,
   mxPropagationPendingCheck,
   fileDiffersFromLiveCheck,
+  dnssecMissingCheck,
+  dnssecBogusCheck,
+  mxTargetDnssecBogusCheck,
+  dnssecSignatureExpiringCheck,
+  mtaStsRecordInvalidCheck,
+  tlsrptInvalidCheck,
+  tlsrptMissingCheck,
+  daneTlsaInsecureCheck,
+  daneTlsaUnusableCheck,
+  danePartialCheck,
+  tlsaLookupFailedCheck,
+  daneNoRolloverCheck,
   tlsaSyntaxCheck,
   syntaxCheck,
   mxSyntaxCheck,

@@ -216,8 +216,13 @@ export class FailoverResolver implements Resolver {
     }
     const summary = [...counts].map(([text, times]) => (times > 1 ? `${text} (${times}×)` : text)).join('; ');
     const failedAt = [...new Set(failures.map(({ label, result }) => result.resolver ?? label))];
+    // Every attempt's Extended DNS Errors: a retry answered from the resolver's cache may carry
+    // only a generic code (Unbound: EDE 6) where the first said why (EDE 7, Signature Expired).
+    const errors = failures.flatMap(({ result }) => result.dnssec?.extendedErrors ?? []);
+    const extendedErrors = errors.filter((error, index) => errors.findIndex((other) => other.code === error.code && other.text === error.text) === index).slice(0, 8);
     return {
       ...last,
+      ...(last.dnssec !== undefined && { dnssec: { ...last.dnssec, extendedErrors } }),
       failedResolvers: failedAt,
       detail: `all ${this.resolvers.length} resolver(s) failed for ${describeQuestion(last.question)} — ${summary}`,
     };

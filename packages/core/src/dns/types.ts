@@ -94,7 +94,13 @@ export type FailureReason =
   /** A CNAME chain that comes back to a name it has passed (RFC 1034 §3.6.2); the detail names it. */
   | 'alias-loop'
   /** A CNAME chain longer than the number of aliases followed (`MAX_CNAME_HOPS`). */
-  | 'chain-too-long';
+  | 'chain-too-long'
+  /**
+   * DNSSEC validation failed: SERVFAIL with validation on, and either a DNSSEC Extended DNS Error
+   * or an answer to the same question with CD=1 (RFC 4035 §5.5). Every validating resolver fails
+   * it the same way, so senders cannot resolve it either.
+   */
+  | 'bogus';
 
 /**
  * The outcome of one question. `answer` covers NOERROR with or without data (NODATA);

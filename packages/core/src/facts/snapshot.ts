@@ -25,6 +25,25 @@ export interface MailDnsSnapshot {
   readonly orgDmarc?: { readonly domain: string; readonly result: LookupResult };
   /** One entry per distinct MX target that is a plausible host name (not `.`, not an IP literal). */
   readonly targets: readonly TargetFacts[];
+  /** The DNSSEC and transport-policy questions (absent where a caller built the snapshot without them). */
+  readonly policy?: PolicyDnsFacts;
+}
+
+/** What enforcing senders look up beside MX: DNSSEC state, MTA-STS and TLS-RPT records. */
+export interface PolicyDnsFacts {
+  /** When the facts were gathered (`Date.now()`), for signature expiry. */
+  readonly checkedAt: number;
+  /**
+   * The root's SOA, asked like every question (AD set): answered with AD, the resolver validates.
+   * Through one that does not (a plain forwarder, a test server), "unsigned" cannot be told.
+   */
+  readonly validatorProbe: LookupResult;
+  /** SOA and DNSKEY at the domain, asked with DO (their RRSIGs, for `dnssec-signature-expiring`). */
+  readonly soa: LookupResult;
+  readonly dnskey: LookupResult;
+  /** TXT at `_mta-sts.<domain>` (RFC 8461 §3.1) and at `_smtp._tls.<domain>` (RFC 8460 §3). */
+  readonly mtaSts: LookupResult;
+  readonly tlsRpt: LookupResult;
 }
 
 export interface TargetFacts {
@@ -37,6 +56,8 @@ export interface TargetFacts {
   readonly cnameChain: readonly string[];
   /** One entry per address the target resolves to (after the chain). */
   readonly addresses: readonly AddressFacts[];
+  /** TLSA at `_25._tcp.<target>` (RFC 7672 §2.2), when the plan asked it. */
+  readonly tlsa?: LookupResult;
 }
 
 export interface AddressFacts {

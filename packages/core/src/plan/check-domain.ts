@@ -19,6 +19,7 @@ import type { DomainReport } from './report.js';
 import type { MailDnsSnapshot } from '../facts/snapshot.js';
 import { verdictOf } from './verdict.js';
 import { BudgetedResolver, DEFAULT_CHECK_BUDGET_MS } from './check-budget.js';
+import { BogusDetectingResolver } from './detect-bogus.js';
 import { gatherAuthority, type AuthoritativeQuerier } from './gather-authority.js';
 import { runAuthorityChecks } from '../checks/run-authority-checks.js';
 import { buildAuthorityTable } from '../checks/authority/authority-table.js';
@@ -53,7 +54,8 @@ export async function checkDomain(domain: string, options: CheckDomainOptions): 
 
 export async function checkDomainWithFacts(domain: string, options: CheckDomainOptions): Promise<DomainCheck> {
   const budgetMs = options.budgetMs ?? DEFAULT_CHECK_BUDGET_MS;
-  const resolver = new BudgetedResolver(options.resolver, budgetMs);
+  // Bogus detection inside the budget: its CD=1 question counts against the check's time too.
+  const resolver = new BudgetedResolver(new BogusDetectingResolver(options.resolver), budgetMs);
   const compareResolvers = options.compareResolvers?.map((entry) => ({ url: entry.url, resolver: new BudgetedResolver(entry.resolver, budgetMs) }));
   const apex = startApexQueries(resolver, domain, compareResolvers ? { compareResolvers } : {});
   // SPF starts as soon as the TXT answer is in, beside the MX branch, not after it.

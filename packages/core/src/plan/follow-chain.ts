@@ -5,7 +5,7 @@
  * failure naming it: a loop (a name seen twice, a self-alias included) or more than
  * `MAX_CNAME_HOPS` aliases is `lookup-failed`, never "no records" (rule zero).
  */
-import type { DnsRecord, LookupOptions, LookupResult, RecordType, Resolver } from '../dns/types.js';
+import type { DnsRecord, DnssecFacts, LookupOptions, LookupResult, RecordType, Resolver } from '../dns/types.js';
 import { normalizeName } from '../dns/types.js';
 import { MAX_CNAME_HOPS, chainProblem } from '../dns/answer-chain.js';
 import { cnameChain } from '../checks/domain/cname-chain.js';
@@ -42,10 +42,22 @@ export async function lookupFollowingChain(
     const next = await resolver.lookup(end, type, options);
     if (next.kind === 'failed') return { ...next, question: first.question };
     records = [...records, ...next.records];
-    result = { kind: next.kind, question: first.question, records, ...(next.resolver !== undefined && { resolver: next.resolver }) };
+    const dnssec = chainDnssec(result.dnssec, next.dnssec);
+    result = { kind: next.kind, question: first.question, records, ...(next.resolver !== undefined && { resolver: next.resolver }), ...(dnssec !== undefined && { dnssec }) };
     const longer = cnameChain(records, start);
     // An answer for `end` that does not continue the chain and has no data there is its NODATA.
     if (longer.length === chain.length) return result;
     chain = longer;
   }
+}
+
+/** A chain is validated only when every answer along it was (AD on each); its RRSIGs are the last answer's. */
+function chainDnssec(before: DnssecFacts | undefined, next: DnssecFacts | undefined): DnssecFacts | undefined {
+  if (before === undefined || next === undefined) return undefined;
+  return {
+    authenticated: before.authenticated && next.authenticated,
+    checkingDisabled: before.checkingDisabled || next.checkingDisabled,
+    signatures: next.signatures,
+    extendedErrors: [...before.extendedErrors, ...next.extendedErrors].slice(0, 8),
+  };
 }

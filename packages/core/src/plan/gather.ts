@@ -1,9 +1,11 @@
 /**
  * The query plan: ask every question as soon as the answer it depends on is in, and no sooner.
  *
- *   wave 1 (at once):   MX, A, AAAA, TXT at the domain; TXT at _dmarc (and at the organisational
- *                       domain's _dmarc, for a subdomain); MX at every resolver to compare
- *   per MX target:      A and AAAA (CNAME chain comes with them)      ← needs MX
+ *   wave 1 (at once):   MX (with DO), A, AAAA, TXT at the domain; TXT at _dmarc (and at the
+ *                       organisational domain's _dmarc, for a subdomain); MX at every resolver to
+ *                       compare; the policy questions: SOA and DNSKEY at the domain (with DO),
+ *                       TXT at _mta-sts and _smtp._tls, and the root's SOA (does the resolver validate?)
+ *   per MX target:      A and AAAA (CNAME chain comes with them), TLSA at _25._tcp  ← needs MX
  *   per address:        PTR                                           ← needs A/AAAA
  *   per PTR name:       A or AAAA, to confirm it points back          ← needs PTR
  *
@@ -19,7 +21,7 @@
 import { normalizeName, recordsOf, type LookupResult, type Resolver } from '../dns/types.js';
 import { cnameChain, lookupFollowingChain } from './follow-chain.js';
 import { reverseName } from '../checks/ptr/reverse-name.js';
-import type { AddressFacts, MailDnsSnapshot, TargetFacts } from '../facts/snapshot.js';
+import type { AddressFacts, MailDnsSnapshot, PolicyDnsFacts, TargetFacts } from '../facts/snapshot.js';
 import { mxHostsToExamine } from '../checks/mx/mx-hosts-truncated.js';
 import { mxEntriesFrom } from '../checks/mx/mx-entry.js';
 import { organisationalDomain } from '../providers/registrable-domain.js';
@@ -46,7 +48,8 @@ export function startApexQueries(resolver: Resolver, domain: string, options: Ga
   const compare = options.compareResolvers ?? [];
   const org = organisationalDomain(normalizeName(domain));
   return {
-    mx: lookupFollowingChain(resolver, domain, 'MX'),
+    // With DO: the MX RRset's RRSIG (dnssec-signature-expiring); AD comes either way.
+    mx: lookupFollowingChain(resolver, domain, 'MX', { dnssecOk: true }),
     a: lookupFollowingChain(resolver, domain, 'A'),
     aaaa: lookupFollowingChain(resolver, domain, 'AAAA'),
     txt: lookupFollowingChain(resolver, domain, 'TXT'),
@@ -57,6 +60,7 @@ export function startApexQueries(resolver: Resolver, domain: string, options: Ga
       org === undefined || org === normalizeName(domain)
         ? Promise.resolve(undefined)
         : lookupFollowingChain(resolver, `_dmarc.${org}`, 'TXT').then((result) => ({ domain: org, result })),
+    policy: startPolicyQueries(resolver, normalizeName(domain)),
     mxByResolver:
       compare.length < 2
         ? Promise.resolve([])
@@ -68,11 +72,23 @@ export function startApexQueries(resolver: Resolver, domain: string, options: Ga
 
 export type ApexQueries = ReturnType<typeof startApexQueries>;
 
+/** The DNSSEC and transport-policy questions of wave 1 (none depends on another answer). */
+async function startPolicyQueries(resolver: Resolver, domain: string): Promise<PolicyDnsFacts> {
+  const [validatorProbe, soa, dnskey, mtaSts, tlsRpt] = await Promise.all([
+    resolver.lookup('', 'SOA'),
+    lookupFollowingChain(resolver, domain, 'SOA', { dnssecOk: true }),
+    lookupFollowingChain(resolver, domain, 'DNSKEY', { dnssecOk: true }),
+    lookupFollowingChain(resolver, `_mta-sts.${domain}`, 'TXT'),
+    lookupFollowingChain(resolver, `_smtp._tls.${domain}`, 'TXT'),
+  ]);
+  return { checkedAt: Date.now(), validatorProbe, soa, dnskey, mtaSts, tlsRpt };
+}
+
 /** Runs the plan to the end and returns what was learned. Never throws for DNS trouble. */
 export async function gatherSnapshot(resolver: Resolver, domain: string, apex: ApexQueries): Promise<MailDnsSnapshot> {
   const name = normalizeName(domain);
-  const targetsPromise = apex.mx.then((mx) => Promise.all(mxTargetNames(mx, name).map((target) => gatherTarget(resolver, target))));
-  const [mx, a, aaaa, txt, dmarc, mxByResolver, targets, orgDmarc] = await Promise.all([
+  const targetsPromise = apex.mx.then((mx) => Promise.all(mxTargetNames(mx, name).map((target) => gatherTarget(resolver, target, { tlsa: true }))));
+  const [mx, a, aaaa, txt, dmarc, mxByResolver, targets, orgDmarc, policy] = await Promise.all([
     apex.mx,
     apex.a,
     apex.aaaa,
@@ -81,8 +97,9 @@ export async function gatherSnapshot(resolver: Resolver, domain: string, apex: A
     apex.mxByResolver,
     targetsPromise,
     apex.orgDmarc,
+    apex.policy,
   ]);
-  return { domain: name, mx, a, aaaa, txt, dmarc, ...(orgDmarc !== undefined && { orgDmarc }), mxByResolver, targets };
+  return { domain: name, mx, a, aaaa, txt, dmarc, ...(orgDmarc !== undefined && { orgDmarc }), mxByResolver, targets, policy };
 }
 
 /**
@@ -94,7 +111,9 @@ export function mxTargetNames(mx: LookupResult, domain: string): string[] {
 }
 
 /** A target's addresses, their PTR names and the forward confirmation: one branch of the plan. */
-export async function gatherTarget(resolver: Resolver, name: string): Promise<TargetFacts> {
+export async function gatherTarget(resolver: Resolver, name: string, options: { readonly tlsa?: boolean } = {}): Promise<TargetFacts> {
+  // TLSA beside the addresses (RFC 7672 §2.2: the MX host's own name), not after them.
+  const tlsaPromise = options.tlsa === true ? lookupFollowingChain(resolver, `_25._tcp.${name}`, 'TLSA') : undefined;
   const [a, aaaa] = await Promise.all([lookupFollowingChain(resolver, name, 'A'), lookupFollowingChain(resolver, name, 'AAAA')]);
   const chainSource = a.kind !== 'failed' ? a : aaaa;
   const cnameChainNames = cnameChain(chainSource.kind === 'failed' ? [] : chainSource.records, name);
@@ -105,8 +124,8 @@ export async function gatherTarget(resolver: Resolver, name: string): Promise<Ta
   ];
   const seen = new Set<string>();
   const unique = addresses.filter((entry) => !seen.has(entry.address) && seen.add(entry.address)).slice(0, MAX_ADDRESSES_PER_TARGET);
-  const addressFacts = await Promise.all(unique.map((entry) => gatherAddress(resolver, entry.address, entry.family)));
-  return { name, a, aaaa, cnameChain: cnameChainNames, addresses: addressFacts };
+  const [addressFacts, tlsa] = await Promise.all([Promise.all(unique.map((entry) => gatherAddress(resolver, entry.address, entry.family))), tlsaPromise]);
+  return { name, a, aaaa, cnameChain: cnameChainNames, addresses: addressFacts, ...(tlsa !== undefined && { tlsa }) };
 }
 
 async function gatherAddress(resolver: Resolver, address: string, family: 4 | 6): Promise<AddressFacts> {

@@ -24,8 +24,9 @@ describe("a check's time budget", () => {
     // The question's own budget (2 × 3000 ms) would take the 2 s wait and ask again.
     const { resolver } = createResolver({ urls: [limited.url], timeoutMs: 3000 });
     const report = await checkDomain('example.com', { resolver, budgetMs: 1000 });
-    // Wave 1 asks MX, A, AAAA, TXT, _dmarc TXT once each; none is asked again after a wait.
-    expect(limited.count).toBe(5);
+    // Wave 1 asks MX, A, AAAA, TXT, _dmarc TXT and the policy questions (the root's SOA, SOA, DNSKEY,
+    // _mta-sts TXT, _smtp._tls TXT) once each; none is asked again after a wait.
+    expect(limited.count).toBe(10);
     expect(report.verdict).toBe('could-not-check');
     expect(report.findings.map((f) => f.id).filter((id) => ABSENCE_IDS.includes(id))).toEqual([]);
     expect(report.findings.some((f) => f.id === 'lookup-failed' && /Retry-After/.test(f.evidence ?? ''))).toBe(true);

@@ -25,10 +25,23 @@ describe('the query plan', () => {
     expect(snapshot.targets[0]!.addresses[0]!.forward[0]!.ptrName).toBe('mx1.example.com');
     // Round 0 is wave 1: every apex question at once.
     expect(resolver.asked.filter((q) => q.round === 0).map((q) => `${q.name} ${q.type}`).sort()).toEqual(
-      ['_dmarc.example.com TXT', 'example.com A', 'example.com AAAA', 'example.com MX', 'example.com TXT'].sort(),
+      [
+        '_dmarc.example.com TXT',
+        'example.com A',
+        'example.com AAAA',
+        'example.com MX',
+        'example.com TXT',
+        // The policy questions: does the resolver validate, the zone's signatures, MTA-STS, TLS-RPT.
+        ' SOA',
+        'example.com SOA',
+        'example.com DNSKEY',
+        '_mta-sts.example.com TXT',
+        '_smtp._tls.example.com TXT',
+      ].sort(),
     );
-    // Each target's A and AAAA went out together in round 1; nothing waits on an unrelated answer.
-    expect(resolver.asked.filter((q) => q.round === 1)).toHaveLength(10);
+    // Each target's A, AAAA and TLSA went out together in round 1; nothing waits on an unrelated answer.
+    expect(resolver.asked.filter((q) => q.round === 1)).toHaveLength(15);
+    expect(resolver.asked.filter((q) => q.round === 1 && q.type === 'TLSA').map((q) => q.name)).toContain('_25._tcp.mx1.example.com');
     expect(resolver.asked.filter((q) => q.round === 2 && q.type === 'PTR')).toHaveLength(10);
     expect(resolver.asked.filter((q) => q.round === 3)).toHaveLength(10);
   });

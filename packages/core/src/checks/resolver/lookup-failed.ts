@@ -14,6 +14,8 @@ import { spfNodes, type SpfFacts } from '../spf/spf-facts.js';
 /** Every lookup the snapshot holds, in a stable order (domain first, then targets, then PTRs). */
 export function snapshotLookups(snapshot: MailDnsSnapshot): LookupResult[] {
   const results: LookupResult[] = [snapshot.mx, snapshot.a, snapshot.aaaa, snapshot.txt, snapshot.dmarc];
+  // The transport-policy records (their checks skip a failed lookup); the DNSSEC probes are not reported.
+  if (snapshot.policy) results.push(snapshot.policy.mtaSts, snapshot.policy.tlsRpt);
   results.push(...snapshot.mxByResolver.map((item) => item.result));
   for (const target of snapshot.targets) {
     results.push(target.a, target.aaaa);
@@ -80,7 +82,8 @@ export function lookupFailed(snapshot: MailDnsSnapshot): Finding[] {
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const result of snapshotLookups(snapshot)) {
-    if (result.kind !== 'failed') continue;
+    // A bogus answer is `dnssec-bogus` / `mx-target-dnssec-bogus`: the same failure, said with its cause.
+    if (result.kind !== 'failed' || result.reason === 'bogus') continue;
     const key = `${result.question.name}|${result.question.type}|${result.resolver ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,0 +1,56 @@
+/**
+ * The DNSSEC, DANE, MTA-STS-record and TLS-RPT checks end to end: `mx-doctor check` through the
+ * DNSSEC world's validating Unbound (test/dns/dnssec: real signatures made at start, a DS that
+ * matches no key, expired and expiring signatures, TLSA records in signed and unsigned zones), over
+ * DoH and over plain DNS. Every id each domain yields is compared: the world gives every domain
+ * SPF, DMARC and PTRs, so nothing else fires.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDnssecWorld, type DnssecWorld } from '../dns/dnssec/fixture.js';
+import { EXPECTED } from '../dns/dnssec/world.js';
+import { runCli } from './run-cli.js';
+
+interface Finding {
+  id: string;
+  severity: string;
+  message: string;
+  evidence?: string;
+  fix?: string;
+}
+
+let world: DnssecWorld;
+beforeAll(async () => {
+  world = await startDnssecWorld();
+}, 60_000);
+afterAll(async () => {
+  await world?.stop();
+});
+
+async function check(domain: string, resolver = world.dohUrl): Promise<{ findings: Finding[]; dnssec?: string }> {
+  const run = await runCli(['check', domain, '--resolver', resolver, '--format', 'json', '--no-authoritative', '--timeout', '2000']);
+  const [report] = JSON.parse(run.stdout) as { findings: Finding[]; dnssec?: string }[];
+  return report!;
+}
+
+const idsOf = (findings: readonly Finding[]) => [...new Set(findings.map((f) => f.id))].sort();
+
+describe('DNSSEC and transport policies through a validating resolver', () => {
+  it('(first, while Unbound has validated nothing) a bogus domain is dnssec-bogus with the EDE that says why, never lookup-failed or an absence', async () => {
+    const { findings } = await check('expired.test');
+    const bogus = findings.find((f) => f.id === 'dnssec-bogus')!;
+    expect(bogus.severity).toBe('error');
+    expect(bogus.evidence).toMatch(/EDE 7 Signature Expired/);
+    expect(bogus.fix).toMatch(/out of their validity period/);
+    expect((await check('bad-ds.test')).findings.find((f) => f.id === 'dnssec-bogus')?.evidence).toMatch(/EDE 9 DNSKEY Missing/);
+  });
+
+  it.each(Object.keys(EXPECTED))('%s', async (domain) => {
+    expect(idsOf((await check(domain)).findings)).toEqual([...EXPECTED[domain]!].sort());
+  });
+
+  it('the same findings over plain DNS (dns://) as over DoH', async () => {
+    for (const domain of ['expired.test', 'dane-partial.test', 'expiring.test', 'unsigned.test']) {
+      expect(idsOf((await check(domain, world.dnsResolverUrl)).findings), domain).toEqual([...EXPECTED[domain]!].sort());
+    }
+  });
+});
