@@ -141,6 +141,8 @@ export interface PopupView {
   readonly findingIds: string[];
   readonly spf: string;
   readonly dmarc: string;
+  /** The DNSSEC line (empty when the popup shows none). */
+  readonly dnssec: string;
   readonly authority: string;
   readonly hasRetry: boolean;
 }
@@ -163,6 +165,7 @@ export const READ_POPUP_SOURCE = `(() => {
     findingIds: [...document.querySelectorAll('[data-finding-id]')].map((item) => item.getAttribute('data-finding-id')),
     spf: text('#spf-line'),
     dmarc: text('#dmarc-line'),
+    dnssec: text('#dnssec-line'),
     authority: text('#authority-line'),
     hasRetry: document.querySelector('#retry') !== null,
   };

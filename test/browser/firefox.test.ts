@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startXvfb } from './xvfb.js';
 import { LIVE_FIXTURES } from '../dns/fixtures.js';
+import { startDnssecWorld, type DnssecWorld } from '../dns/dnssec/fixture.js';
 import { ARTIFACTS, READ_POPUP_SOURCE, assertBuilt, type PopupView } from './extension.js';
 import { ACTION_WIDGET_ID, EXTENSION_UUID, GECKO_ID, extensionConsoleErrors, inExtensionView, launchFirefox, setFirefoxResolver, type LaunchedFirefox } from './firefox.js';
 
@@ -25,6 +26,8 @@ const GOOD = 'selfhosted.good.test';
 /** The manifest's host_permissions (extension-browser/src/manifest.ts DEFAULT_RESOLVER_HOSTS). */
 const DEFAULT_RESOLVER_ORIGINS = ['https://cloudflare-dns.com/*', 'https://dns.google/*', 'https://dns.quad9.net/*'];
 const BROKEN = 'mx-target-cname.broken.test';
+/** Domains of the DNSSEC world (test/dns/dnssec) the last test visits. */
+const DNSSEC_DOMAINS = ['signed.test', 'expired.test'];
 
 const expectedIds = (domain: string): string[] => {
   const fixture = LIVE_FIXTURES.find((item) => item.domain === domain);
@@ -67,6 +70,7 @@ describe('Firefox ESR: the toolbar popup (Xvfb + xdotool, temporary add-on)', ()
   let xvfb: { display: string; process: ChildProcess } | undefined;
   let server: Server | undefined;
   let firefox: LaunchedFirefox | undefined;
+  let dnssecWorld: DnssecWorld | undefined;
   let pagePort: number;
 
   const xdotool = (...args: string[]) => run('xdotool', args, { env: { ...process.env, DISPLAY: xvfb!.display } });
@@ -138,13 +142,14 @@ describe('Firefox ESR: the toolbar popup (Xvfb + xdotool, temporary add-on)', ()
     firefox = await launchFirefox({
       display: xvfb.display,
       // The test domains' pages are served from 127.0.0.1; DNS of the extension goes to the fixture over DoH.
-      prefs: { 'network.dns.localDomains': [GOOD, BROKEN].join(',') },
+      prefs: { 'network.dns.localDomains': [GOOD, BROKEN, ...DNSSEC_DOMAINS].join(',') },
     });
     await setFirefoxResolver(firefox.marionette, inject('dohUrl'));
   }, 60_000);
 
   afterAll(async () => {
     await firefox?.close();
+    await dnssecWorld?.stop();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     xvfb?.process.kill();
   });
@@ -220,4 +225,20 @@ describe('Firefox ESR: the toolbar popup (Xvfb + xdotool, temporary add-on)', ()
     expect(view.verdict).toBe('receives-mail');
     expect(await extensionConsoleErrors(marionette)).toEqual([]);
   });
+
+  it('through a validating resolver: the DNSSEC line says signed, and a domain whose signatures expired is dnssec-bogus', async () => {
+    const { marionette } = firefox!;
+    dnssecWorld = await startDnssecWorld();
+    await setFirefoxResolver(marionette, dnssecWorld.dohUrl);
+    const signed = await checkThroughToolbar(`http://signed.test:${pagePort}/`, 'dnssec-signed');
+    await closePopup();
+    expect(signed.view.domain).toBe('signed.test');
+    expect(signed.view.dnssec).toBe('DNSSEC: signed (answers validated)');
+    expect(signed.view.findingIds).toEqual([]);
+    const expired = await checkThroughToolbar(`http://expired.test:${pagePort}/`, 'dnssec-bogus');
+    await closePopup();
+    expect(expired.view.dnssec).toMatch(/^DNSSEC: signed, but validation fails/);
+    expect(expired.view.findingIds).toEqual(['dnssec-bogus']);
+    expect(await extensionConsoleErrors(marionette)).toEqual([]);
+  }, 60_000);
 });

@@ -59,6 +59,8 @@ describe('browser popup (Chromium, unpacked MV3 build)', () => {
       expect(view.findingIds).toEqual(expectedIds('selfhosted.good.test'));
       expect(view.spf).toMatch(/^SPF: /);
       expect(view.dmarc).toMatch(/^DMARC: .*reject/);
+      // The fixture's DoH is BIND itself, which validates nothing: the popup says so rather than "unsigned".
+      expect(view.dnssec).toBe('DNSSEC: not known (the resolver does not validate DNSSEC)');
       expect(view.authority).toBe(REPORT_WORDS.authorityNotInBrowser);
       // The background colour follows the scheme: the dark theme really applies.
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

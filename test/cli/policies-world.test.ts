@@ -48,6 +48,13 @@ describe('DNSSEC and transport policies through a validating resolver', () => {
     expect(idsOf((await check(domain)).findings)).toEqual([...EXPECTED[domain]!].sort());
   });
 
+  it('the DNSSEC line beside SPF and DMARC: signed, unsigned, bogus (text and JSON)', async () => {
+    const text = await runCli(['check', 'signed.test', '--resolver', world.dohUrl, '--no-authoritative', '--no-color']);
+    expect(text.stdout.split('\n')).toContain('DNSSEC: signed (answers validated)');
+    expect((await check('unsigned.test')).dnssec).toBe('DNSSEC: unsigned (answers cannot be validated)');
+    expect((await check('bad-ds.test')).dnssec).toMatch(/^DNSSEC: signed, but validation fails \(bogus\)/);
+  });
+
   it('the same findings over plain DNS (dns://) as over DoH', async () => {
     for (const domain of ['expired.test', 'dane-partial.test', 'expiring.test', 'unsigned.test']) {
       expect(idsOf((await check(domain, world.dnsResolverUrl)).findings), domain).toEqual([...EXPECTED[domain]!].sort());

@@ -81,6 +81,7 @@ export function policyLines(report: DomainReport): HTMLElement {
     { class: 'policy' },
     h('p', { id: 'spf-line', class: 'policy__line' }, report.spf),
     h('p', { id: 'dmarc-line', class: 'policy__line' }, report.dmarc),
+    ...(report.dnssec === undefined ? [] : [h('p', { id: 'dnssec-line', class: 'policy__line' }, report.dnssec)]),
     h('p', { id: 'authority-line', class: 'policy__line muted' }, REPORT_WORDS.authorityNotInBrowser),
   );
 }

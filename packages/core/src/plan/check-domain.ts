@@ -18,6 +18,7 @@ import { gatherSnapshot, startApexQueries } from './gather.js';
 import type { DomainReport } from './report.js';
 import type { MailDnsSnapshot } from '../facts/snapshot.js';
 import { verdictOf } from './verdict.js';
+import { describeDnssec } from '../checks/dnssec/describe-dnssec.js';
 import { BudgetedResolver, DEFAULT_CHECK_BUDGET_MS } from './check-budget.js';
 import { BogusDetectingResolver } from './detect-bogus.js';
 import { gatherAuthority, type AuthoritativeQuerier } from './gather-authority.js';
@@ -83,6 +84,7 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
   }
 
   const sorted = sortFindings(dedupe(findings));
+  const dnssecLine = domainMissing ? undefined : describeDnssec(snapshot);
   return {
     snapshot,
     report: {
@@ -91,6 +93,7 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
       mx: buildMxTable(snapshot, sorted),
       spf: domainMissing ? 'SPF: not checked (the domain does not exist)' : describeSpf(spf),
       dmarc: domainMissing ? 'DMARC: not checked (the domain does not exist)' : describeDmarc(snapshot.dmarc, organisationalDmarc(snapshot)),
+      ...(dnssecLine !== undefined && { dnssec: dnssecLine }),
       findings: sorted,
       ...(authority && { authority: authority.facts ? buildAuthorityTable(authority.facts) : { notChecked: authorityStopped(authority.failed) } }),
     },

@@ -19,6 +19,8 @@ export interface DomainReport {
   /** One line each, in words. */
   readonly spf: string;
   readonly dmarc: string;
+  /** `DNSSEC: signed / unsigned / …`, when the plan asked the DNSSEC questions. */
+  readonly dnssec?: string;
   /** Worst first. */
   readonly findings: readonly Finding[];
   /**

@@ -17,7 +17,7 @@ export function isSecure(result: LookupResult | undefined): boolean {
   return result !== undefined && result.kind !== 'failed' && result.dnssec?.authenticated === true;
 }
 
-export function isBogus(result: LookupResult | undefined): result is Extract<LookupResult, { kind: 'failed' }> {
+export function isBogus(result: LookupResult | undefined): result is Extract<LookupResult, { kind: 'failed' }> & { readonly reason: 'bogus' } {
   return result?.kind === 'failed' && result.reason === 'bogus';
 }
 
