@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 async function check(domain: string, resolver = world.dohUrl): Promise<{ findings: Finding[]; dnssec?: string }> {
-  const run = await runCli(['check', domain, '--resolver', resolver, '--format', 'json', '--no-authoritative', '--timeout', '2000']);
+  const run = await runCli(['check', domain, '--resolver', resolver, '--format', 'json', '--no-authoritative', '--timeout', '2000'], world.env);
   const [report] = JSON.parse(run.stdout) as { findings: Finding[]; dnssec?: string }[];
   return report!;
 }
@@ -46,6 +46,21 @@ describe('DNSSEC and transport policies through a validating resolver', () => {
 
   it.each(Object.keys(EXPECTED))('%s', async (domain) => {
     expect(idsOf((await check(domain)).findings)).toEqual([...EXPECTED[domain]!].sort());
+  });
+
+  it('MTA-STS: the policy fetched from the policy host over HTTPS, its certificate checked, no redirect followed; mismatch severity by mode', async () => {
+    const wrongCert = (await check('sts-wrong-cert.test')).findings.find((f) => f.id === 'mta-sts-policy-unavailable')!;
+    expect(wrongCert.evidence).toMatch(/TLS: .*(altname|Hostname\/IP does not match)/i);
+    const asked = world.policyRequests.length;
+    const redirect = (await check('sts-redirect.test')).findings.find((f) => f.id === 'mta-sts-policy-unavailable')!;
+    expect(redirect.evidence).toMatch(/HTTP 301 .* redirects are not followed/);
+    // One GET, at the policy URL itself; the Location (example.net) is never asked.
+    expect(world.policyRequests.slice(asked)).toEqual(['mta-sts.sts-redirect.test /.well-known/mta-sts.txt']);
+    expect((await check('sts-mismatch.test')).findings.find((f) => f.id === 'mta-sts-mx-mismatch')?.severity).toBe('error');
+    expect((await check('sts-testing.test')).findings.find((f) => f.id === 'mta-sts-mx-mismatch')?.severity).toBe('warning');
+    // A record that is not valid announces nothing: no fetch.
+    await check('sts-invalid.test');
+    expect(world.policyRequests.some((request) => request.startsWith('mta-sts.sts-invalid.test'))).toBe(false);
   });
 
   it('the DNSSEC line beside SPF and DMARC: signed, unsigned, bogus (text and JSON)', async () => {

@@ -20,7 +20,7 @@ export { DEFAULT_RESOLVERS, createResolver, type CreateResolverOptions } from '.
 
 // Input, the query plan and the report
 export { parseDomainInput, type DomainInput } from './input/domain-input.js';
-export type { TargetFacts } from './facts/snapshot.js';
+export type { PolicyFetch, PolicyFetcher, PolicyFetchFailure, PolicyFetchRequest, TargetFacts } from './facts/snapshot.js';
 export type { AuthorityTableRow, DomainReport, MxTableRow, Verdict } from './plan/report.js';
 
 // Transport (SMTP) checks: the pure half; the probe itself is in @mx-doctor/smtp-probe

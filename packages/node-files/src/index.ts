@@ -16,3 +16,4 @@ export {
   type FoundFile,
 } from './file-kinds.js';
 export { authoritativePort, authoritativeQuerier, checkDomainLive, createLiveResolver, validateLiveResolverUrl, type CheckDomainLiveOptions, type LiveResolvers, type SmtpProbeSetting } from './live-check.js';
+export { fetchMtaStsPolicy, policyPort } from './policy-fetch.js';

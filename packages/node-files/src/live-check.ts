@@ -7,6 +7,7 @@
 import { checkDomain, createResolver, validateResolverUrl, type AuthoritativeQuerier, type CreateResolverOptions, type DomainReport, type Resolver } from '@mx-doctor/core';
 import { DirectQuerier, DnsResolver, parseDnsUrl } from '@mx-doctor/dns-direct';
 import { probeSmtp } from '@mx-doctor/smtp-probe';
+import { fetchMtaStsPolicy } from './policy-fetch.js';
 
 /** The core's `createResolver` stack: what the checks ask, and each endpoint on its own. */
 export interface LiveResolvers {
@@ -65,6 +66,7 @@ export function checkDomainLive(domain: string, options: CheckDomainLiveOptions)
     resolver: options.resolver ?? resolvers.resolver,
     compareResolvers,
     ...(options.authoritative && { authoritative: options.authoritative }),
+    policyFetcher: fetchMtaStsPolicy(),
     ...(smtp?.enabled === true && {
       transportProbe: (targets: readonly { host: string; address: string }[]) => probeSmtp([...targets], { port: smtp.port }),
     }),

@@ -22,6 +22,7 @@ import { dohQuery } from '../doh.js';
 import { freePort, installExitHook, running, startChild, stopChild, which } from '../fixture.js';
 import type { Child } from '../fixture.js';
 import { queryDns } from '../authority/dns-query.js';
+import { startPolicyServer, type PolicyServer } from './policy-server.js';
 import { HOST_ADDRESSES, REVERSE_ZONE, ZONES, type Signing, type ZoneSpec } from './world.js';
 
 const run = promisify(execFile);
@@ -31,6 +32,12 @@ export interface DnssecWorld {
   dohUrl: string;
   dnsResolverUrl: string;
   authPort: number;
+  /** The MTA-STS policy hosts' HTTPS port on 127.0.0.1 (for MXD_HTTPS_PORT), and the test CA (for NODE_EXTRA_CA_CERTS). */
+  httpsPort: number;
+  caFile: string;
+  /** What the CLI needs to reach the policy hosts: MXD_HTTPS_PORT and NODE_EXTRA_CA_CERTS. */
+  env: Record<string, string>;
+  policyRequests: string[];
   /** When the zones were signed (Unix seconds): the `expiring` zone's signatures end 6 h after it. */
   signedAt: number;
   dir: string;
@@ -67,9 +74,11 @@ export async function startDnssecWorld(options: { keepTempDir?: boolean } = {}):
   const dir = mkdtempSync(join(tmpdir(), 'mx-doctor-dnssec-'));
   const children: Child[] = [];
   let stopped = false;
+  let policyServer: PolicyServer | undefined;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await policyServer?.close();
     await Promise.all(children.map((child) => stopChild(child)));
     for (const child of children) running.delete(child);
     if (!options.keepTempDir) rmSync(dir, { recursive: true, force: true });
@@ -143,6 +152,7 @@ export async function startDnssecWorld(options: { keepTempDir?: boolean } = {}):
     files.set('.', await sign('.', [`${NS} IN A 127.0.0.1`, ...delegations('.')], rootKey, 'good'));
     writeFileSync(join(dir, 'root.anchor'), `${await dsOf(rootKey)}\n`);
 
+    policyServer = await startPolicyServer(dir);
     const authPort = await freePort(['127.0.0.1'], true);
     const unboundPort = await freePort(['127.0.0.1'], true);
     const dohPort = await freePort();
@@ -241,6 +251,10 @@ export async function startDnssecWorld(options: { keepTempDir?: boolean } = {}):
       dohUrl,
       dnsResolverUrl: `dns://127.0.0.1:${unboundPort}`,
       authPort,
+      httpsPort: policyServer.port,
+      caFile: policyServer.caFile,
+      env: { MXD_HTTPS_PORT: String(policyServer.port), NODE_EXTRA_CA_CERTS: policyServer.caFile },
+      policyRequests: policyServer.requests,
       signedAt: now,
       dir,
       logs: () => Object.fromEntries(children.map((child) => [child.name, child.output.join('')])),

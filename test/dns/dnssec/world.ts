@@ -81,8 +81,42 @@ export const ZONES: readonly ZoneSpec[] = [
     records: [...twoHosts('sts-invalid.test'), ...SPF_DMARC, ...TLSRPT, '_mta-sts TXT "v=STSv1; id=20261203"', '_mta-sts TXT "v=STSv1; id=20261204"'],
   },
   { zone: 'tlsrpt-invalid.test', signing: 'good', records: [...twoHosts('tlsrpt-invalid.test'), ...SPF_DMARC, '_smtp._tls TXT "v=TLSRPTv1; rua=ftp://reports.example.net/"'] },
-  { zone: 'tlsrpt-missing.test', signing: 'good', records: [...twoHosts('tlsrpt-missing.test'), ...SPF_DMARC, '_mta-sts TXT "v=STSv1; id=20261203"'] },
+  { zone: 'tlsrpt-missing.test', signing: 'good', records: [...twoHosts('tlsrpt-missing.test'), ...SPF_DMARC, ...stsRecord()] },
+  ...['sts-good', 'sts-mismatch', 'sts-testing', 'sts-redirect', 'sts-oversize', 'sts-html', 'sts-bad-policy', 'sts-wrong-cert'].map(
+    (name): ZoneSpec => ({ zone: `${name}.test`, signing: 'good', records: [...twoHosts(`${name}.test`), ...SPF_DMARC, ...TLSRPT, ...stsRecord()] }),
+  ),
+  // The record announces a policy, but there is no mta-sts host to fetch it from.
+  { zone: 'sts-no-host.test', signing: 'good', records: [...twoHosts('sts-no-host.test'), ...SPF_DMARC, ...TLSRPT, '_mta-sts TXT "v=STSv1; id=20261203"'] },
 ];
+
+/** The `_mta-sts` record and the policy host (the world's HTTPS server, on 127.0.0.1). */
+function stsRecord(): string[] {
+  return ['_mta-sts TXT "v=STSv1; id=20261203"', 'mta-sts A 127.0.0.1'];
+}
+
+/** What the HTTPS server answers at https://mta-sts.<domain>/.well-known/mta-sts.txt. */
+export interface PolicyReply {
+  readonly status?: number;
+  readonly contentType?: string;
+  readonly body?: string;
+  readonly location?: string;
+  /** Serve a certificate for another name. */
+  readonly wrongCertificate?: boolean;
+}
+
+const policy = (mode: string, ...mx: string[]) => ['version: STSv1', `mode: ${mode}`, ...mx.map((pattern) => `mx: ${pattern}`), 'max_age: 604800', ''].join('\r\n');
+
+export const POLICIES: Readonly<Record<string, PolicyReply>> = {
+  'tlsrpt-missing.test': { body: policy('enforce', 'mx1.tlsrpt-missing.test', 'mx2.tlsrpt-missing.test') },
+  'sts-good.test': { body: policy('enforce', 'mx1.sts-good.test', '*.sts-good.test') },
+  'sts-mismatch.test': { body: policy('enforce', 'mx1.sts-mismatch.test') },
+  'sts-testing.test': { body: policy('testing', 'mx1.sts-testing.test') },
+  'sts-redirect.test': { status: 301, location: 'https://example.net/mta-sts.txt' },
+  'sts-oversize.test': { body: `${policy('enforce', '*.sts-oversize.test')}${'#'.repeat(70 * 1024)}` },
+  'sts-html.test': { contentType: 'text/html', body: policy('enforce', '*.sts-html.test') },
+  'sts-bad-policy.test': { body: ['version: STSv2', 'mode: enforced', 'mx: *.sts-bad-policy.test', 'max_age: 99999999999', ''].join('\r\n') },
+  'sts-wrong-cert.test': { wrongCertificate: true, body: policy('enforce', '*.sts-wrong-cert.test') },
+};
 
 /** An address for a host that `twoHosts` does not make. */
 function host(name: string): string {
@@ -111,4 +145,13 @@ export const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'sts-invalid.test': ['mta-sts-record-invalid'],
   'tlsrpt-invalid.test': ['tlsrpt-invalid'],
   'tlsrpt-missing.test': ['tlsrpt-missing'],
+  'sts-good.test': [],
+  'sts-mismatch.test': ['mta-sts-mx-mismatch'],
+  'sts-testing.test': ['mta-sts-mx-mismatch'],
+  'sts-redirect.test': ['mta-sts-policy-unavailable'],
+  'sts-oversize.test': ['mta-sts-policy-unavailable'],
+  'sts-html.test': ['mta-sts-policy-invalid'],
+  'sts-bad-policy.test': ['mta-sts-policy-invalid'],
+  'sts-wrong-cert.test': ['mta-sts-policy-unavailable'],
+  'sts-no-host.test': ['mta-sts-policy-unavailable'],
 };

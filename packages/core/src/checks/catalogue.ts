@@ -67,6 +67,9 @@ import { daneTlsaUnusableCheck } from './dane/dane-tlsa-unusable.js';
 import { danePartialCheck } from './dane/dane-partial.js';
 import { tlsaLookupFailedCheck } from './dane/tlsa-lookup-failed.js';
 import { daneNoRolloverCheck } from './dane/dane-no-rollover.js';
+import { mtaStsPolicyUnavailableCheck } from './mta-sts/mta-sts-policy-unavailable.js';
+import { mtaStsPolicyInvalidCheck } from './mta-sts/mta-sts-policy-invalid.js';
+import { mtaStsMxMismatchCheck } from './mta-sts/mta-sts-mx-mismatch.js';
 import { tlsaSyntaxCheck } from './dane/tlsa-syntax.js';
 import { nsLameCheck } from './authority/ns-lame.js';
 import { nsDelegationMismatchCheck } from './authority/ns-delegation-mismatch.js';
@@ -135,6 +138,9 @@ export const CHECKS = [
   mxTargetDnssecBogusCheck,
   dnssecSignatureExpiringCheck,
   mtaStsRecordInvalidCheck,
+  mtaStsPolicyUnavailableCheck,
+  mtaStsPolicyInvalidCheck,
+  mtaStsMxMismatchCheck,
   tlsrptInvalidCheck,
   tlsrptMissingCheck,
   daneTlsaInsecureCheck,

@@ -44,7 +44,32 @@ export interface PolicyDnsFacts {
   /** TXT at `_mta-sts.<domain>` (RFC 8461 §3.1) and at `_smtp._tls.<domain>` (RFC 8460 §3). */
   readonly mtaSts: LookupResult;
   readonly tlsRpt: LookupResult;
+  /** The MTA-STS policy file, fetched when `_mta-sts` holds one valid record and a fetcher was given. */
+  readonly mtaStsPolicy?: PolicyFetch;
 }
+
+/** Why the policy file could not be had (RFC 8461 §3.3). */
+export type PolicyFetchFailure = 'no-host' | 'tls' | 'status' | 'redirect' | 'too-large' | 'timeout' | 'network';
+
+/** What fetching `https://mta-sts.<domain>/.well-known/mta-sts.txt` gave. */
+export type PolicyFetch =
+  | { readonly kind: 'fetched'; readonly url: string; readonly address: string; readonly contentType?: string; readonly body: string }
+  | { readonly kind: 'failed'; readonly url: string; readonly reason: PolicyFetchFailure; readonly detail: string };
+
+/** What a fetcher is asked: the URL, its host, and the addresses the check's resolver gave for it. */
+export interface PolicyFetchRequest {
+  readonly url: string;
+  readonly host: string;
+  readonly addresses: readonly string[];
+  /** `Date.now()` time by which it must be done. */
+  readonly deadline?: number;
+}
+
+/**
+ * Fetches an MTA-STS policy (Node: HTTPS to the given addresses, the certificate checked against
+ * the host name, no redirects, 64 KB, a short timeout). Never throws: a failure is a result.
+ */
+export type PolicyFetcher = (request: PolicyFetchRequest) => Promise<PolicyFetch>;
 
 export interface TargetFacts {
   /** The MX exchange, lower case, no trailing dot. */

@@ -16,7 +16,7 @@ import { runSmtpChecks } from '../checks/smtp/run-smtp-checks.js';
 import type { SmtpProbeResult } from '../checks/smtp/types.js';
 import { gatherSnapshot, startApexQueries } from './gather.js';
 import type { DomainReport } from './report.js';
-import type { MailDnsSnapshot } from '../facts/snapshot.js';
+import type { MailDnsSnapshot, PolicyFetcher } from '../facts/snapshot.js';
 import { verdictOf } from './verdict.js';
 import { describeDnssec } from '../checks/dnssec/describe-dnssec.js';
 import { BudgetedResolver, DEFAULT_CHECK_BUDGET_MS } from './check-budget.js';
@@ -39,6 +39,8 @@ export interface CheckDomainOptions {
    * `mx-propagation-pending`); the step runs beside the MX branch.
    */
   readonly authoritative?: AuthoritativeQuerier;
+  /** Fetches the MTA-STS policy file when the domain announces one (Node: `fetchMtaStsPolicy`). */
+  readonly policyFetcher?: PolicyFetcher;
   /** Time for all DNS questions of the check together, ms (default `DEFAULT_CHECK_BUDGET_MS`). */
   readonly budgetMs?: number;
 }
@@ -58,7 +60,10 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
   // Bogus detection inside the budget: its CD=1 question counts against the check's time too.
   const resolver = new BudgetedResolver(new BogusDetectingResolver(options.resolver), budgetMs);
   const compareResolvers = options.compareResolvers?.map((entry) => ({ url: entry.url, resolver: new BudgetedResolver(entry.resolver, budgetMs) }));
-  const apex = startApexQueries(resolver, domain, compareResolvers ? { compareResolvers } : {});
+  const apex = startApexQueries(resolver, domain, {
+    ...(compareResolvers && { compareResolvers }),
+    ...(options.policyFetcher && { policyFetcher: options.policyFetcher, deadline: resolver.deadline }),
+  });
   // SPF starts as soon as the TXT answer is in, beside the MX branch, not after it.
   const spfPromise = apex.txt.then((txt) => gatherSpf(resolver, domain, txt));
   const authorityPromise = options.authoritative ? gatherAuthority(resolver, options.authoritative, domain, { deadline: resolver.deadline }) : undefined;

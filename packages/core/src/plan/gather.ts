@@ -21,7 +21,9 @@
 import { normalizeName, recordsOf, type LookupResult, type Resolver } from '../dns/types.js';
 import { cnameChain, lookupFollowingChain } from './follow-chain.js';
 import { reverseName } from '../checks/ptr/reverse-name.js';
-import type { AddressFacts, MailDnsSnapshot, PolicyDnsFacts, TargetFacts } from '../facts/snapshot.js';
+import type { AddressFacts, MailDnsSnapshot, PolicyDnsFacts, PolicyFetch, PolicyFetcher, TargetFacts } from '../facts/snapshot.js';
+import { readStsRecord } from '../checks/mta-sts/sts-record.js';
+import { txtTexts } from '../checks/mta-sts/mta-sts-record-invalid.js';
 import { mxHostsToExamine } from '../checks/mx/mx-hosts-truncated.js';
 import { mxEntriesFrom } from '../checks/mx/mx-entry.js';
 import { organisationalDomain } from '../providers/registrable-domain.js';
@@ -35,6 +37,10 @@ const MAX_PTR_NAMES = 4;
 export const MAX_ADDRESSES_PER_TARGET = 8;
 
 export interface GatherOptions {
+  /** Fetches the MTA-STS policy file when `_mta-sts` announces one (Node front ends). */
+  readonly policyFetcher?: PolicyFetcher;
+  /** When the whole check must be done (for the policy fetch). */
+  readonly deadline?: number;
   /** Resolvers to ask the MX question separately, for `resolvers-disagree`; ignored when fewer than 2. */
   readonly compareResolvers?: readonly { readonly url: string; readonly resolver: Resolver }[];
 }
@@ -60,7 +66,7 @@ export function startApexQueries(resolver: Resolver, domain: string, options: Ga
       org === undefined || org === normalizeName(domain)
         ? Promise.resolve(undefined)
         : lookupFollowingChain(resolver, `_dmarc.${org}`, 'TXT').then((result) => ({ domain: org, result })),
-    policy: startPolicyQueries(resolver, normalizeName(domain)),
+    policy: startPolicyQueries(resolver, normalizeName(domain), options),
     mxByResolver:
       compare.length < 2
         ? Promise.resolve([])
@@ -73,15 +79,48 @@ export function startApexQueries(resolver: Resolver, domain: string, options: Ga
 export type ApexQueries = ReturnType<typeof startApexQueries>;
 
 /** The DNSSEC and transport-policy questions of wave 1 (none depends on another answer). */
-async function startPolicyQueries(resolver: Resolver, domain: string): Promise<PolicyDnsFacts> {
-  const [validatorProbe, soa, dnskey, mtaSts, tlsRpt] = await Promise.all([
+async function startPolicyQueries(resolver: Resolver, domain: string, options: GatherOptions): Promise<PolicyDnsFacts> {
+  const mtaStsPromise = lookupFollowingChain(resolver, `_mta-sts.${domain}`, 'TXT');
+  // The policy file as soon as the record says there is one (RFC 8461 §3.3), beside everything else.
+  const fetcher = options.policyFetcher;
+  const policyPromise = fetcher === undefined ? Promise.resolve(undefined) : mtaStsPromise.then((record) => fetchPolicyIfAnnounced(resolver, domain, record, fetcher, options.deadline));
+  const [validatorProbe, soa, dnskey, mtaSts, tlsRpt, mtaStsPolicy] = await Promise.all([
     resolver.lookup('', 'SOA'),
     lookupFollowingChain(resolver, domain, 'SOA', { dnssecOk: true }),
     lookupFollowingChain(resolver, domain, 'DNSKEY', { dnssecOk: true }),
-    lookupFollowingChain(resolver, `_mta-sts.${domain}`, 'TXT'),
+    mtaStsPromise,
     lookupFollowingChain(resolver, `_smtp._tls.${domain}`, 'TXT'),
+    policyPromise,
   ]);
-  return { checkedAt: Date.now(), validatorProbe, soa, dnskey, mtaSts, tlsRpt };
+  return { checkedAt: Date.now(), validatorProbe, soa, dnskey, mtaSts, tlsRpt, ...(mtaStsPolicy !== undefined && { mtaStsPolicy }) };
+}
+
+/** At most this many addresses of the policy host are tried. */
+const MAX_POLICY_ADDRESSES = 4;
+
+/**
+ * The policy file, when `_mta-sts` holds one valid record: its host resolved through the check's
+ * own resolver (never the system's), then fetched. No host address is a `no-host` failure.
+ */
+async function fetchPolicyIfAnnounced(resolver: Resolver, domain: string, record: LookupResult, fetcher: PolicyFetcher, deadline?: number): Promise<PolicyFetch | undefined> {
+  const texts = txtTexts(record);
+  if (texts === undefined || readStsRecord(texts).kind !== 'valid') return undefined;
+  const host = `mta-sts.${domain}`;
+  const url = `https://${host}/.well-known/mta-sts.txt`;
+  const [a, aaaa] = await Promise.all([lookupFollowingChain(resolver, host, 'A'), lookupFollowingChain(resolver, host, 'AAAA')]);
+  const end = (result: LookupResult) => cnameChain(result.kind === 'failed' ? [] : result.records, host).at(-1) ?? host;
+  const addresses = [...recordsOf(a, 'A', end(a)), ...recordsOf(aaaa, 'AAAA', end(aaaa))].map((item) => item.data).slice(0, MAX_POLICY_ADDRESSES);
+  if (addresses.length === 0) {
+    const failedLookup = [a, aaaa].find((result) => result.kind === 'failed');
+    const detail =
+      failedLookup?.kind === 'failed'
+        ? `the address lookup for ${host} failed: ${failedLookup.detail}`
+        : a.kind === 'nxdomain'
+          ? `${host} does not exist (NXDOMAIN)`
+          : `${host} has no A or AAAA record`;
+    return { kind: 'failed', url, reason: 'no-host', detail };
+  }
+  return fetcher({ url, host, addresses, ...(deadline !== undefined && { deadline }) });
 }
 
 /** Runs the plan to the end and returns what was learned. Never throws for DNS trouble. */

@@ -1,0 +1,49 @@
+/**
+ * `mta-sts-mx-mismatch` (error in `enforce`, warning in `testing`): an MX host matches no `mx:`
+ * pattern of the MTA-STS policy (RFC 8461 §4.1, `mx-pattern.ts`). In `enforce` mode senders that
+ * apply MTA-STS (Gmail, Microsoft 365, Postfix with a policy daemon) refuse to deliver to that host
+ * (§5); if no host matches, mail stops. This is the check that catches "changed MX, forgot the
+ * policy". Nothing in `none` mode, or when the policy does not parse to a mode.
+ */
+import { finding, type Finding } from '../../findings/finding.js';
+import type { MailDnsSnapshot } from '../../facts/snapshot.js';
+import { defineCheck } from '../check.js';
+import { acceptsNoMail, listWords } from '../dnssec/dnssec-state.js';
+import { isNullMx, mxEntriesFrom } from '../mx/mx-entry.js';
+import { matchingPattern } from './mx-pattern.js';
+import { parseStsPolicy } from './sts-policy.js';
+
+export function mtaStsMxMismatch(snapshot: MailDnsSnapshot): Finding[] {
+  const fetched = snapshot.policy?.mtaStsPolicy;
+  if (fetched?.kind !== 'fetched' || acceptsNoMail(snapshot)) return [];
+  const { policy } = parseStsPolicy(fetched.body, fetched.contentType);
+  if (policy === undefined || policy.mode === 'none') return [];
+  const hosts = [...new Set(mxEntriesFrom(snapshot.mx, snapshot.domain).filter((entry) => !isNullMx(entry)).map((entry) => entry.exchange))];
+  const unmatched = hosts.filter((host) => matchingPattern(host, policy.mx) === undefined);
+  if (unmatched.length === 0) return [];
+  const enforce = policy.mode === 'enforce';
+  const all = unmatched.length === hosts.length;
+  const consequence = enforce
+    ? all
+      ? 'senders that apply MTA-STS deliver to none of them: mail from Gmail, Microsoft 365 and others stops'
+      : `senders that apply MTA-STS refuse to deliver to ${unmatched.length === 1 ? 'it' : 'them'}`
+    : 'in testing mode senders still deliver but report the failure; in enforce mode they would refuse';
+  return [
+    finding(mtaStsMxMismatchCheck, {
+      severity: enforce ? 'error' : 'warning',
+      message: `The MX host${unmatched.length === 1 ? '' : 's'} ${listWords(unmatched)} ${unmatched.length === 1 ? 'matches' : 'match'} no mx pattern of the MTA-STS policy (mode ${policy.mode}): ${consequence}.`,
+      subject: snapshot.domain,
+      evidence: `MX: ${hosts.join(', ')}; ${fetched.url}: ${policy.mx.length === 0 ? 'no mx lines' : policy.mx.map((pattern) => `mx: ${pattern}`).join(', ')}`,
+      fix: `Add ${unmatched.map((host) => `\`mx: ${host}\``).join(', ')} to the policy at ${fetched.url} (a \`*.\` pattern covers one left-most label only), then change the id of the _mta-sts record so senders fetch it again.`,
+    }),
+  ];
+}
+
+export const mtaStsMxMismatchCheck = defineCheck({
+  id: 'mta-sts-mx-mismatch',
+  severity: 'error',
+  scope: 'live',
+  title: 'MX host not covered by the MTA-STS policy',
+  rfc: 'RFC 8461 §4.1',
+  live: [{ on: 'snapshot', run: mtaStsMxMismatch }],
+});
