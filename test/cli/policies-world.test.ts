@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnssecWorld, type DnssecWorld } from '../dns/dnssec/fixture.js';
-import { EXPECTED } from '../dns/dnssec/world.js';
+import { EXPECTED, EXPECTED_WITH_SMTP } from '../dns/dnssec/world.js';
 import { runCli } from './run-cli.js';
 
 interface Finding {
@@ -61,6 +61,15 @@ describe('DNSSEC and transport policies through a validating resolver', () => {
     // A record that is not valid announces nothing: no fetch.
     await check('sts-invalid.test');
     expect(world.policyRequests.some((request) => request.startsWith('mta-sts.sts-invalid.test'))).toBe(false);
+  });
+
+  const TRANSPORT_IDS = new Set(['smtp-cert-invalid', 'dane-tlsa-mismatch', 'smtp-tls-old', 'smtp-no-starttls', 'smtp-unreachable', 'smtp-host-unreachable', 'smtp-bad-greeting']);
+  it.each(Object.keys(EXPECTED_WITH_SMTP))('with the SMTP probe (STARTTLS): %s', async (domain) => {
+    const run = await runCli(['check', domain, '--resolver', world.dohUrl, '--format', 'json', '--no-authoritative', '--smtp', '--smtp-port', String(world.smtpPort)], world.env);
+    const [report] = JSON.parse(run.stdout) as { findings: Finding[] }[];
+    expect(idsOf(report!.findings.filter((f) => TRANSPORT_IDS.has(f.id)))).toEqual([...EXPECTED_WITH_SMTP[domain]!].sort());
+    if (domain === 'smtp-expired.test') expect(report!.findings.find((f) => f.id === 'smtp-cert-invalid')?.message).toContain('it has expired');
+    if (domain === 'smtp-dane-mismatch.test') expect(report!.findings.find((f) => f.id === 'dane-tlsa-mismatch')?.fix).toMatch(/TLSA 3 1 1 [0-9a-f]{64}/);
   });
 
   it('the DNSSEC line beside SPF and DMARC: signed, unsigned, bogus (text and JSON)', async () => {

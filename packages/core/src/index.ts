@@ -24,7 +24,7 @@ export type { PolicyFetch, PolicyFetcher, PolicyFetchFailure, PolicyFetchRequest
 export type { AuthorityTableRow, DomainReport, MxTableRow, Verdict } from './plan/report.js';
 
 // Transport (SMTP) checks: the pure half; the probe itself is in @mx-doctor/smtp-probe
-export { parseSmtpReply, runSmtpChecks, type SmtpOutcome, type SmtpProbeResult } from './checks/smtp/index.js';
+export { parseSmtpReply, runSmtpChecks, type SmtpCertificate, type SmtpOutcome, type SmtpProbeResult, type SmtpTlsFacts } from './checks/smtp/index.js';
 
 // File readers
 export type { Field, FileRecord } from './facts/file-record.js';

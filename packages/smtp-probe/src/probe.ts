@@ -1,13 +1,17 @@
 /**
  * The opt-in SMTP transport probe. A browser cannot open port 25; Node can. For each MX address
  * it connects, reads the greeting (RFC 5321 §3.1, §4.3.1), sends `EHLO` (§4.1.1.1), notes whether
- * the reply offers `STARTTLS` (RFC 3207 §4) and says `QUIT` (§4.1.1.10). It never sends mail and
- * never starts TLS. Every path ends in a result: the probe resolves, never rejects, and destroys
- * every socket it opens. The core's transport checks (`runSmtpChecks`) judge the results.
+ * the reply offers `STARTTLS` (RFC 3207 §4); when it does, it starts TLS (RFC 3207 §4.2) and notes
+ * the protocol, whether the chain verifies and names the host, and the certificates' digests for
+ * DANE (RFC 7672 §3); then says `QUIT` (§4.1.1.10). It never sends mail. Every path ends in a
+ * result: the probe resolves, never rejects, and destroys every socket it opens. The core's
+ * transport checks (`runSmtpChecks`) judge the results.
  */
 
+import { createHash, X509Certificate } from 'node:crypto';
 import { isIP, Socket } from 'node:net';
-import { parseSmtpReply, type SmtpOutcome, type SmtpProbeResult } from '@mx-doctor/core';
+import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { parseSmtpReply, type SmtpCertificate, type SmtpOutcome, type SmtpProbeResult, type SmtpTlsFacts } from '@mx-doctor/core';
 
 /** One address to probe and the MX host it belongs to. */
 export interface SmtpProbeTarget {
@@ -28,12 +32,58 @@ export interface SmtpProbeOptions {
   readonly heloName?: string;
   /** How many addresses to probe at once; default 8. */
   readonly concurrency?: number;
+  /** Start TLS when STARTTLS is offered (default true). */
+  readonly tls?: boolean;
+}
+
+/** Certificates of a chain read for DANE (a leaf and its issuers; chains are rarely longer). */
+const MAX_CHAIN = 5;
+
+/** A certificate's DANE digests (RFC 6698 §2.1.2–2.1.3: full certificate or SPKI, SHA-256/512, or the data itself). */
+function certificateFacts(raw: Buffer): SmtpCertificate {
+  const x509 = new X509Certificate(raw);
+  const spki = x509.publicKey.export({ type: 'spki', format: 'der' });
+  const digest = (algorithm: string, data: Buffer) => createHash(algorithm).update(data).digest('hex');
+  return {
+    subject: x509.subject.replace(/\n/g, ', ').slice(0, 200),
+    validTo: new Date(x509.validTo).toISOString(),
+    certificate: { sha256: digest('sha256', raw), sha512: digest('sha512', raw), full: raw.length <= 16384 ? raw.toString('hex') : '' },
+    spki: { sha256: digest('sha256', spki), sha512: digest('sha512', spki), full: spki.toString('hex') },
+  };
+}
+
+/** The leaf, then each issuer the server sent (stopping at a self-signed one or after `MAX_CHAIN`). */
+function chainOf(socket: TLSSocket): SmtpCertificate[] {
+  const chain: SmtpCertificate[] = [];
+  let cert: PeerCertificate | undefined = socket.getPeerCertificate(true);
+  const seen = new Set<string>();
+  while (cert !== undefined && cert.raw !== undefined && chain.length < MAX_CHAIN && !seen.has(cert.fingerprint256)) {
+    seen.add(cert.fingerprint256);
+    chain.push(certificateFacts(cert.raw));
+    const issuer: PeerCertificate | undefined = (cert as PeerCertificate & { issuerCertificate?: PeerCertificate }).issuerCertificate;
+    cert = issuer === cert ? undefined : issuer;
+  }
+  return chain;
+}
+
+function tlsFactsOf(socket: TLSSocket, host: string): SmtpTlsFacts {
+  const chain = chainOf(socket);
+  const leaf = socket.getPeerX509Certificate();
+  const error = socket.authorizationError;
+  return {
+    protocol: socket.getProtocol() ?? 'unknown',
+    trusted: socket.authorized,
+    ...(error !== null && error !== undefined && { trustError: String((error as Error & { code?: string }).code ?? error) }),
+    namesHost: leaf !== undefined && leaf.checkHost(host) !== undefined,
+    chain,
+  };
 }
 
 interface Settings {
   readonly port: number;
   readonly timeoutMs: number;
   readonly heloName: string;
+  readonly tls: boolean;
 }
 
 const DEFAULT_PORT = 25;
@@ -57,6 +107,7 @@ export async function probeSmtp(
     port: options.port ?? DEFAULT_PORT,
     timeoutMs: positive(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
     heloName: validHeloName(options.heloName) ?? DEFAULT_HELO_NAME,
+    tls: options.tls ?? true,
   };
   const concurrency = Math.floor(positive(options.concurrency) ?? DEFAULT_CONCURRENCY) || 1;
   const results: SmtpProbeResult[] = new Array<SmtpProbeResult>(targets.length);
@@ -96,7 +147,7 @@ function quoted(text: string): string {
   return JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
 }
 
-type Stage = 'connect' | 'greeting' | 'ehlo' | 'quit';
+type Stage = 'connect' | 'greeting' | 'ehlo' | 'starttls' | 'tls' | 'quit';
 
 /** One conversation with one address. Resolves exactly once, after the socket is destroyed. */
 function probeAddress(target: SmtpProbeTarget, settings: Settings): Promise<SmtpProbeResult> {
@@ -110,6 +161,9 @@ function probeAddress(target: SmtpProbeTarget, settings: Settings): Promise<Smtp
     let outcome: SmtpOutcome = 'connected';
     let greeting: { code: number; text: string } | undefined;
     let ehlo: { code: number; lines: string[] } | undefined;
+    let tls: SmtpTlsFacts | undefined;
+    let tlsError: string | undefined;
+    let secure: TLSSocket | undefined;
     let closedEarly = false;
     let detail: string | undefined;
     let elapsedMs: number | undefined;
@@ -124,6 +178,7 @@ function probeAddress(target: SmtpProbeTarget, settings: Settings): Promise<Smtp
       settled = true;
       clearTimeout(deadline);
       clearTimeout(quitTimer);
+      secure?.destroy();
       socket.destroy();
       resolve({
         host,
@@ -132,6 +187,8 @@ function probeAddress(target: SmtpProbeTarget, settings: Settings): Promise<Smtp
         ...(greeting !== undefined && { greeting }),
         ...(closedEarly && { closedEarly }),
         ...(ehlo !== undefined && { ehlo, starttls: offersStarttls(ehlo) }),
+        ...(tls !== undefined && { tls }),
+        ...(tlsError !== undefined && { tlsError }),
         ...(detail !== undefined && { detail }),
         elapsedMs: elapsedMs ?? elapsed(),
       });
@@ -143,7 +200,8 @@ function probeAddress(target: SmtpProbeTarget, settings: Settings): Promise<Smtp
       stage = 'quit';
       clearTimeout(deadline);
       quitTimer = setTimeout(settle, QUIT_GRACE_MS);
-      if (socket.writable) socket.end('QUIT\r\n');
+      const channel = secure ?? socket;
+      if (channel.writable) channel.end('QUIT\r\n');
       else settle();
     }
 
@@ -158,11 +216,47 @@ function probeAddress(target: SmtpProbeTarget, settings: Settings): Promise<Smtp
         detail = `TCP connection accepted but no complete greeting ${limit}${sent}`;
       } else if (stage === 'ehlo') {
         detail = `no complete EHLO reply ${limit}${sent}`;
+      } else if (stage === 'starttls' || stage === 'tls') {
+        tlsError = stage === 'starttls' ? `no complete reply to STARTTLS ${limit}` : `the TLS handshake did not finish ${limit}`;
       }
       settle();
     }
 
+    /** After `220` to STARTTLS: the handshake on the same connection (RFC 3207 §4.2). */
+    function startTls(): void {
+      stage = 'tls';
+      socket.removeAllListeners('data');
+      socket.removeAllListeners('end');
+      socket.removeAllListeners('close');
+      // Verification is judged, not enforced: the checks say what is wrong with the certificate.
+      // minVersion TLSv1 and security level 0, so an old server is seen (smtp-tls-old), not refused.
+      secure = tlsConnect({ socket, servername: isIP(host) === 0 ? host : undefined, rejectUnauthorized: false, minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' });
+      secure.once('secureConnect', () => {
+        try {
+          tls = tlsFactsOf(secure!, host);
+        } catch (error) {
+          tlsError = `could not read the certificate: ${error instanceof Error ? error.message : String(error)}`;
+        }
+        quit();
+      });
+      secure.on('error', (error: NodeJS.ErrnoException) => {
+        if (settled) return;
+        if (stage === 'tls') tlsError = `TLS handshake failed: ${error.message}`;
+        settle();
+      });
+      secure.on('close', () => settle());
+    }
+
     function onData(chunk: string): void {
+      if (stage === 'starttls') {
+        buffer += chunk;
+        const reply = parseSmtpReply(buffer);
+        if (!reply.complete) return;
+        if (reply.code === 220) return startTls();
+        tlsError = `STARTTLS refused: ${quoted(buffer.trim())}`;
+        quit();
+        return;
+      }
       if (stage !== 'greeting' && stage !== 'ehlo') return;
       buffer += chunk;
       const reply = parseSmtpReply(buffer);
@@ -191,6 +285,12 @@ function probeAddress(target: SmtpProbeTarget, settings: Settings): Promise<Smtp
         return;
       }
       ehlo = { code: reply.code, lines: reply.lines };
+      if (settings.tls && offersStarttls(ehlo)) {
+        stage = 'starttls';
+        buffer = '';
+        socket.write('STARTTLS\r\n');
+        return;
+      }
       quit();
     }
 
@@ -198,6 +298,10 @@ function probeAddress(target: SmtpProbeTarget, settings: Settings): Promise<Smtp
     function onServerGone(how: string): void {
       if (settled) return;
       if (stage === 'quit' || stage === 'connect') return settle();
+      if (stage === 'starttls') {
+        tlsError = `${how} after STARTTLS`;
+        return settle();
+      }
       closedEarly = true;
       elapsedMs = elapsed();
       const waiting = stage === 'greeting' ? 'the greeting' : 'the EHLO reply';

@@ -13,9 +13,9 @@ async function started(server: Promise<TestServer>): Promise<TestServer> {
   return s;
 }
 
-async function probeOne(server: TestServer | number, timeoutMs = 2000) {
+async function probeOne(server: TestServer | number, timeoutMs = 2000, tls = true) {
   const port = typeof server === 'number' ? server : server.port;
-  const results = await probeSmtp([{ host: HOST, address: ADDRESS }], { port, timeoutMs });
+  const results = await probeSmtp([{ host: HOST, address: ADDRESS }], { port, timeoutMs, tls });
   expect(results).toHaveLength(1);
   // Every path leaves no connection open.
   if (typeof server !== 'number') await server.idle();
@@ -32,8 +32,8 @@ describe('probeSmtp against local servers', () => {
     good = await started(smtpServer('220-mx.test ESMTP\r\n220 no UCE\r\n', ['PIPELINING', 'SIZE 10240000', 'STARTTLS', '8BITMIME']));
   });
 
-  it('reads a multi-line greeting and EHLO reply, sees STARTTLS and says QUIT', async () => {
-    const result = await probeOne(good);
+  it('reads a multi-line greeting and EHLO reply, sees STARTTLS and says QUIT (TLS off)', async () => {
+    const result = await probeOne(good, 2000, false);
     expect(result).toMatchObject({
       host: HOST,
       address: ADDRESS,
@@ -48,10 +48,17 @@ describe('probeSmtp against local servers', () => {
     expect(good.received.slice(-2)).toEqual(['EHLO mx-doctor.invalid', 'QUIT']);
   });
 
+  it('with TLS on, asks STARTTLS after EHLO; a refusal is a tlsError, and it still says QUIT', async () => {
+    const result = await probeOne(good);
+    expect(result).toMatchObject({ outcome: 'connected', starttls: true, tlsError: 'STARTTLS refused: "502 5.5.2 Error: command not recognized"' });
+    expect(result.tls).toBeUndefined();
+    expect(good.received.slice(-3)).toEqual(['EHLO mx-doctor.invalid', 'STARTTLS', 'QUIT']);
+  });
+
   it('sends the configured EHLO name, and falls back to the default for an unsafe one', async () => {
-    await probeSmtp([{ host: HOST, address: ADDRESS }], { port: good.port, heloName: 'probe.example.net' });
+    await probeSmtp([{ host: HOST, address: ADDRESS }], { port: good.port, heloName: 'probe.example.net', tls: false });
     expect(good.received.slice(-2)).toEqual(['EHLO probe.example.net', 'QUIT']);
-    await probeSmtp([{ host: HOST, address: ADDRESS }], { port: good.port, heloName: 'x\r\nMAIL FROM:<a@b>' });
+    await probeSmtp([{ host: HOST, address: ADDRESS }], { port: good.port, heloName: 'x\r\nMAIL FROM:<a@b>', tls: false });
     expect(good.received.slice(-2)).toEqual(['EHLO mx-doctor.invalid', 'QUIT']);
     await good.idle();
   });
@@ -112,7 +119,7 @@ describe('probeSmtp against local servers', () => {
     );
     const before = Date.now();
     // The server keeps its half of the connection open, so its side never goes idle by itself.
-    const [result] = await probeSmtp([{ host: HOST, address: ADDRESS }], { port: server.port, timeoutMs: 5000 });
+    const [result] = await probeSmtp([{ host: HOST, address: ADDRESS }], { port: server.port, timeoutMs: 5000, tls: false });
     expect(result).toMatchObject({ outcome: 'connected', starttls: true });
     expect(Date.now() - before).toBeGreaterThanOrEqual(900);
     expect(Date.now() - before).toBeLessThan(2500);

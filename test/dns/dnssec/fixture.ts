@@ -23,7 +23,9 @@ import { freePort, installExitHook, running, startChild, stopChild, which } from
 import type { Child } from '../fixture.js';
 import { queryDns } from '../authority/dns-query.js';
 import { startPolicyServer, type PolicyServer } from './policy-server.js';
-import { HOST_ADDRESSES, REVERSE_ZONE, ZONES, type Signing, type ZoneSpec } from './world.js';
+import { certificate, makeCa, type KeyAndCertificate } from './certificates.js';
+import { startSmtpTlsServers, type SmtpTlsServers } from './smtp-tls-servers.js';
+import { HOST_ADDRESSES, SMTP_HOSTS, REVERSE_ZONE, ZONES, type Signing, type ZoneSpec } from './world.js';
 
 const run = promisify(execFile);
 const NS = 'ns.root.';
@@ -38,6 +40,8 @@ export interface DnssecWorld {
   /** What the CLI needs to reach the policy hosts: MXD_HTTPS_PORT and NODE_EXTRA_CA_CERTS. */
   env: Record<string, string>;
   policyRequests: string[];
+  /** The port every SMTP host of world.ts SMTP_HOSTS listens on (for `--smtp-port`). */
+  smtpPort: number;
   /** When the zones were signed (Unix seconds): the `expiring` zone's signatures end 6 h after it. */
   signedAt: number;
   dir: string;
@@ -75,10 +79,12 @@ export async function startDnssecWorld(options: { keepTempDir?: boolean } = {}):
   const children: Child[] = [];
   let stopped = false;
   let policyServer: PolicyServer | undefined;
+  let smtpServers: SmtpTlsServers | undefined;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     await policyServer?.close();
+    await smtpServers?.close();
     await Promise.all(children.map((child) => stopChild(child)));
     for (const child of children) running.delete(child);
     if (!options.keepTempDir) rmSync(dir, { recursive: true, force: true });
@@ -92,6 +98,13 @@ export async function startDnssecWorld(options: { keepTempDir?: boolean } = {}):
   try {
     installExitHook();
     const now = Math.floor(Date.now() / 1000);
+    // Certificates first: the SMTP hosts' TLSA records pin their keys.
+    await makeCa(dir);
+    const smtpCertificates: Record<string, KeyAndCertificate> = {};
+    for (const [host, spec] of Object.entries(SMTP_HOSTS)) {
+      smtpCertificates[host] = await certificate(dir, host, spec.certificate === 'other-name' ? ['www.other-name.test'] : [host], spec.certificate === 'expired' ? 0 : 2);
+    }
+    const pinned = (line: string) => line.replace(/@@SPKI_SHA256:([^@]+)@@/g, (_whole, host: string) => smtpCertificates[host]!.spkiSha256);
     const keygen = async (zone: string): Promise<string> =>
       (await run(programs.keygen, ['-q', '-K', dir, '-a', 'ECDSAP256SHA256', '-f', 'KSK', '-n', 'ZONE', zone])).stdout.trim();
     const dsOf = async (key: string): Promise<string> => (await run(programs.dsfromkey, ['-2', join(dir, `${key}.key`)])).stdout.trim();
@@ -139,7 +152,7 @@ export async function startDnssecWorld(options: { keepTempDir?: boolean } = {}):
       return signed;
     };
     for (const spec of ordered) {
-      const body = [...spec.records, ...delegations(spec.zone)];
+      const body = [...spec.records.map(pinned), ...delegations(spec.zone)];
       const key = keys.get(spec.zone);
       if (key === undefined) {
         const file = join(dir, `${spec.zone}.db`);
@@ -153,6 +166,7 @@ export async function startDnssecWorld(options: { keepTempDir?: boolean } = {}):
     writeFileSync(join(dir, 'root.anchor'), `${await dsOf(rootKey)}\n`);
 
     policyServer = await startPolicyServer(dir);
+    smtpServers = await startSmtpTlsServers(smtpCertificates);
     const authPort = await freePort(['127.0.0.1'], true);
     const unboundPort = await freePort(['127.0.0.1'], true);
     const dohPort = await freePort();
@@ -255,6 +269,7 @@ export async function startDnssecWorld(options: { keepTempDir?: boolean } = {}):
       caFile: policyServer.caFile,
       env: { MXD_HTTPS_PORT: String(policyServer.port), NODE_EXTRA_CA_CERTS: policyServer.caFile },
       policyRequests: policyServer.requests,
+      smtpPort: smtpServers.port,
       signedAt: now,
       dir,
       logs: () => Object.fromEntries(children.map((child) => [child.name, child.output.join('')])),

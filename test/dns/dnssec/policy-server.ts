@@ -4,16 +4,12 @@
  * by `openssl` (the CLI trusts it through NODE_EXTRA_CA_CERTS, in tests only). Which certificate
  * (SNI) and which reply (Host) each domain gets is world.ts's POLICIES.
  */
-import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createSecureContext } from 'node:tls';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { certificate } from './certificates.js';
 import { POLICIES } from './world.js';
-
-const run = promisify(execFile);
 
 export interface PolicyServer {
   readonly port: number;
@@ -24,19 +20,8 @@ export interface PolicyServer {
   close(): Promise<void>;
 }
 
-async function certificate(dir: string, name: string, hosts: readonly string[]): Promise<{ key: string; cert: string }> {
-  const key = join(dir, `${name}.key`);
-  const csr = join(dir, `${name}.csr`);
-  const cert = join(dir, `${name}.pem`);
-  const ext = join(dir, `${name}.ext`);
-  writeFileSync(ext, `subjectAltName=${hosts.map((host) => `DNS:${host}`).join(',')}\nextendedKeyUsage=serverAuth\n`);
-  await run('openssl', ['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', csr, '-subj', `/CN=${hosts[0]}`]);
-  await run('openssl', ['x509', '-req', '-in', csr, '-CA', join(dir, 'ca.pem'), '-CAkey', join(dir, 'ca.key'), '-CAcreateserial', '-out', cert, '-days', '2', '-extfile', ext]);
-  return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
-}
-
+/** Needs the world's CA in `dir` (certificates.ts `makeCa`). */
 export async function startPolicyServer(dir: string): Promise<PolicyServer> {
-  await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'ca.key'), '-out', join(dir, 'ca.pem'), '-days', '2', '-subj', '/CN=MX Doctor test CA']);
   const hosts = Object.keys(POLICIES).map((domain) => `mta-sts.${domain}`);
   const good = await certificate(dir, 'policy-hosts', hosts);
   const other = await certificate(dir, 'other-name', ['www.other-name.test']);

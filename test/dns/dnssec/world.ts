@@ -22,6 +22,15 @@ export interface ZoneSpec {
   readonly children?: readonly string[];
 }
 
+/** The SMTP hosts the probe reaches (all on one port, each on its own loopback address), and the certificate each presents after STARTTLS. */
+export const SMTP_HOSTS: Readonly<Record<string, { readonly address: string; readonly certificate: 'valid' | 'expired' | 'other-name'; readonly oldTls?: boolean }>> = {
+  'mx1.smtp-valid.test': { address: '127.0.3.1', certificate: 'valid' },
+  'mx1.smtp-expired.test': { address: '127.0.3.2', certificate: 'expired' },
+  'mx1.smtp-wrong-name.test': { address: '127.0.3.3', certificate: 'other-name' },
+  'mx1.smtp-dane-mismatch.test': { address: '127.0.3.4', certificate: 'valid' },
+  'mx1.smtp-old-tls.test': { address: '127.0.3.5', certificate: 'valid', oldTls: true },
+};
+
 /** Two SHA-256 pins, so a host with both has a rollover record (RFC 7671 §8.1). */
 export const PIN_A = 'a'.repeat(64);
 export const PIN_B = 'b'.repeat(64);
@@ -84,6 +93,14 @@ export const ZONES: readonly ZoneSpec[] = [
   { zone: 'tlsrpt-missing.test', signing: 'good', records: [...twoHosts('tlsrpt-missing.test'), ...SPF_DMARC, ...stsRecord()] },
   ...['sts-good', 'sts-mismatch', 'sts-testing', 'sts-redirect', 'sts-oversize', 'sts-html', 'sts-bad-policy', 'sts-wrong-cert'].map(
     (name): ZoneSpec => ({ zone: `${name}.test`, signing: 'good', records: [...twoHosts(`${name}.test`), ...SPF_DMARC, ...TLSRPT, ...stsRecord()] }),
+  ),
+  // SMTP hosts on loopback (the probe connects to them): their STARTTLS certificates are SMTP_HOSTS'.
+  ...(['smtp-valid', 'smtp-expired', 'smtp-wrong-name', 'smtp-dane-mismatch', 'smtp-old-tls'] as const).map(
+    (name): ZoneSpec => {
+      const host = `mx1.${name}.test`;
+      const pins = name === 'smtp-valid' ? [`3 1 1 @@SPKI_SHA256:${host}@@`, `3 1 1 ${PIN_B}`] : name === 'smtp-dane-mismatch' ? [`3 1 1 ${PIN_A}`, `3 1 1 ${PIN_B}`] : [];
+      return { zone: `${name}.test`, signing: 'good', records: ['@ MX 10 mx1', `mx1 A ${SMTP_HOSTS[host]!.address}`, ...tlsa('mx1', ...pins), ...SPF_DMARC, ...TLSRPT] };
+    },
   ),
   // The record announces a policy, but there is no mta-sts host to fetch it from.
   { zone: 'sts-no-host.test', signing: 'good', records: [...twoHosts('sts-no-host.test'), ...SPF_DMARC, ...TLSRPT, '_mta-sts TXT "v=STSv1; id=20261203"'] },
@@ -154,4 +171,13 @@ export const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'sts-bad-policy.test': ['mta-sts-policy-invalid'],
   'sts-wrong-cert.test': ['mta-sts-policy-unavailable'],
   'sts-no-host.test': ['mta-sts-policy-unavailable'],
+};
+
+/** The transport ids each SMTP domain yields with the probe on (`check --smtp`). */
+export const EXPECTED_WITH_SMTP: Readonly<Record<string, readonly string[]>> = {
+  'smtp-valid.test': [],
+  'smtp-expired.test': ['smtp-cert-invalid'],
+  'smtp-wrong-name.test': ['smtp-cert-invalid'],
+  'smtp-dane-mismatch.test': ['dane-tlsa-mismatch'],
+  'smtp-old-tls.test': ['smtp-tls-old'],
 };

@@ -70,6 +70,9 @@ import { daneNoRolloverCheck } from './dane/dane-no-rollover.js';
 import { mtaStsPolicyUnavailableCheck } from './mta-sts/mta-sts-policy-unavailable.js';
 import { mtaStsPolicyInvalidCheck } from './mta-sts/mta-sts-policy-invalid.js';
 import { mtaStsMxMismatchCheck } from './mta-sts/mta-sts-mx-mismatch.js';
+import { smtpCertInvalidCheck } from './smtp/smtp-cert-invalid.js';
+import { daneTlsaMismatchCheck } from './dane/dane-tlsa-mismatch.js';
+import { smtpTlsOldCheck } from './smtp/smtp-tls-old.js';
 import { tlsaSyntaxCheck } from './dane/tlsa-syntax.js';
 import { nsLameCheck } from './authority/ns-lame.js';
 import { nsDelegationMismatchCheck } from './authority/ns-delegation-mismatch.js';
@@ -149,6 +152,9 @@ export const CHECKS = [
   tlsaLookupFailedCheck,
   daneNoRolloverCheck,
   tlsaSyntaxCheck,
+  smtpCertInvalidCheck,
+  daneTlsaMismatchCheck,
+  smtpTlsOldCheck,
   syntaxCheck,
   mxSyntaxCheck,
   mxPriorityRangeCheck,

@@ -40,7 +40,7 @@ export type LiveVariant =
   /** What the zone's authoritative servers said when asked directly, beside the resolvers' answers. */
   | { readonly on: 'authority'; readonly run: (authority: AuthorityFacts, snapshot: MailDnsSnapshot) => Finding[] }
   /** The opt-in SMTP probe's results. */
-  | { readonly on: 'smtp'; readonly run: (domain: string, results: readonly SmtpProbeResult[]) => Finding[] };
+  | { readonly on: 'smtp'; readonly run: (domain: string, results: readonly SmtpProbeResult[], snapshot?: MailDnsSnapshot) => Finding[] };
 
 export interface PolicyFacts {
   readonly domain: string;

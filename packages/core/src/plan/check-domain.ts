@@ -85,7 +85,7 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
   else if (authority?.failed?.kind === 'failed') findings.push(lookupFailedFinding(authority.failed));
   if (options.transportProbe && snapshot.targets.length > 0) {
     const targets = snapshot.targets.flatMap((target) => target.addresses.map((a) => ({ host: target.name, address: a.address })));
-    if (targets.length > 0) findings.push(...runSmtpChecks(snapshot.domain, await options.transportProbe(targets)));
+    if (targets.length > 0) findings.push(...runSmtpChecks(snapshot.domain, await options.transportProbe(targets), snapshot));
   }
 
   const sorted = sortFindings(dedupe(findings));

@@ -1,6 +1,6 @@
 /** The public face of the transport checks: types, the reply parser, the checks. */
 
-export type { SmtpOutcome, SmtpProbeResult } from './types.js';
+export type { CertificateDigests, SmtpCertificate, SmtpOutcome, SmtpProbeResult, SmtpTlsFacts } from './types.js';
 export { parseSmtpReply, type SmtpReply } from './parse-reply.js';
 export { offersStarttls } from './ehlo.js';
 export { checkSmtpUnreachable } from './smtp-unreachable.js';

@@ -1,0 +1,45 @@
+/**
+ * The DNSSEC world's SMTP hosts (world.ts SMTP_HOSTS): one `smtp-server` per host, each on its own
+ * loopback address and the same port, offering STARTTLS with the certificate world.ts names
+ * (from the world's CA), one of them limited to TLS 1.1. They accept no mail.
+ */
+import { SMTPServer } from 'smtp-server';
+import { freePort } from '../fixture.js';
+import type { KeyAndCertificate } from './certificates.js';
+import { SMTP_HOSTS } from './world.js';
+
+export interface SmtpTlsServers {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function startSmtpTlsServers(certificates: Readonly<Record<string, KeyAndCertificate>>): Promise<SmtpTlsServers> {
+  const entries = Object.entries(SMTP_HOSTS);
+  const port = await freePort(entries.map(([, spec]) => spec.address));
+  const servers = entries.map(([host, spec]) => {
+    const { key, cert } = certificates[host]!;
+    return {
+      address: spec.address,
+      server: new SMTPServer({
+        name: host,
+        banner: 'MX Doctor test server',
+        key,
+        cert,
+        ...(spec.oldTls === true && { minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT:@SECLEVEL=0' }),
+        authOptional: true,
+        disabledCommands: ['AUTH'],
+        logger: false,
+        closeTimeout: 200,
+        onMailFrom(_address, _session, callback) {
+          callback(new Error('this test server accepts no mail'));
+        },
+      }),
+    };
+  });
+  for (const { server } of servers) server.on('error', () => undefined);
+  await Promise.all(servers.map(({ server, address }) => new Promise<void>((resolve) => server.listen(port, address, resolve))));
+  return {
+    port,
+    close: () => Promise.all(servers.map(({ server }) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => undefined),
+  };
+}
