@@ -332,27 +332,27 @@ export const LIVE_FIXTURES: LiveFixture[] = [
 export const SMTP_FIXTURES: LiveFixture[] = [
   {
     domain: 'smtp-ok.broken.test',
-    expected: ['mx-target-private-address', 'mx-all-targets-broken'],
-    note: 'mx1 and mx2 -> 127.0.0.25 (good server, offers STARTTLS): no transport finding',
+    expected: ['mx-target-private-address', 'mx-all-targets-broken', 'smtp-cert-invalid'],
+    note: 'mx1 and mx2 -> 127.0.0.25 (good server, offers STARTTLS, with smtp-server\'s built-in self-signed certificate: smtp-cert-invalid)',
   },
   {
     domain: 'smtp-no-starttls.broken.test',
-    expected: ['mx-target-private-address', 'mx-all-targets-broken', 'smtp-no-starttls'],
+    expected: ['mx-target-private-address', 'mx-all-targets-broken', 'smtp-no-starttls', 'smtp-cert-invalid'],
     note: 'mx1 -> 127.0.0.26 (EHLO without STARTTLS), mx2 -> 127.0.0.25 (good)',
   },
   {
     domain: 'smtp-bad-greeting.broken.test',
-    expected: ['mx-target-private-address', 'mx-all-targets-broken', 'smtp-bad-greeting'],
+    expected: ['mx-target-private-address', 'mx-all-targets-broken', 'smtp-bad-greeting', 'smtp-cert-invalid'],
     note: 'mx1 -> 127.0.0.27 (greets "554 go away"), mx2 -> 127.0.0.25 (good)',
   },
   {
     domain: 'smtp-bad-greeting-close.broken.test',
-    expected: ['mx-target-private-address', 'mx-all-targets-broken', 'smtp-bad-greeting'],
+    expected: ['mx-target-private-address', 'mx-all-targets-broken', 'smtp-bad-greeting', 'smtp-cert-invalid'],
     note: 'mx1 -> 127.0.0.28 (accepts the connection and closes it at once), mx2 -> 127.0.0.25 (good)',
   },
   {
     domain: 'smtp-host-unreachable.broken.test',
-    expected: ['mx-target-private-address', 'mx-all-targets-broken', 'smtp-host-unreachable'],
+    expected: ['mx-target-private-address', 'mx-all-targets-broken', 'smtp-host-unreachable', 'smtp-cert-invalid'],
     note: 'mx1 -> 127.0.0.29 (nothing listens), mx2 -> 127.0.0.25 (good)',
   },
   {
