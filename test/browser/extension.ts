@@ -46,6 +46,8 @@ export interface LaunchOptions {
   readonly args?: readonly string[];
   /** Visible window on this X display (toolbar tests); default headless. */
   readonly display?: string;
+  /** Load this unpacked build instead of dist/chrome (a test's modified copy). */
+  readonly build?: string;
   /** Use this profile directory (already prepared); default a fresh temporary one. */
   readonly profileDir?: string;
 }
@@ -62,8 +64,8 @@ export interface LaunchedExtension {
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'mx-doctor-chromium-'));
   const args = [
-    `--disable-extensions-except=${CHROME_BUILD}`,
-    `--load-extension=${CHROME_BUILD}`,
+    `--disable-extensions-except=${options.build ?? CHROME_BUILD}`,
+    `--load-extension=${options.build ?? CHROME_BUILD}`,
     '--disable-background-networking',
     '--no-first-run',
     '--no-default-browser-check',

@@ -10,6 +10,7 @@ import type { SiteDomain, SiteDomainRequest, VerdictMessage } from '../shared/me
 import { loadOptions, resolverUrls } from '../shared/options.js';
 import { CountingResolver } from './counting-resolver.js';
 import { findingsList, mxTable, policyLines, verdictBanner } from './render.js';
+import { browserPolicyFetcher, policyOrigin } from './policy-fetch.js';
 
 performance.mark('mx-doctor:script-start');
 
@@ -70,6 +71,17 @@ function showReport(report: DomainReport): void {
     );
   });
   again.addEventListener('click', () => void runCheck(report.domain));
+  const askPolicy = (): void => {
+    const url = report.mtaStsNotFetched;
+    if (url === undefined) return;
+    // Called straight from the click: browsers grant permissions only from a user action.
+    browser.permissions.request({ origins: [policyOrigin(url)] }).then(
+      (granted) => {
+        if (granted) void runCheck(report.domain);
+      },
+      () => undefined,
+    );
+  };
   result.removeAttribute('aria-busy');
   result.replaceChildren(
     verdictBanner(report),
@@ -81,6 +93,7 @@ function showReport(report: DomainReport): void {
     findingsList(report.findings),
     h('div', { class: 'actions' }, copy, again, copied),
   );
+  result.querySelector('#check-mta-sts')?.addEventListener('click', askPolicy);
 }
 
 function showError(domain: string, error: unknown): void {
@@ -115,7 +128,9 @@ async function runCheck(domain: string): Promise<void> {
     const counting = new CountingResolver(resolver, ({ asked, answered }) => {
       if (mine === generation) onProgress(asked, answered);
     });
-    const report = await checkDomain(domain, { resolver: counting });
+    // The policy host is fetched only with the person's permission for it (asked by the button below).
+    const policyGranted = await browser.permissions.contains({ origins: [policyOrigin(`https://mta-sts.${domain}/`)] }).catch(() => false);
+    const report = await checkDomain(domain, { resolver: counting, ...(policyGranted && { policyFetcher: browserPolicyFetcher }) });
     if (mine !== generation) return;
     showReport(report);
     performance.mark('mx-doctor:verdict');

@@ -82,6 +82,17 @@ export function policyLines(report: DomainReport): HTMLElement {
     h('p', { id: 'spf-line', class: 'policy__line' }, report.spf),
     h('p', { id: 'dmarc-line', class: 'policy__line' }, report.dmarc),
     ...(report.dnssec === undefined ? [] : [h('p', { id: 'dnssec-line', class: 'policy__line' }, report.dnssec)]),
+    ...(report.mtaSts === undefined ? [] : [h('p', { id: 'mta-sts-line', class: 'policy__line' }, report.mtaSts)]),
+    ...(report.mtaStsNotFetched === undefined
+      ? []
+      : [
+          h(
+            'p',
+            { id: 'mta-sts-not-fetched', class: 'policy__line muted' },
+            `Fetching ${report.mtaStsNotFetched} needs your permission for that host; until then its policy (and whether it covers every MX host) is not checked.`,
+          ),
+          h('button', { id: 'check-mta-sts', type: 'button', class: 'secondary' }, 'Check MTA-STS policy'),
+        ]),
     h('p', { id: 'authority-line', class: 'policy__line muted' }, REPORT_WORDS.authorityNotInBrowser),
   );
 }

@@ -61,6 +61,7 @@ function renderOne(report: DomainReport, paint: Painter, noResolver: boolean): s
   lines.push(shown(report.spf));
   lines.push(shown(report.dmarc));
   if (report.dnssec !== undefined) lines.push(shown(report.dnssec));
+  if (report.mtaSts !== undefined) lines.push(shown(report.mtaSts));
   if (report.authority !== undefined) {
     lines.push('');
     if ('notChecked' in report.authority) lines.push(`${paint('bold', REPORT_WORDS.authoritySection)}: ${paint('yellow', 'not checked')} (${shown(report.authority.notChecked)})`);

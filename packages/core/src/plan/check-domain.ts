@@ -19,6 +19,7 @@ import type { DomainReport } from './report.js';
 import type { MailDnsSnapshot, PolicyFetcher } from '../facts/snapshot.js';
 import { verdictOf } from './verdict.js';
 import { describeDnssec } from '../checks/dnssec/describe-dnssec.js';
+import { describeMtaSts } from '../checks/mta-sts/describe-mta-sts.js';
 import { BudgetedResolver, DEFAULT_CHECK_BUDGET_MS } from './check-budget.js';
 import { BogusDetectingResolver } from './detect-bogus.js';
 import { gatherAuthority, type AuthoritativeQuerier } from './gather-authority.js';
@@ -90,6 +91,7 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
 
   const sorted = sortFindings(dedupe(findings));
   const dnssecLine = domainMissing ? undefined : describeDnssec(snapshot);
+  const mtaSts = domainMissing ? undefined : describeMtaSts(snapshot);
   return {
     snapshot,
     report: {
@@ -99,6 +101,7 @@ export async function checkDomainWithFacts(domain: string, options: CheckDomainO
       spf: domainMissing ? 'SPF: not checked (the domain does not exist)' : describeSpf(spf),
       dmarc: domainMissing ? 'DMARC: not checked (the domain does not exist)' : describeDmarc(snapshot.dmarc, organisationalDmarc(snapshot)),
       ...(dnssecLine !== undefined && { dnssec: dnssecLine }),
+      ...(mtaSts !== undefined && { mtaSts: mtaSts.line, ...(mtaSts.notFetched !== undefined && { mtaStsNotFetched: mtaSts.notFetched }) }),
       findings: sorted,
       ...(authority && { authority: authority.facts ? buildAuthorityTable(authority.facts) : { notChecked: authorityStopped(authority.failed) } }),
     },

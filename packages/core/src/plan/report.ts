@@ -21,6 +21,10 @@ export interface DomainReport {
   readonly dmarc: string;
   /** `DNSSEC: signed / unsigned / …`, when the plan asked the DNSSEC questions. */
   readonly dnssec?: string;
+  /** `MTA-STS: enforce (mx: …) / none / …`, when the plan asked the policy questions. */
+  readonly mtaSts?: string;
+  /** The policy URL when `_mta-sts` announces a policy that was not fetched (a browser without the permission). */
+  readonly mtaStsNotFetched?: string;
   /** Worst first. */
   readonly findings: readonly Finding[];
   /**

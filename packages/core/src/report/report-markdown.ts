@@ -43,7 +43,7 @@ export function reportMarkdown(report: DomainReport, options: ReportMarkdownOpti
     lines.push('');
   }
 
-  lines.push(`## ${REPORT_WORDS.policySection}`, '', `- ${escapeMarkdown(report.spf)}`, `- ${escapeMarkdown(report.dmarc)}`, ...(report.dnssec === undefined ? [] : [`- ${escapeMarkdown(report.dnssec)}`]), '');
+  lines.push(`## ${REPORT_WORDS.policySection}`, '', `- ${escapeMarkdown(report.spf)}`, `- ${escapeMarkdown(report.dmarc)}`, ...[report.dnssec, report.mtaSts].flatMap((line) => (line === undefined ? [] : [`- ${escapeMarkdown(line)}`])), '');
 
   if (report.authority !== undefined) {
     if ('notChecked' in report.authority) lines.push(`## ${REPORT_WORDS.authoritySection}`, '', `Not checked: ${escapeMarkdown(report.authority.notChecked)}.`, '');
