@@ -5,6 +5,9 @@
  * DoH and over plain DNS. Every id each domain yields is compared: the world gives every domain
  * SPF, DMARC and PTRs, so nothing else fires.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnssecWorld, type DnssecWorld } from '../dns/dnssec/fixture.js';
 import { EXPECTED, EXPECTED_WITH_SMTP } from '../dns/dnssec/world.js';
@@ -70,6 +73,27 @@ describe('DNSSEC and transport policies through a validating resolver', () => {
     expect(idsOf(report!.findings.filter((f) => TRANSPORT_IDS.has(f.id)))).toEqual([...EXPECTED_WITH_SMTP[domain]!].sort());
     if (domain === 'smtp-expired.test') expect(report!.findings.find((f) => f.id === 'smtp-cert-invalid')?.message).toContain('it has expired');
     if (domain === 'smtp-dane-mismatch.test') expect(report!.findings.find((f) => f.id === 'dane-tlsa-mismatch')?.fix).toMatch(/TLSA 3 1 1 [0-9a-f]{64}/);
+  });
+
+  it('lint --live: an MX record the live MTA-STS policy does not cover is mta-sts-mx-mismatch on its line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mx-doctor-sts-lint-'));
+    try {
+      const file = join(dir, 'db.sts-mismatch.test');
+      // The planned change: a new MX host the policy (enforce, mx: mx1.sts-mismatch.test) does not list yet.
+      writeFileSync(file, ['$ORIGIN sts-mismatch.test.', '$TTL 300', '@ IN SOA ns.root. hostmaster.sts-mismatch.test. 1 3600 600 604800 300', '@ IN NS ns.root.', '@ IN MX 10 mx1', '@ IN MX 20 mx-new', 'mx1 IN A 185.102.200.50', 'mx-new IN A 185.102.200.51', ''].join('\n'));
+      const run = await runCli(['lint', file, '--live', '--resolver', world.dohUrl, '--format', 'json'], { ...world.env, MXD_DNS_PORT: String(world.authPort) });
+      const findings = JSON.parse(run.stdout) as (Finding & { range?: { start: { line: number } } })[];
+      const mismatch = findings.filter((f) => f.id === 'mta-sts-mx-mismatch');
+      expect(mismatch).toHaveLength(1);
+      expect(mismatch[0]!.severity).toBe('error');
+      expect(mismatch[0]!.range?.start.line).toBe(5);
+      expect(mismatch[0]!.message).toContain('mx-new.sts-mismatch.test matches no mx pattern');
+      // Without --live nothing is fetched, and nothing is said.
+      const offline = JSON.parse((await runCli(['lint', file, '--format', 'json'], world.env)).stdout) as Finding[];
+      expect(offline.map((f) => f.id)).not.toContain('mta-sts-mx-mismatch');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the DNSSEC line beside SPF and DMARC: signed, unsigned, bogus (text and JSON)', async () => {

@@ -47,6 +47,7 @@ export { cnameChain } from './plan/follow-chain.js';
 export { looksLikeZoneText, ZONE_SNIFF_CHARS, ReadBuffers, readZone, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
 export { checkFile, externalTargets, mailOwners, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
 export { gatherLiveZone, liveRRsetsOf, mxPublishedOn, type LiveZone } from './plan/gather-live-zone.js';
+export { gatherLivePolicy } from './plan/gather.js';
 export { lookupExternalTargets } from './plan/live-targets.js';
 export { SetCheckCache } from './checks/file/set-check-cache.js';
 export type { FileMxRecord } from './checks/file/file-mx.js';

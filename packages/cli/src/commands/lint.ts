@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import {
   checkFile,
   escapeControls,
+  gatherLivePolicy,
   gatherLiveZone,
   liveRRsetsOf,
   lookupExternalTargets,
@@ -15,10 +16,11 @@ import {
   tableOf,
   type AuthoritativeQuerier,
   type Finding,
+  type PolicyFetch,
   type ReadResult,
   type Resolver,
 } from '@mx-doctor/core';
-import { authoritativeQuerier, createLiveResolver, findZoneAndTerraformFiles, kindOfNamedFile, readIncludeFile, readTextFile, type FoundFile } from '@mx-doctor/node-files';
+import { authoritativeQuerier, createLiveResolver, fetchMtaStsPolicy, findZoneAndTerraformFiles, kindOfNamedFile, readIncludeFile, readTextFile, type FoundFile } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
@@ -116,9 +118,10 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   for (const read of reads) {
     const liveTargets = resolver ? await lookupExternalTargets(read, resolver) : undefined;
     const liveZone = resolver && querier ? await liveZoneOf(read, resolver, querier) : undefined;
+    const livePolicies = resolver ? await livePoliciesOf(read, resolver) : undefined;
     // Findings only: each RRset is dropped once checked (see FileCheckOptions.keepMxSets).
     // A loop, not push(...): a spread of ~130,000 findings overflows the stack.
-    for (const found of checkFile(read, { keepMxSets: false, ...(liveTargets && { liveTargets }), ...(liveZone && { liveZone }) }).findings) findings.push(found);
+    for (const found of checkFile(read, { keepMxSets: false, ...(liveTargets && { liveTargets }), ...(liveZone && { liveZone }), ...(livePolicies && { livePolicies }) }).findings) findings.push(found);
   }
   const sorted = sortByPlace(findings);
   const shown = shownFindings(sorted, quiet);
@@ -146,6 +149,23 @@ async function liveZoneOf(read: ReadResult, resolver: Resolver, querier: Authori
   if (owners.length === 0) return undefined;
   const live = await gatherLiveZone(resolver, querier, zone, owners);
   return live && liveRRsetsOf(live);
+}
+
+/** MX owners whose live MTA-STS policy is fetched, at most (a file may name many domains). */
+const MAX_POLICY_OWNERS = 16;
+
+/** The MTA-STS policy each of the file's mail owners publishes now (mta-sts-mx-mismatch on the file's MX records). */
+async function livePoliciesOf(read: ReadResult, resolver: Resolver): Promise<Map<string, PolicyFetch> | undefined> {
+  const owners = mailOwners(read).filter((owner) => owner !== '').slice(0, MAX_POLICY_OWNERS);
+  const fetcher = fetchMtaStsPolicy();
+  const policies = new Map<string, PolicyFetch>();
+  await Promise.all(
+    owners.map(async (owner) => {
+      const policy = await gatherLivePolicy(resolver, owner, fetcher);
+      if (policy !== undefined) policies.set(owner, policy);
+    }),
+  );
+  return policies.size > 0 ? policies : undefined;
 }
 
 function singleZoneOf(read: ReadResult): string | undefined {

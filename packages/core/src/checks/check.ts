@@ -12,7 +12,7 @@ import type { LookupResult } from '../dns/types.js';
 import type { CatalogueEntry } from '../findings/catalogue.js';
 import type { Finding, Position, SourceRange } from '../findings/finding.js';
 import type { Field, FileRecord } from '../facts/file-record.js';
-import type { MailDnsSnapshot, TargetFacts } from '../facts/snapshot.js';
+import type { MailDnsSnapshot, PolicyFetch, TargetFacts } from '../facts/snapshot.js';
 import type { AuthorityFacts, LiveRRsets } from '../facts/authority.js';
 import type { ReadResult } from '../facts/read-result.js';
 import type { AppliedDmarc, OrganisationalDmarc } from './dmarc/applied-dmarc.js';
@@ -98,6 +98,8 @@ export type FileVariant =
   | { readonly on: 'dmarc-records'; readonly run: (owner: string, records: readonly FileText[]) => Finding[] }
   /** One owner's MX and SPF records in the file, beside what the zone's authoritative servers serve there now. */
   | { readonly on: 'live-rrsets'; readonly run: (owner: string, file: FileMailRRsets, live: LiveRRsets) => Finding[] }
+  /** One owner's MX records in the file, beside the MTA-STS policy its domain publishes now (live checks on). */
+  | { readonly on: 'live-policy'; readonly run: (owner: string, mx: readonly MxEntry[], policy: PolicyFetch) => Finding[] }
   /** Each RRset of `type` (one owner's records of that type), for types no other variant reads. */
   | { readonly on: 'rrset'; readonly type: string; readonly run: (owner: string, records: readonly FileRdata[]) => Finding[] }
   /** Found while the file is read (the zone reader, the Terraform reader, the MX record reader). */

@@ -183,3 +183,14 @@ async function gatherAddress(resolver: Resolver, address: string, family: 4 | 6)
   );
   return { address, family, ptr, forward };
 }
+
+/**
+ * The MTA-STS policy `domain` publishes now, for a file's MX owner (lint --live, the editor with
+ * live checks on): its `_mta-sts` record, then the policy file when the record is valid.
+ * `undefined` when it announces none (or the record lookup failed: nothing to compare against).
+ */
+export async function gatherLivePolicy(resolver: Resolver, domain: string, fetcher: PolicyFetcher): Promise<PolicyFetch | undefined> {
+  const name = normalizeName(domain);
+  const record = await lookupFollowingChain(resolver, `_mta-sts.${name}`, 'TXT');
+  return fetchPolicyIfAnnounced(resolver, name, record, fetcher);
+}

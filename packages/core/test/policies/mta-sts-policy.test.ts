@@ -20,7 +20,7 @@ describe('the policy file', () => {
     expect(parseStsPolicy(policyText('version: STSv1', 'mode: none', 'max_age: 0'), 'text/plain').problems).toEqual([]);
   });
 
-  it('lists every problem: version, mode, max_age, mx, unknown keys, repeated keys, content type', () => {
+  it('lists every problem: version, mode, max_age, mx, unknown keys, content type; a repeated key counts once, the first (§3.2)', () => {
     const { problems, policy, unknownKeys } = parseStsPolicy(policyText('version: STSv2', 'mode: enforced', 'max-age: 86400', 'mx: bad_host!', 'mode: testing'), 'text/html');
     expect(policy).toBeUndefined();
     expect(unknownKeys).toEqual(['max-age']);
@@ -28,7 +28,6 @@ describe('the policy file', () => {
       'the Content-Type is "text/html", not text/plain',
       '"max-age" is not a policy key (senders ignore it; keys are version, mode, max_age and mx, in lower case)',
       'version is "STSv2", not STSv1',
-      'mode is given 2 times',
       'mode is "enforced", not enforce, testing or none',
       'the required max_age line is missing',
       'mx "bad_host!" is not a host name or "*." and a host name',
@@ -118,5 +117,22 @@ describe('the policy checks', () => {
   it('when no host matches, says that mail stops', () => {
     const [found] = mtaStsMxMismatch(withPolicy(fetched(policyText('version: STSv1', 'mode: enforce', 'mx: old.example.net', 'max_age: 86400'))));
     expect(found!.message).toContain('deliver to none of them: mail from Gmail, Microsoft 365 and others stops');
+  });
+});
+
+describe('mta-sts-mx-mismatch in files (the live policy against the file\'s MX set)', () => {
+  it('each MX record whose host the policy does not cover, on its range', async () => {
+    const { mtaStsMxMismatchInFile } = await import('../../src/checks/mta-sts/mta-sts-mx-mismatch.js');
+    const range = (line: number) => ({ file: 'db.example', start: { line, character: 0 }, end: { line, character: 30 } });
+    const mx = [
+      { preference: 10, exchange: `mx1.${DOMAIN}`, ttl: 300, range: range(3) },
+      { preference: 20, exchange: 'mx.new-provider.example', ttl: 300, range: range(4) },
+    ];
+    const policy: PolicyFetch = { kind: 'fetched', url: URL_, address: '127.0.0.1', contentType: 'text/plain', body: `version: STSv1\nmode: enforce\nmx: mx1.${DOMAIN}\nmax_age: 86400\n` };
+    const [found, ...rest] = mtaStsMxMismatchInFile(DOMAIN, mx, policy);
+    expect(rest).toEqual([]);
+    expect(found).toMatchObject({ id: 'mta-sts-mx-mismatch', severity: 'error', range: range(4) });
+    expect(found!.message).toContain('mx.new-provider.example matches no mx pattern of the MTA-STS policy example.test publishes now');
+    expect(mtaStsMxMismatchInFile(DOMAIN, mx, { kind: 'failed', url: URL_, reason: 'tls', detail: 'x' })).toEqual([]);
   });
 });

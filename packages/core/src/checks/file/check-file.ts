@@ -14,6 +14,7 @@ import type { MxEntry } from '../mx/mx-entry.js';
 import { lookupFailedFinding } from '../resolver/lookup-failed.js';
 import type { FileRdata, FileTarget } from '../check.js';
 import type { LiveRRsets } from '../../facts/authority.js';
+import type { PolicyFetch } from '../../facts/snapshot.js';
 import { joinedText } from '../../facts/record-table.js';
 import { isSpfRecord } from '../spf/parse-spf.js';
 import { fileVariants } from '../catalogue.js';
@@ -33,6 +34,8 @@ export interface FileCheckOptions {
    * for (only for a zone the file is authoritative for), keyed by owner.
    */
   readonly liveZone?: ReadonlyMap<string, LiveRRsets>;
+  /** The MTA-STS policy each MX owner's domain publishes now (fetched by the caller, live checks on), keyed by owner. */
+  readonly livePolicies?: ReadonlyMap<string, PolicyFetch>;
   /**
    * Set-check results remembered from an earlier run over the same document (an editor passes
    * one per document, so an edit re-checks only the RRsets it touched).
@@ -98,6 +101,7 @@ export function checkFile(read: ReadResult, options: FileCheckOptions = {}): Fil
   if (read.origin !== undefined) ownerChecks(index, read.origin, findings);
   rrsetChecks(index.table, findings);
   if (options.liveZone) liveZoneChecks(index, options.liveZone, findings);
+  if (options.livePolicies) livePolicyChecks(index, options.livePolicies, findings);
 
   // SPF and DMARC, per owner, from TXT (and the obsolete SPF type, RFC 7208 §3.1).
   const cleanSpf = cleanSpfTexts();
@@ -158,6 +162,17 @@ function rrsetChecks(table: RecordTable, findings: Finding[]): void {
 }
 
 const LIVE_RRSET_CHECKS = fileVariants('live-rrsets');
+const LIVE_POLICY_CHECKS = fileVariants('live-policy');
+
+/** The file's MX records of each owner whose live MTA-STS policy the caller fetched, against that policy. */
+function livePolicyChecks(index: FileIndex, policies: ReadonlyMap<string, PolicyFetch>, findings: Finding[]): void {
+  policies.forEach((policy, owner) => {
+    const head = index.mx.heads.get(owner);
+    if (head === undefined) return;
+    const entries = readMxSet(index, head, []).filter(isResolved).map(entryOf);
+    for (const { variant } of LIVE_POLICY_CHECKS) appendAll(findings, variant.run(owner, entries, policy));
+  });
+}
 
 /** The file's MX and SPF records of each owner the caller looked up live, against what is served. */
 function liveZoneChecks(index: FileIndex, liveZone: ReadonlyMap<string, LiveRRsets>, findings: Finding[]): void {

@@ -3,10 +3,13 @@
  * pattern of the MTA-STS policy (RFC 8461 §4.1, `mx-pattern.ts`). In `enforce` mode senders that
  * apply MTA-STS (Gmail, Microsoft 365, Postfix with a policy daemon) refuse to deliver to that host
  * (§5); if no host matches, mail stops. This is the check that catches "changed MX, forgot the
- * policy". Nothing in `none` mode, or when the policy does not parse to a mode.
+ * policy". Nothing in `none` mode, or when the policy does not parse to a mode. In files (live
+ * checks on): the file's MX set against the policy its domain publishes now, on each MX record
+ * whose host no pattern covers, so the mismatch shows before the change is applied.
  */
 import { finding, type Finding } from '../../findings/finding.js';
-import type { MailDnsSnapshot } from '../../facts/snapshot.js';
+import type { MailDnsSnapshot, PolicyFetch } from '../../facts/snapshot.js';
+import type { MxEntry } from '../mx/mx-entry.js';
 import { defineCheck } from '../check.js';
 import { acceptsNoMail, listWords } from '../dnssec/dnssec-state.js';
 import { isNullMx, mxEntriesFrom } from '../mx/mx-entry.js';
@@ -39,6 +42,26 @@ export function mtaStsMxMismatch(snapshot: MailDnsSnapshot): Finding[] {
   ];
 }
 
+/** Files: each MX record of `owner` whose host the live policy does not cover, on its range. */
+export function mtaStsMxMismatchInFile(owner: string, mx: readonly MxEntry[], fetched: PolicyFetch): Finding[] {
+  if (fetched.kind !== 'fetched') return [];
+  const { policy } = parseStsPolicy(fetched.body, fetched.contentType);
+  if (policy === undefined || policy.mode === 'none') return [];
+  const enforce = policy.mode === 'enforce';
+  return mx
+    .filter((entry) => !isNullMx(entry) && matchingPattern(entry.exchange, policy.mx) === undefined)
+    .map((entry) =>
+      finding(mtaStsMxMismatchCheck, {
+        severity: enforce ? 'error' : 'warning',
+        message: `${entry.exchange} matches no mx pattern of the MTA-STS policy ${owner} publishes now (mode ${policy.mode}): once this record is live, ${enforce ? 'senders that apply MTA-STS refuse to deliver to it' : 'senders report failures for it (and would refuse in enforce mode)'}.`,
+        subject: owner,
+        evidence: `${fetched.url}: ${policy.mx.map((pattern) => `mx: ${pattern}`).join(', ') || 'no mx lines'}`,
+        fix: `Add \`mx: ${entry.exchange}\` to the policy at ${fetched.url} and change the id of the _mta-sts record before this MX record goes live.`,
+        ...(entry.range !== undefined && { range: entry.range }),
+      }),
+    );
+}
+
 export const mtaStsMxMismatchCheck = defineCheck({
   id: 'mta-sts-mx-mismatch',
   severity: 'error',
@@ -46,4 +69,5 @@ export const mtaStsMxMismatchCheck = defineCheck({
   title: 'MX host not covered by the MTA-STS policy',
   rfc: 'RFC 8461 §4.1',
   live: [{ on: 'snapshot', run: mtaStsMxMismatch }],
+  file: [{ on: 'live-policy', run: mtaStsMxMismatchInFile }],
 });

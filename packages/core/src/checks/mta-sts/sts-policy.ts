@@ -68,7 +68,7 @@ export function parseStsPolicy(body: string, contentType: string | undefined): P
   const single = (key: string): string | undefined => {
     const list = values.get(key) ?? [];
     if (list.length === 0) problem(`the required ${key} line is missing`);
-    if (list.length > 1) problem(`${key} is given ${list.length} times`);
+    // RFC 8461 §3.2: of a repeated field but mx, senders use the first and ignore the rest (no fault).
     return list[0];
   };
   const version = single('version');
