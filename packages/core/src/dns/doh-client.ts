@@ -13,7 +13,7 @@
  *   (RFC 5452 §9.1: name case-insensitively, type and class) as well as the ID.
  * - The response must be 2xx with `content-type: application/dns-message` (RFC 8484 §4.2.1, §6).
  *   A 3xx is a failure (`redirect`), never followed: the endpoint is the one the user chose.
- * - At most `maxConcurrent` (16) requests are open at once; the others wait their turn, and their
+ * - At most `maxConcurrent` (32) requests are open at once; the others wait their turn, and their
  *   own timeout starts only when they are sent, so a long queue does not make them time out.
  * - A 429 or 503 with `Retry-After` (RFC 9110 §10.2.3, RFC 6585 §4) carries the wait in the
  *   result (`retryAfterMs`); the failover stack decides whether it fits the question's budget.
@@ -65,8 +65,11 @@ export type DohLookupResult = LookupResult & NegativeTtlHint & RetryAfterHint;
 
 export const DEFAULT_TIMEOUT_MS = 3000;
 const DEFAULT_MAX_RESPONSE_BYTES = 65535;
-/** Requests open at once per endpoint: enough for one check's waves, few enough to be polite. */
-export const DEFAULT_MAX_CONCURRENT = 16;
+/**
+ * Requests open at once per endpoint: enough for one check's waves (with the authority step and
+ * the policy questions, about 25 at once; 16 cost a round trip, BENCHMARKS.md), few enough to be polite.
+ */
+export const DEFAULT_MAX_CONCURRENT = 32;
 /** Longest delay-seconds we read (about 31 years); longer is nonsense and ignored. */
 const MAX_RETRY_AFTER_DIGITS = 9;
 

@@ -55,7 +55,8 @@ function ancestors(name: string): string[] {
 /** SOA at the name and each parent at once: the zone cuts, deepest first, and the deepest failure above none of them. */
 async function zoneCuts(resolver: Resolver, name: string, options: LookupOptions): Promise<{ cuts: string[]; failed?: { result: LookupResult; at: string } }> {
   const names = ancestors(name);
-  const results = await Promise.all(names.map((at) => lookupFollowingChain(resolver, at, 'SOA', options)));
+  // With DO, as the plan's policy questions ask the domain's and the root's SOA: one cached answer serves both.
+  const results = await Promise.all(names.map((at) => lookupFollowingChain(resolver, at, 'SOA', { ...options, dnssecOk: true })));
   const cuts: string[] = [];
   let failed: { result: LookupResult; at: string } | undefined;
   names.forEach((at, k) => {

@@ -85,7 +85,8 @@ async function startPolicyQueries(resolver: Resolver, domain: string, options: G
   const fetcher = options.policyFetcher;
   const policyPromise = fetcher === undefined ? Promise.resolve(undefined) : mtaStsPromise.then((record) => fetchPolicyIfAnnounced(resolver, domain, record, fetcher, options.deadline));
   const [validatorProbe, soa, dnskey, mtaSts, tlsRpt, mtaStsPolicy] = await Promise.all([
-    resolver.lookup('', 'SOA'),
+    // With DO, as the authority step asks it (one cached answer for both).
+    resolver.lookup('', 'SOA', { dnssecOk: true }),
     lookupFollowingChain(resolver, domain, 'SOA', { dnssecOk: true }),
     lookupFollowingChain(resolver, domain, 'DNSKEY', { dnssecOk: true }),
     mtaStsPromise,

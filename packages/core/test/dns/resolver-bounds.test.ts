@@ -1,5 +1,5 @@
 /**
- * Bounded work at the resolver: at most 16 requests in flight per resolver (the rest wait their
+ * Bounded work at the resolver: at most 32 requests in flight per resolver (the rest wait their
  * turn without their own timeout running), `Retry-After` honoured within a question's time budget,
  * and a first resolver that does not answer stops costing two timeouts on every question.
  * Counts are asserted, not durations.
@@ -25,16 +25,16 @@ const MX_ZONE = (name: string, type: string) =>
 
 const kinds = (results: LookupResult[]) => [...new Set(results.map((result) => (result.kind === 'failed' ? `failed ${result.reason}` : result.kind)))];
 
-describe('at most 16 requests in flight per resolver', () => {
-  it('100 questions at once: the server never sees more than 16, and none of the queued ones times out', async () => {
-    // Each answer takes 150 ms; the timeout is 600 ms; the last of 100 queued questions waits ~6
+describe('at most 32 requests in flight per resolver', () => {
+  it('200 questions at once: the server never sees more than 32, and none of the queued ones times out', async () => {
+    // Each answer takes 150 ms; the timeout is 600 ms; the last of 200 queued questions waits ~6
     // rounds (~900 ms) for its turn: that wait must not count against its own timeout.
     const slow = await server(dnsHandler(MX_ZONE, { delayMs: 150 }));
     const resolver = new DohResolver({ url: slow.url, timeoutMs: 600 });
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => resolver.lookup(`d${i}.example`, 'MX')));
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => resolver.lookup(`d${i}.example`, 'MX')));
     expect(kinds(results)).toEqual(['answer']);
-    expect(slow.count).toBe(100);
-    expect(slow.maxInFlight).toBeLessThanOrEqual(16);
+    expect(slow.count).toBe(200);
+    expect(slow.maxInFlight).toBeLessThanOrEqual(32);
     expect(slow.maxInFlight).toBeGreaterThan(1);
   });
 
