@@ -6,7 +6,7 @@
  * live ones (targets outside the zone, trusted workspaces only) follow when their lookups finish.
  */
 import { dirname } from 'node:path';
-import { SetCheckCache, checkFile, liveRRsetsOf, mailOwners, type FileCheck, type Finding, type LiveZone, type ReadResult, type TargetFacts } from '@mx-doctor/core';
+import { SetCheckCache, checkFile, liveRRsetsOf, mailOwners, type FileCheck, type Finding, type LiveZone, type PolicyFetch, type ReadResult, type TargetFacts } from '@mx-doctor/core';
 import type { TerraformReader } from '@mx-doctor/terraform';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -29,6 +29,8 @@ export interface UnitView {
   readonly liveTargets: ReadonlyMap<string, TargetFacts> | undefined;
   /** What the zone's name servers serve now (live checks on, a zone file with an origin). */
   readonly liveZone?: LiveZone | undefined;
+  /** The MTA-STS policy each MX owner's domain publishes now (live checks on). */
+  readonly livePolicies?: ReadonlyMap<string, PolicyFetch> | undefined;
 }
 
 interface Unit {
@@ -38,6 +40,8 @@ interface Unit {
   timer: NodeJS.Timeout | undefined;
   lastEdit: number;
   view: UnitView | undefined;
+  /** The live MTA-STS policies fetched for one analysis of the unit. */
+  policies?: { analysis: Analysis; policies: ReadonlyMap<string, PolicyFetch> };
   /** Set-check results from the last run, so an edit re-checks only the RRsets it touched. */
   readonly cache: SetCheckCache;
   published: Set<string>;
@@ -165,6 +169,8 @@ export class Checker {
     this.publish(unit, analysis, known.size > 0 ? known : undefined, [], known.size > 0 ? undefined : offline);
     // Beside the targets: the zone's own name servers (hover "live on N of M", file-differs-from-live).
     if (liveWanted && unit.kind === 'zone') void this.liveZone(unit, analysis, current);
+    // And the MTA-STS policy of each domain the file writes MX records for (mta-sts-mx-mismatch).
+    if (liveWanted) void this.livePolicies(unit, analysis, current);
     if (names.length === 0 || known.size === names.length) {
       if (liveWanted && settings.smtpProbe && known.size > 0) await this.probe(unit, analysis, known, current);
       return;
@@ -187,6 +193,17 @@ export class Checker {
     this.publish(unit, analysis, unit.view.liveTargets, [], undefined, live);
   }
 
+  /** The live MTA-STS policies of the file's MX owners (at most 16), then the diagnostics again. */
+  private async livePolicies(unit: Unit, analysis: Analysis, current: () => boolean): Promise<void> {
+    const settings = this.deps.settings();
+    const owners = mailOwners(analysis.read).filter((owner) => owner !== '').slice(0, 16);
+    const fetched = await Promise.all(owners.map(async (owner) => [owner, await this.deps.live.livePolicy(owner, settings)] as const));
+    const policies = new Map(fetched.flatMap(([owner, policy]) => (policy === undefined ? [] : [[owner, policy] as const])));
+    if (!current() || policies.size === 0 || unit.view === undefined) return;
+    unit.policies = { analysis, policies };
+    this.publish(unit, analysis, unit.view.liveTargets, []);
+  }
+
   private async probe(unit: Unit, analysis: Analysis, liveTargets: ReadonlyMap<string, TargetFacts>, current: () => boolean): Promise<void> {
     const check = unit.view!.check;
     const extra = await this.deps.smtp.findings(check, liveTargets, { port: this.deps.settings().smtpPort });
@@ -202,9 +219,10 @@ export class Checker {
     offline?: FileCheck,
     liveZone: LiveZone | undefined = unit.view?.analysis === analysis ? unit.view.liveZone : undefined,
   ): void {
-    const check = offline ?? checkFile(analysis.read, { cache: unit.cache, ...(liveTargets && { liveTargets }), ...(liveZone && { liveZone: liveRRsetsOf(liveZone) }) });
+    const livePolicies = unit.policies?.analysis === analysis ? unit.policies.policies : undefined;
+    const check = offline ?? checkFile(analysis.read, { cache: unit.cache, ...(liveTargets && { liveTargets }), ...(liveZone && { liveZone: liveRRsetsOf(liveZone) }), ...(livePolicies && { livePolicies }) });
     const findings = [...check.findings, ...extra];
-    unit.view = { analysis, read: analysis.read, check, findings, liveTargets, ...(liveZone && { liveZone }) };
+    unit.view = { analysis, read: analysis.read, check, findings, liveTargets, ...(liveZone && { liveZone }), ...(livePolicies && { livePolicies }) };
     const byUri = diagnosticsByUri(findings, analysis.read, check, analysis.uris);
     for (const uri of unit.published) if (!byUri.has(uri)) byUri.set(uri, []);
     unit.published = new Set([...byUri].filter(([, list]) => list.length > 0).map(([uri]) => uri));

@@ -5,8 +5,8 @@
  * Failures are not cached by the resolver (rule zero); the memo keeps them briefly so that typing
  * next to a dead resolver does not hammer it, then asks again.
  */
-import { detached, gatherLiveZone, gatherTarget, type LiveZone, type Resolver, type TargetFacts } from '@mx-doctor/core';
-import { authoritativeQuerier, createLiveResolver } from '@mx-doctor/node-files';
+import { detached, gatherLivePolicy, gatherLiveZone, gatherTarget, type LiveZone, type PolicyFetch, type Resolver, type TargetFacts } from '@mx-doctor/core';
+import { authoritativeQuerier, createLiveResolver, fetchMtaStsPolicy } from '@mx-doctor/node-files';
 import type { LiveResolvers } from '@mx-doctor/node-files';
 import type { Settings } from './settings.js';
 
@@ -27,6 +27,8 @@ export class LiveTargets {
   private readonly memo = new Map<string, Memo>();
   /** The last live zone asked (one: an editor works on one zone at a time). */
   private zone: { key: string; value: Promise<LiveZone | undefined>; expires: number } | undefined;
+  /** MTA-STS policies by domain, remembered like the zone's answers (at most 64 domains). */
+  private readonly policies = new Map<string, { value: Promise<PolicyFetch | undefined>; expires: number }>();
   /** Names looked up so far (for tests and logs). */
   lookups = 0;
 
@@ -64,6 +66,18 @@ export class LiveTargets {
     const { resolver } = this.resolverFor(settings);
     const value = gatherLiveZone(resolver, authoritativeQuerier({ timeoutMs: settings.timeoutMs }), detached(zone), owners.map(detached));
     this.zone = { key: detached(key), value, expires: now + FRESH_MS };
+    return value;
+  }
+
+  /** The MTA-STS policy `domain` publishes now (record, then policy file), remembered 60 s. */
+  livePolicy(domain: string, settings: Settings): Promise<PolicyFetch | undefined> {
+    const now = this.now();
+    const cached = this.policies.get(domain);
+    if (cached && now < cached.expires) return cached.value;
+    const { resolver } = this.resolverFor(settings);
+    const value = gatherLivePolicy(resolver, detached(domain), fetchMtaStsPolicy({ timeoutMs: settings.timeoutMs }));
+    this.policies.set(detached(domain), { value, expires: now + FRESH_MS });
+    if (this.policies.size > 64) this.policies.delete(this.policies.keys().next().value!);
     return value;
   }
 
