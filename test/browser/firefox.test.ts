@@ -27,7 +27,7 @@ const GOOD = 'selfhosted.good.test';
 const DEFAULT_RESOLVER_ORIGINS = ['https://cloudflare-dns.com/*', 'https://dns.google/*', 'https://dns.quad9.net/*'];
 const BROKEN = 'mx-target-cname.broken.test';
 /** Domains of the DNSSEC world (test/dns/dnssec) the last test visits. */
-const DNSSEC_DOMAINS = ['signed.test', 'expired.test'];
+const DNSSEC_DOMAINS = ['signed.test', 'expired.test', 'sts-mismatch.test'];
 
 const expectedIds = (domain: string): string[] => {
   const fixture = LIVE_FIXTURES.find((item) => item.domain === domain);
@@ -142,7 +142,9 @@ describe('Firefox ESR: the toolbar popup (Xvfb + xdotool, temporary add-on)', ()
     firefox = await launchFirefox({
       display: xvfb.display,
       // The test domains' pages are served from 127.0.0.1; DNS of the extension goes to the fixture over DoH.
-      prefs: { 'network.dns.localDomains': [GOOD, BROKEN, ...DNSSEC_DOMAINS].join(',') },
+      prefs: {
+        'network.dns.localDomains': [GOOD, BROKEN, ...DNSSEC_DOMAINS].join(','),
+      },
     });
     await setFirefoxResolver(firefox.marionette, inject('dohUrl'));
   }, 60_000);
@@ -239,6 +241,23 @@ describe('Firefox ESR: the toolbar popup (Xvfb + xdotool, temporary add-on)', ()
     await closePopup();
     expect(expired.view.dnssec).toMatch(/^DNSSEC: signed, but validation fails/);
     expect(expired.view.findingIds).toEqual(['dnssec-bogus']);
+    expect(await extensionConsoleErrors(marionette)).toEqual([]);
+  }, 60_000);
+
+  it('MTA-STS in the popup: the record is read, the policy not fetched without the permission for that one host, and "Check MTA-STS policy" offered', async () => {
+    const { marionette } = firefox!;
+    await setFirefoxResolver(marionette, dnssecWorld!.dohUrl);
+    const before = await checkThroughToolbar(`http://sts-mismatch.test:${pagePort}/`, 'mta-sts-before');
+    expect(before.view.findingIds).toEqual([]);
+    expect(before.view.dnssec).toBe('DNSSEC: signed (answers validated)');
+    const shown = await inExtensionView<{ line: string; button: string }>(
+      marionette,
+      'popup',
+      `return { line: content.document.querySelector('#mta-sts-line')?.textContent ?? '', button: content.document.querySelector('#check-mta-sts')?.textContent ?? '' };`,
+    );
+    await closePopup();
+    expect(shown).toEqual({ line: 'MTA-STS: announced (id 20261203); the policy was not fetched', button: 'Check MTA-STS policy' });
+    expect(dnssecWorld!.policyRequests.some((request) => request.startsWith('mta-sts.sts-mismatch.test'))).toBe(false);
     expect(await extensionConsoleErrors(marionette)).toEqual([]);
   }, 60_000);
 });

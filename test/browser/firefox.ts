@@ -143,6 +143,8 @@ export interface FirefoxOptions {
   readonly display: string;
   /** Extra prefs for user.js. */
   readonly prefs?: Readonly<Record<string, string | number | boolean>>;
+  /** Marionette session capabilities (e.g. acceptInsecureCerts for a test CA's certificates). */
+  readonly capabilities?: Readonly<Record<string, unknown>>;
 }
 
 /** Starts Firefox ESR on `display` with Marionette on a free port, installs the Firefox build as a temporary add-on. */
@@ -186,7 +188,8 @@ export async function launchFirefox(options: FirefoxOptions): Promise<LaunchedFi
     }
     if (port === undefined) throw new Error('Marionette did not start within 30 s');
     const marionette = await Marionette.connect(port);
-    await marionette.send('WebDriver:NewSession', {});
+    // Marionette reads the capabilities flat ({ capabilities: { acceptInsecureCerts: true } }), not in alwaysMatch.
+    await marionette.send('WebDriver:NewSession', { capabilities: { ...options.capabilities } });
     await marionette.send('Addon:Install', { path: FIREFOX_BUILD, temporary: true });
     return {
       marionette,

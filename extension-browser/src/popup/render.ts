@@ -89,7 +89,7 @@ export function policyLines(report: DomainReport): HTMLElement {
           h(
             'p',
             { id: 'mta-sts-not-fetched', class: 'policy__line muted' },
-            `Fetching ${report.mtaStsNotFetched} needs your permission for that host; until then its policy (and whether it covers every MX host) is not checked.`,
+            `Fetching ${report.mtaStsNotFetched} needs your permission for that host; until then its policy (and whether it covers every MX host) is not checked. If the browser closes this popup while it asks, open it again.`,
           ),
           h('button', { id: 'check-mta-sts', type: 'button', class: 'secondary' }, 'Check MTA-STS policy'),
         ]),

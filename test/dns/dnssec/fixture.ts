@@ -66,7 +66,7 @@ function zoneText(zone: string, body: readonly string[]): string {
   return [`$TTL 300`, `$ORIGIN ${origin}`, `@ IN SOA ${NS} hostmaster.${zone === '.' ? '' : `${zone}.`} 2026120301 3600 600 604800 300`, `@ IN NS ${NS}`, ...body, ''].join('\n');
 }
 
-export async function startDnssecWorld(options: { keepTempDir?: boolean } = {}): Promise<DnssecWorld> {
+export async function startDnssecWorld(options: { keepTempDir?: boolean; /** 443 for a browser, which cannot be told another port (needs root). Default: a free port. */ httpsPort?: number } = {}): Promise<DnssecWorld> {
   const programs = {
     named: which('named', ['/usr/sbin/named']),
     dnsdist: which('dnsdist', ['/usr/bin/dnsdist']),
@@ -165,7 +165,7 @@ export async function startDnssecWorld(options: { keepTempDir?: boolean } = {}):
     files.set('.', await sign('.', [`${NS} IN A 127.0.0.1`, ...delegations('.')], rootKey, 'good'));
     writeFileSync(join(dir, 'root.anchor'), `${await dsOf(rootKey)}\n`);
 
-    policyServer = await startPolicyServer(dir);
+    policyServer = await startPolicyServer(dir, options.httpsPort ?? 0);
     smtpServers = await startSmtpTlsServers(smtpCertificates);
     const authPort = await freePort(['127.0.0.1'], true);
     const unboundPort = await freePort(['127.0.0.1'], true);

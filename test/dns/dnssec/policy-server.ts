@@ -21,7 +21,7 @@ export interface PolicyServer {
 }
 
 /** Needs the world's CA in `dir` (certificates.ts `makeCa`). */
-export async function startPolicyServer(dir: string): Promise<PolicyServer> {
+export async function startPolicyServer(dir: string, port = 0): Promise<PolicyServer> {
   const hosts = Object.keys(POLICIES).map((domain) => `mta-sts.${domain}`);
   const good = await certificate(dir, 'policy-hosts', hosts);
   const other = await certificate(dir, 'other-name', ['www.other-name.test']);
@@ -47,7 +47,7 @@ export async function startPolicyServer(dir: string): Promise<PolicyServer> {
       response.end(reply.body ?? '');
     },
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
     caFile: join(dir, 'ca.pem'),
