@@ -5,7 +5,7 @@
  * CDP (Target.getTargets / attachToTarget / sendMessageToTarget), as the recipes describe.
  */
 import { execFile, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import type { CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startXvfb } from './xvfb.js';
+import { startDnssecWorld } from '../dns/dnssec/fixture.js';
 import { ARTIFACTS, CHROME_BUILD, READ_POPUP_SOURCE, assertBuilt, launchWithExtension, setResolver, unpackedExtensionId, type LaunchedExtension, type PopupView } from './extension.js';
 
 const run = promisify(execFile);
@@ -89,12 +90,11 @@ describe('toolbar click (Xvfb + xdotool, pinned extension)', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  it('one click on the icon checks the page\'s domain and badges the tab', async () => {
-    const ext = extension!;
-    expect(ext.extensionId).toBe(unpackedExtensionId(CHROME_BUILD));
+
+  /** Shows `url` in the tab, clicks the pinned icon (xdotool) and reads the popup's final view over CDP. */
+  async function clickToolbarAndRead(ext: LaunchedExtension, url: string, shotName: string): Promise<{ view: PopupView | undefined; popup: TargetSession }> {
     const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-    await page.goto('http://selfhosted.good.test/');
-    await expect(page.locator('h1').textContent()).resolves.toContain('self-hosted shop');
+    await page.goto(url);
     const cdp = await ext.context.newCDPSession(page);
     const popupUrl = `chrome-extension://${ext.extensionId}/popup.html`;
     let targetId: string | undefined;
@@ -123,8 +123,16 @@ describe('toolbar click (Xvfb + xdotool, pinned extension)', () => {
     }
     const shot = await popup.send('Page.captureScreenshot', { format: 'png' });
     const data = (shot.result as { data?: string } | undefined)?.data;
-    if (data !== undefined) writeFileSync(join(ARTIFACTS, 'toolbar-popup.png'), Buffer.from(data, 'base64'));
+    if (data !== undefined) writeFileSync(join(ARTIFACTS, shotName), Buffer.from(data, 'base64'));
 
+    return { view, popup };
+  }
+
+  it('one click on the icon checks the page\'s domain and badges the tab', async () => {
+    const ext = extension!;
+    expect(ext.extensionId).toBe(unpackedExtensionId(CHROME_BUILD));
+    const { view, popup } = await clickToolbarAndRead(ext, 'http://selfhosted.good.test/', 'toolbar-popup.png');
+    await expect(ext.context.pages()[0]!.locator('h1').textContent()).resolves.toContain('self-hosted shop');
     // No ?tab= here: the URL came from tabs.query with activeTab granted by the click.
     await expect(popup.evaluate('location.search')).resolves.toBe('');
     expect(view?.domain).toBe('selfhosted.good.test');
@@ -150,4 +158,48 @@ describe('toolbar click (Xvfb + xdotool, pinned extension)', () => {
     expect(badge).toBe('✓');
     expect(ext.workerErrors).toEqual([]);
   });
+
+  it('through a validating resolver, with the policy host allowed: one click shows the DNSSEC line and mta-sts-mx-mismatch', async () => {
+    // A second browser: the build's copy with the one policy host allowed (what "Check MTA-STS
+    // policy" asks for; Chromium's permission dialog cannot be answered from a test), pinned.
+    const world = await startDnssecWorld();
+    const granted = mkdtempSync(join(tmpdir(), 'mx-doctor-granted-'));
+    const grantedProfile = mkdtempSync(join(tmpdir(), 'mx-doctor-toolbar-granted-'));
+    let second: LaunchedExtension | undefined;
+    try {
+      await extension?.close();
+      extension = undefined;
+      cpSync(CHROME_BUILD, granted, { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(granted, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
+      manifest.host_permissions.push('https://mta-sts.sts-mismatch.test/*');
+      writeFileSync(join(granted, 'manifest.json'), JSON.stringify(manifest));
+      mkdirSync(join(grantedProfile, 'Default'));
+      writeFileSync(join(grantedProfile, 'Default/Preferences'), JSON.stringify({ extensions: { pinned_extensions: [unpackedExtensionId(granted)] } }));
+      second = await launchWithExtension({
+        build: granted,
+        display: xvfb!.display,
+        profileDir: grantedProfile,
+        args: [
+          '--window-position=0,0',
+          '--window-size=1280,800',
+          `--host-resolver-rules=MAP sts-mismatch.test 127.0.0.1:${pagePort}, MAP mta-sts.sts-mismatch.test 127.0.0.1:${world.httpsPort}`,
+          '--disable-features=HttpsUpgrades',
+          // The policy host's certificate is from the test's own CA.
+          '--ignore-certificate-errors',
+        ],
+      });
+      await setResolver(second, world.dohUrl);
+      const { view } = await clickToolbarAndRead(second, 'http://sts-mismatch.test/', 'toolbar-popup-mta-sts.png');
+      expect(view?.domain).toBe('sts-mismatch.test');
+      expect(view?.dnssec).toBe('DNSSEC: signed (answers validated)');
+      expect(view?.findingIds).toEqual(['mta-sts-mx-mismatch']);
+      expect(world.policyRequests).toContain('mta-sts.sts-mismatch.test /.well-known/mta-sts.txt');
+      expect(second.workerErrors).toEqual([]);
+    } finally {
+      await second?.close();
+      await world.stop();
+      rmSync(granted, { recursive: true, force: true });
+      rmSync(grantedProfile, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
