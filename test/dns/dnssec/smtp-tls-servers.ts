@@ -3,7 +3,8 @@
  * loopback address and the same port, offering STARTTLS with the certificate world.ts names
  * (from the world's CA), one of them limited to TLS 1.1. They accept no mail.
  */
-import { SMTPServer } from 'smtp-server';
+import type { SecureContextOptions } from 'node:tls';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { freePort } from '../fixture.js';
 import type { KeyAndCertificate } from './certificates.js';
 import { SMTP_HOSTS } from './world.js';
@@ -20,6 +21,7 @@ export async function startSmtpTlsServers(certificates: Readonly<Record<string, 
     const { key, cert } = certificates[host]!;
     return {
       address: spec.address,
+      // smtp-server passes its TLS options (key, cert, versions) to Node's TLS; its types do not list them.
       server: new SMTPServer({
         name: host,
         banner: 'MX Doctor test server',
@@ -33,7 +35,7 @@ export async function startSmtpTlsServers(certificates: Readonly<Record<string, 
         onMailFrom(_address, _session, callback) {
           callback(new Error('this test server accepts no mail'));
         },
-      }),
+      } satisfies SMTPServerOptions & SecureContextOptions as SMTPServerOptions),
     };
   });
   for (const { server } of servers) server.on('error', () => undefined);
