@@ -3,6 +3,7 @@
  * DoH (GET and POST) answer, the alt view differs only where it should, the fault proxy produces
  * each fault, and each SMTP test server behaves as specified.
  */
+import { EXPECTED as DNSSEC_EXPECTED, EXPECTED_WITH_SMTP as DNSSEC_EXPECTED_WITH_SMTP } from './dnssec/world.js';
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -19,6 +20,14 @@ import { SHARED_ZONES, VIEW_ZONES, ZONES_DIR, renderZones } from './zones/genera
 const execFileAsync = promisify(execFile);
 
 /** The ids of the "Live checks" and "Transport checks" tables of shared/checks.md. */
+/** The live and transport ids of "Policies enforcing senders apply": their domains are the DNSSEC world's. */
+const POLICY_IDS = [
+  'dnssec-missing', 'dnssec-bogus', 'mx-target-dnssec-bogus', 'dnssec-signature-expiring', 'mta-sts-record-invalid',
+  'mta-sts-policy-unavailable', 'mta-sts-policy-invalid', 'mta-sts-mx-mismatch', 'tlsrpt-invalid', 'tlsrpt-missing',
+  'dane-tlsa-insecure', 'dane-tlsa-unusable', 'dane-partial', 'tlsa-lookup-failed', 'dane-no-rollover',
+  'smtp-cert-invalid', 'dane-tlsa-mismatch', 'smtp-tls-old',
+];
+
 const LIVE_AND_TRANSPORT_IDS = [
   'domain-nxdomain', 'mx-missing', 'mx-null', 'mx-null-mixed', 'mx-null-nonzero-preference', 'domain-cname',
   'mx-target-ip-literal', 'mx-target-invalid-name', 'mx-target-cname', 'mx-target-nxdomain', 'mx-target-no-address',
@@ -95,8 +104,13 @@ describe('zones', () => {
       expect(all.find((f) => f.domain === `${id}.broken.test`)?.expected, id).toContain(id);
     }
     for (const f of [...all, ...FAULT_FIXTURES]) {
-      for (const id of f.expected) expect(LIVE_AND_TRANSPORT_IDS, `${f.domain}: ${id}`).toContain(id);
+      for (const id of f.expected) expect([...LIVE_AND_TRANSPORT_IDS, ...POLICY_IDS], `${f.domain}: ${id}`).toContain(id);
     }
+  });
+
+  it('every live id of the policies section has a domain in the DNSSEC world (test/dns/dnssec) that yields it', () => {
+    const yielded = new Set([...Object.values(DNSSEC_EXPECTED), ...Object.values(DNSSEC_EXPECTED_WITH_SMTP)].flat());
+    for (const id of POLICY_IDS) expect(yielded.has(id), id).toBe(true);
   });
 
   it('every *.broken.test / *.good.test apex with an MX, SPF or CNAME in the zones has a fixture row', () => {

@@ -164,6 +164,25 @@ export async function stopChild(child: Child): Promise<void> {
   }
 }
 
+/**
+ * Polls `ready` every 50 ms until it says yes; throws when a child has exited or `deadline`
+ * (`Date.now()` time) has passed, with the last error `ready` threw.
+ */
+export async function waitUntilReady(what: string, ready: () => Promise<boolean>, children: readonly Child[], deadline: number): Promise<void> {
+  let last = 'no answer yet';
+  for (;;) {
+    const dead = children.find((child) => child.done);
+    if (dead) throw new Error(`${dead.name} exited during start-up`);
+    try {
+      if (await ready()) return;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    if (Date.now() > deadline) throw new Error(`${what} not ready in time (last: ${last})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Children still running, killed synchronously if the Node process exits without stop(). */
 export const running = new Set<Child>();
 let exitHookInstalled = false;

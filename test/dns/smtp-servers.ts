@@ -12,7 +12,7 @@
  */
 import { connect, createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { SMTP_ADDRESSES } from './zones/generate.js';
 
 export { SMTP_ADDRESSES };
@@ -24,20 +24,20 @@ export interface SmtpServers {
   stop(): Promise<void>;
 }
 
+/** What every test SMTP server shares: a banner, no AUTH, no log, and no mail accepted (the probe never sends any). */
+export const TEST_SMTP_OPTIONS = {
+  banner: 'MX Doctor test server',
+  authOptional: true,
+  disabledCommands: ['AUTH'],
+  logger: false,
+  closeTimeout: 200,
+  onMailFrom(_address, _session, callback) {
+    callback(new Error('this test server accepts no mail'));
+  },
+} satisfies SMTPServerOptions;
+
 function smtpServer(hideSTARTTLS: boolean): SMTPServer {
-  return new SMTPServer({
-    name: hideSTARTTLS ? 'no-starttls.smtp-hosts.broken.test' : 'starttls.smtp-hosts.broken.test',
-    banner: 'MX Doctor test server',
-    hideSTARTTLS,
-    authOptional: true,
-    disabledCommands: ['AUTH'],
-    logger: false,
-    closeTimeout: 200,
-    // The probe never sends mail; refuse it if anything tries.
-    onMailFrom(_address, _session, callback) {
-      callback(new Error('this test server accepts no mail'));
-    },
-  });
+  return new SMTPServer({ ...TEST_SMTP_OPTIONS, name: hideSTARTTLS ? 'no-starttls.smtp-hosts.broken.test' : 'starttls.smtp-hosts.broken.test', hideSTARTTLS });
 }
 
 function badGreetingServer(): Server {

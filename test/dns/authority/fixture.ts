@@ -29,7 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { dohQuery } from '../doh.js';
-import { freePort, installExitHook, running, startChild, stopChild, which } from '../fixture.js';
+import { freePort, installExitHook, running, startChild, stopChild, waitUntilReady, which } from '../fixture.js';
 import type { Child } from '../fixture.js';
 import { QueryTimeout, isAuthoritative, queryDns } from './dns-query.js';
 import type { Packet } from './dns-query.js';
@@ -349,20 +349,7 @@ async function startOnce(options: StartAuthorityWorldOptions): Promise<Authority
     writeFileSync(unboundConf, fill(readFileSync(join(HERE, 'unbound.conf.template'), 'utf8'), { DIR: dir, PORT: unboundPort }));
 
     const deadline = started + readyTimeoutMs;
-    const waitFor = async (what: string, ready: () => Promise<boolean>) => {
-      let last = 'no answer yet';
-      for (;;) {
-        const dead = children.find((c) => c.done);
-        if (dead) throw new Error(`${dead.name} exited during start-up`);
-        try {
-          if (await ready()) return;
-        } catch (error) {
-          last = error instanceof Error ? error.message : String(error);
-        }
-        if (Date.now() > deadline) throw new Error(`${what} not ready within ${readyTimeoutMs} ms (last: ${last})`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
+    const waitFor = (what: string, ready: () => Promise<boolean>) => waitUntilReady(what, ready, children, deadline);
 
     // Every server answers through its public address before Unbound starts, so Unbound never
     // learns a server as down during start-up.

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { dohQuery } from '../doh.js';
-import { freePort, installExitHook, running, startChild, stopChild, which } from '../fixture.js';
+import { freePort, installExitHook, running, startChild, stopChild, waitUntilReady, which } from '../fixture.js';
 import type { Child } from '../fixture.js';
 import { queryDns } from '../authority/dns-query.js';
 import { startPolicyServer, type PolicyServer } from './policy-server.js';
@@ -235,20 +235,7 @@ export async function startDnssecWorld(options: { keepTempDir?: boolean; /** 443
     );
 
     const deadline = Date.now() + 20_000;
-    const waitFor = async (what: string, ready: () => Promise<boolean>) => {
-      let last = 'no answer yet';
-      for (;;) {
-        const dead = children.find((child) => child.done);
-        if (dead) throw new Error(`${dead.name} exited during start-up`);
-        try {
-          if (await ready()) return;
-        } catch (error) {
-          last = error instanceof Error ? error.message : String(error);
-        }
-        if (Date.now() > deadline) throw new Error(`${what} not ready within 20 s (last: ${last})`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
+    const waitFor = (what: string, ready: () => Promise<boolean>) => waitUntilReady(what, ready, children, deadline);
     await waitFor('BIND', async () => {
       const answers = await Promise.all(['.', ...ZONES.map((spec) => spec.zone)].map((zone) => queryDns('127.0.0.1', authPort, zone, 'SOA', { timeoutMs: 300 })));
       return answers.every((answer) => answer.rcode === 'NOERROR' && (answer.answers?.length ?? 0) > 0);

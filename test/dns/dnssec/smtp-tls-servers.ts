@@ -6,6 +6,7 @@
 import type { SecureContextOptions } from 'node:tls';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { freePort } from '../fixture.js';
+import { TEST_SMTP_OPTIONS } from '../smtp-servers.js';
 import type { KeyAndCertificate } from './certificates.js';
 import { SMTP_HOSTS } from './world.js';
 
@@ -23,18 +24,11 @@ export async function startSmtpTlsServers(certificates: Readonly<Record<string, 
       address: spec.address,
       // smtp-server passes its TLS options (key, cert, versions) to Node's TLS; its types do not list them.
       server: new SMTPServer({
+        ...TEST_SMTP_OPTIONS,
         name: host,
-        banner: 'MX Doctor test server',
         key,
         cert,
         ...(spec.oldTls === true && { minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT:@SECLEVEL=0' }),
-        authOptional: true,
-        disabledCommands: ['AUTH'],
-        logger: false,
-        closeTimeout: 200,
-        onMailFrom(_address, _session, callback) {
-          callback(new Error('this test server accepts no mail'));
-        },
       } satisfies SMTPServerOptions & SecureContextOptions as SMTPServerOptions),
     };
   });

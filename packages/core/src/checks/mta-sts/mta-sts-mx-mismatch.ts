@@ -65,7 +65,7 @@ export function mtaStsMxMismatchInFile(owner: string, mx: readonly MxEntry[], fe
 export const mtaStsMxMismatchCheck = defineCheck({
   id: 'mta-sts-mx-mismatch',
   severity: 'error',
-  scope: 'live',
+  scope: 'live+file',
   title: 'MX host not covered by the MTA-STS policy',
   rfc: 'RFC 8461 §4.1',
   live: [{ on: 'snapshot', run: mtaStsMxMismatch }],
