@@ -394,6 +394,8 @@ describe('options page', () => {
       if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    // The page reads the stored options asynchronously: wait until it shows them (under load the CI run read too early).
+    await page.waitForSelector('form[data-loaded="true"]');
     await expect(page.locator('input[value="cloudflare"]').isChecked()).resolves.toBe(true);
     await expect(page.locator('#custom-url').isDisabled()).resolves.toBe(true);
 

@@ -32,6 +32,8 @@ async function fill(): Promise<void> {
   customUrl.value = options.customUrl;
   timeout.value = String(options.timeoutMs);
   syncCustom();
+  // The stored options are shown: until then the radios are all unchecked (tests wait for this).
+  form.dataset['loaded'] = 'true';
 }
 
 form.addEventListener('change', syncCustom);
