@@ -22,7 +22,7 @@ export interface CachingResolverOptions {
   readonly maxTtlSeconds?: number;
   /** Negative-caching time when no SOA came with NXDOMAIN/NODATA, in seconds. Default 60. */
   readonly defaultNegativeTtlSeconds?: number;
-  /** Most entries kept; the oldest are dropped first. Default 10000. */
+  /** Most entries kept; the least recently used are dropped first. Default 10000. */
   readonly maxEntries?: number;
 }
 
@@ -94,8 +94,13 @@ export class CachingResolver implements Resolver {
 
     const cached = this.entries.get(key);
     if (cached !== undefined) {
-      if (this.now() < cached.expires) return Promise.resolve(cached.result);
       this.entries.delete(key);
+      if (this.now() < cached.expires) {
+        // Least recently used goes first: a fleet run's shared provider hosts stay while the
+        // one-domain answers around them come and go (Map order is insertion order).
+        this.entries.set(key, cached);
+        return Promise.resolve(cached.result);
+      }
     }
 
     let query = this.inFlight.get(key);

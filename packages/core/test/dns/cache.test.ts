@@ -54,6 +54,20 @@ describe('CachingResolver TTLs', () => {
     expect(inner.calls).toHaveLength(2);
   });
 
+  it('drops the least recently used entry when full, so an answer asked often stays (fleet runs: shared provider hosts)', async () => {
+    const inner = new ScriptedResolver((name, type) => answer(name, type, [mx(3600)]));
+    const cache = new CachingResolver(inner, { now: () => 0, maxEntries: 3 });
+    await cache.lookup('provider.example', 'MX');
+    for (let i = 0; i < 20; i++) {
+      await cache.lookup(`domain${i}.example`, 'MX');
+      await cache.lookup('provider.example', 'MX'); // a hit makes it the most recent again
+    }
+    expect(inner.calls.filter((call) => call === 'provider.example MX')).toHaveLength(1);
+    expect(cache.size).toBe(3);
+    await cache.lookup('domain0.example', 'MX'); // long evicted: asked again
+    expect(inner.calls.filter((call) => call === 'domain0.example MX')).toHaveLength(2);
+  });
+
   it('never caches failures', async () => {
     const inner = new ScriptedResolver((name, type) => ({
       kind: 'failed',
