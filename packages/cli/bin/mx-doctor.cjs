@@ -14,5 +14,8 @@ process.stdout.on('error', (error) => {
 loadBundle()
   .exports.main(process.argv.slice(2))
   .then((code) => {
+    // An interrupted fleet run (130) has written and closed its output: end now, without waiting
+    // for the questions that were in flight when Ctrl-C came.
+    if (code === 130) process.exit(code);
     process.exitCode = code;
   });

@@ -16,6 +16,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
         return await (await import('./commands/check.js')).runCheck(rest, io);
       case 'lint':
         return await (await import('./commands/lint.js')).runLint(rest, io);
+      case 'summarize':
+        return await (await import('./commands/summarize.js')).runSummarize(rest, io);
       case 'completion':
         return (await import('./commands/completion.js')).runCompletion(rest, io);
       case 'lsp':

@@ -6,7 +6,9 @@ export const USAGE = `mx-doctor: find mail-DNS mistakes before they lose someone
 
 Usage:
   mx-doctor check <domain|email|url>... [options]   check a domain's live mail DNS
+  mx-doctor check --from FILE [options]             check a list of domains (- for stdin)
   mx-doctor lint <file|dir>... [options]            check zone files and Terraform files
+  mx-doctor summarize OUT.jsonl... [--format F]     summary of fleet runs: text, json or html
   mx-doctor lsp --stdio | --node-ipc                run the language server
   mx-doctor completion bash|zsh|fish                print a shell completion script, e.g.
                                                     source <(mx-doctor completion bash)
@@ -22,6 +24,16 @@ Options for check and lint:
   --max-warnings N           exit 1 when there are more than N warnings, even without errors
 
 Only for check:
+  --format jsonl|csv         also: one JSON report per line, or one CSV row per domain
+  --from FILE                domains, e-mail addresses or URLs, one per line (# comments);
+                             reports stream out as they finish, a summary goes to stderr
+  --concurrency N            domains in flight at once (default 8)
+  --qps N                    questions per second to each resolver (default 50; 0: no limit,
+                             for a local resolver such as dns://127.0.0.1:53)
+  --shard I/N                check only shard I of N (a stable hash of each domain), so N
+                             machines split one list with no domain twice
+  --resume OUT.jsonl         skip the domains OUT.jsonl already reports, append the rest
+                             to it (after Ctrl-C or a crash: run the same command again)
   --smtp                     also connect to each MX host on port 25 (EHLO, STARTTLS?, QUIT)
   --no-authoritative         skip asking the zone's name servers directly (delegation,
                              consistency, propagation: the ns-* findings)
@@ -35,6 +47,6 @@ Only for lint:
   -v, --version              show the version
 
 Exit status: 0 no errors, 1 error findings (or more warnings than --max-warnings),
-2 bad usage, an unreadable file, or nothing could be checked, 3 an internal error
-(MXD_DEBUG=1 shows its stack).
+2 bad usage, an unreadable file, a domain that could not be checked or a list line
+that names none, 3 an internal error (MXD_DEBUG=1 shows its stack), 130 interrupted.
 `;

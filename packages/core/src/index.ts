@@ -58,5 +58,5 @@ export { detached } from './util/detached.js';
 export { escapeControls, type EscapeControlsOptions } from './report/escape-controls.js';
 export { escapeMarkdown, markdownCodeSpan, type MarkdownCodeSpanOptions } from './report/markdown-text.js';
 export { reportMarkdown, type ReportMarkdownOptions } from './report/report-markdown.js';
-export { DMARC_POLICY_WORDS, FINDING_FIELD_LABEL, REPORT_WORDS, SPF_QUALIFIER_WORDS, mxRankText, mxStatusText, severityCounts, severityLabel, verdictText } from './report/vocabulary.js';
+export { DMARC_POLICY_WORDS, FINDING_FIELD_LABEL, REPORT_WORDS, SPF_QUALIFIER_WORDS, mxRankText, mxStatusText, severityCounts, severityLabel, VERDICTS, verdictText } from './report/vocabulary.js';
 export { appendAll } from './util/append.js';

@@ -4,7 +4,9 @@ import { authoritativeQuerier, checkDomainLive, createLiveResolver } from '@mx-d
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
-import { COMMON_OPTIONS, commonSettings, shownFindings, tooManyWarnings, usageErrors } from './common-options.js';
+import { CHECK_FORMATS, COMMON_OPTIONS, commonSettings, shownFindings, tooManyWarnings, usageErrors } from './common-options.js';
+import { runFleetCheck, type FleetFormat } from './check-fleet.js';
+import { parseShard } from '../fleet/shard.js';
 import type { Io } from '../io.js';
 import { ProgressResolver } from '../progress.js';
 import { renderCheckText } from '../render/check-text.js';
@@ -18,11 +20,43 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
     io.stdout.write(USAGE);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('check needs a domain, e-mail address or URL');
-  const { format, urls, timeoutMs, quiet, maxWarnings } = commonSettings(values);
+  const from = values.from;
+  if (positionals.length === 0 && from === undefined) throw new UsageError('check needs a domain, e-mail address or URL (or --from FILE)');
+  const { format, urls, timeoutMs, quiet, maxWarnings } = commonSettings(values, CHECK_FORMATS);
   installSuffixList();
   const smtpPort = values['smtp-port'] === undefined ? 25 : Number(values['smtp-port']);
   if (!Number.isInteger(smtpPort) || smtpPort < 1 || smtpPort > 65535) throw new UsageError('--smtp-port must be a port number');
+  const concurrency = wholeNumber(values.concurrency, '--concurrency', DEFAULT_CONCURRENCY, 1, 1024);
+  // Per resolver; 0 lifts the budget (a local resolver of one's own).
+  const qps = wholeNumber(values.qps, '--qps', DEFAULT_QPS, 0, 1_000_000);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard && 'error' in shard) throw new UsageError(shard.error);
+  const resume = values.resume;
+  if (resume !== undefined && values.format !== undefined && format !== 'jsonl') throw new UsageError('--resume appends JSON lines to its file: use it with --format jsonl (or no --format)');
+
+  const fleet = from !== undefined || shard !== undefined || resume !== undefined || format === 'jsonl' || format === 'csv';
+  if (fleet) {
+    if (format === 'sarif') throw new UsageError('--from, --shard and --resume write text, json, jsonl or csv, not sarif');
+    const resolvers = createLiveResolver({ urls, timeoutMs, ...(qps > 0 && { requestsPerSecond: qps }) });
+    const authoritative = values.authoritative === false ? undefined : authoritativeQuerier({ timeoutMs });
+    return runFleetCheck(
+      {
+        format: (resume !== undefined ? 'jsonl' : format) as FleetFormat,
+        given: positionals,
+        ...(from !== undefined && { from }),
+        ...(shard && { shard }),
+        ...(resume !== undefined && { resume }),
+        concurrency,
+        quiet,
+        maxWarnings,
+        color: values.color,
+        resolvers,
+        ...(authoritative && { authoritative }),
+        smtp: { enabled: values.smtp === true, port: smtpPort },
+      },
+      io,
+    );
+  }
 
   const domains = positionals.map((input) => {
     const parsed = parseDomainInput(input);
@@ -31,7 +65,7 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
   });
 
   // The same setup as the editor's "Check domain" (node-files: resolvers, comparison, SMTP probe).
-  const resolvers = createLiveResolver({ urls, timeoutMs });
+  const resolvers = createLiveResolver({ urls, timeoutMs, ...(qps > 0 && { requestsPerSecond: qps }) });
   // The authority step (on unless --no-authoritative): the zone's servers asked directly.
   const authoritative = values.authoritative === false ? undefined : authoritativeQuerier({ timeoutMs });
   const showProgress = io.stderr.isTTY === true && format === 'text' && !process.env['CI'];
@@ -63,9 +97,27 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
   return overLimit || reports.some((report) => report.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/** Domains in flight at once: enough to hide latency, few enough for a public resolver's limits. */
+export const DEFAULT_CONCURRENCY = 8;
+/** Questions per second per resolver: polite to a public resolver (they limit far above this). */
+export const DEFAULT_QPS = 50;
+
+function wholeNumber(text: string | undefined, option: string, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return value;
+}
+
 /** The options of `check` (also what `mx-doctor completion` offers). */
 export const CHECK_OPTIONS = {
   ...COMMON_OPTIONS,
+  // A list of domains, one per line; `-` reads stdin.
+  from: { type: 'string' },
+  concurrency: { type: 'string' },
+  qps: { type: 'string' },
+  shard: { type: 'string' },
+  resume: { type: 'string' },
   smtp: { type: 'boolean' },
   // --no-authoritative skips the authority step (direct questions to the zone's name servers).
   authoritative: { type: 'boolean' },

@@ -16,7 +16,13 @@ export const COMMON_OPTIONS = {
 } as const;
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** `check` also streams: one JSON object per line, or CSV rows (fleet runs). */
+export const CHECK_FORMATS = [...OUTPUT_FORMATS, 'jsonl', 'csv'] as const;
+export type OutputFormat = (typeof CHECK_FORMATS)[number];
+
+function formatList(formats: readonly string[]): string {
+  return `${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}`;
+}
 
 /** Runs an argument parser, turning its errors into usage errors (exit status 2). */
 export function usageErrors<T>(parse: () => T): T {
@@ -38,15 +44,18 @@ export interface CommonSettings {
   readonly maxWarnings: number | undefined;
 }
 
-export function commonSettings(values: {
+export function commonSettings(
+  values: {
   format?: string | undefined;
   resolver?: string[] | undefined;
   timeout?: string | undefined;
   quiet?: boolean | undefined;
   'max-warnings'?: string | undefined;
-}): CommonSettings {
+  },
+  formats: readonly string[] = OUTPUT_FORMATS,
+): CommonSettings {
   const format = values.format ?? 'text';
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (!formats.includes(format)) throw new UsageError(`--format must be ${formatList(formats)}, not "${format}"`);
   const timeoutMs = values.timeout === undefined ? 3000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 60_000) throw new UsageError('--timeout must be a whole number of milliseconds from 1 to 60000');
   const urls = values.resolver ?? [];

@@ -3,7 +3,8 @@
  * own option tables (CHECK_OPTIONS, LINT_OPTIONS), so it cannot drift from what they accept.
  */
 import { CHECK_OPTIONS } from './check.js';
-import { OUTPUT_FORMATS } from './common-options.js';
+import { CHECK_FORMATS } from './common-options.js';
+import { SUMMARIZE_OPTIONS } from './summarize.js';
 import type { Io } from '../io.js';
 import { LINT_OPTIONS } from './lint.js';
 import { UsageError } from '../usage.js';
@@ -20,7 +21,7 @@ type Shell = (typeof SHELLS)[number];
 const NOT_OFFERED: ReadonlySet<string> = new Set(['smtp-port']);
 
 /** Values an option takes, where there is a fixed set. */
-const VALUES: Readonly<Record<string, readonly string[]>> = { format: OUTPUT_FORMATS };
+const VALUES: Readonly<Record<string, readonly string[]>> = { format: [...CHECK_FORMATS, 'html'] };
 
 interface CommandSpec {
   readonly name: string;
@@ -34,6 +35,7 @@ interface CommandSpec {
 const COMMANDS: readonly CommandSpec[] = [
   { name: 'check', options: CHECK_OPTIONS, files: false },
   { name: 'lint', options: LINT_OPTIONS, files: true },
+  { name: 'summarize', options: SUMMARIZE_OPTIONS, files: true },
   // lsp takes a transport, not a parseArgs table (see lsp.ts).
   { name: 'lsp', options: { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' } }, files: false },
   { name: 'completion', options: {}, files: false, words: SHELLS },
