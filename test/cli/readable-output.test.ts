@@ -150,9 +150,11 @@ describe('mx-doctor completion', () => {
   });
   it('bash: offers the options of the command, from its own options table', () => {
     expect(offered(['mx-doctor', 'lint', '--m'])).toEqual(['--max-warnings']);
-    expect(offered(['mx-doctor', 'check', '--s'])).toEqual(['--smtp']);
+    expect(offered(['mx-doctor', 'check', '--s'])).toEqual(['--shard', '--smtp']);
     expect(offered(['mx-doctor', 'lint', '--l'])).toEqual(['--live']);
-    expect(offered(['mx-doctor', 'check', '--format', ''])).toEqual(['json', 'sarif', 'text']);
+    expect(offered(['mx-doctor', 'check', '--format', ''])).toEqual(['csv', 'json', 'jsonl', 'sarif', 'text']);
+    expect(offered(['mx-doctor', 'lint', '--format', ''])).toEqual(['json', 'sarif', 'text']);
+    expect(offered(['mx-doctor', 'summarize', '-f', ''])).toEqual(['html', 'json', 'text']);
   });
   it('zsh and fish scripts are printed (and parse, where those shells are installed)', async () => {
     for (const shell of ['zsh', 'fish']) {

@@ -3,8 +3,8 @@
  * own option tables (CHECK_OPTIONS, LINT_OPTIONS), so it cannot drift from what they accept.
  */
 import { CHECK_OPTIONS } from './check.js';
-import { CHECK_FORMATS } from './common-options.js';
-import { SUMMARIZE_OPTIONS } from './summarize.js';
+import { CHECK_FORMATS, OUTPUT_FORMATS } from './common-options.js';
+import { SUMMARIZE_FORMATS, SUMMARIZE_OPTIONS } from './summarize.js';
 import type { Io } from '../io.js';
 import { LINT_OPTIONS } from './lint.js';
 import { UsageError } from '../usage.js';
@@ -20,8 +20,8 @@ type Shell = (typeof SHELLS)[number];
 /** Options for tests only (see check.ts): accepted, not offered. */
 const NOT_OFFERED: ReadonlySet<string> = new Set(['smtp-port']);
 
-/** Values an option takes, where there is a fixed set. */
-const VALUES: Readonly<Record<string, readonly string[]>> = { format: [...CHECK_FORMATS, 'html'] };
+/** Values an option takes, where there is a fixed set: `--format`'s, which differ by command. */
+const VALUES: Readonly<Record<string, true>> = { format: true };
 
 interface CommandSpec {
   readonly name: string;
@@ -30,12 +30,18 @@ interface CommandSpec {
   readonly files: boolean;
   /** Fixed words its arguments may be. */
   readonly words?: readonly string[];
+  /** What its `--format` takes. */
+  readonly formats?: readonly string[];
+}
+
+function valuesOf(command: CommandSpec, option: string): readonly string[] | undefined {
+  return option === 'format' ? command.formats : undefined;
 }
 
 const COMMANDS: readonly CommandSpec[] = [
-  { name: 'check', options: CHECK_OPTIONS, files: false },
-  { name: 'lint', options: LINT_OPTIONS, files: true },
-  { name: 'summarize', options: SUMMARIZE_OPTIONS, files: true },
+  { name: 'check', options: CHECK_OPTIONS, files: false, formats: CHECK_FORMATS },
+  { name: 'lint', options: LINT_OPTIONS, files: true, formats: OUTPUT_FORMATS },
+  { name: 'summarize', options: SUMMARIZE_OPTIONS, files: true, formats: SUMMARIZE_FORMATS },
   // lsp takes a transport, not a parseArgs table (see lsp.ts).
   { name: 'lsp', options: { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' } }, files: false },
   { name: 'completion', options: {}, files: false, words: SHELLS },
@@ -83,8 +89,12 @@ function bashScript(): string {
   const commandCases = COMMANDS.map(
     (c) => `    ${c.name}) opts=${quote(optionWords(c).join(' '))}; words=${quote((c.words ?? []).join(' '))}; files=${c.files ? 1 : 0} ;;`,
   ).join('\n');
-  const valueCases = Object.entries(VALUES)
-    .map(([name, values]) => `    ${spellings(name).join('|')}) COMPREPLY=($(compgen -W ${quote(values.join(' '))} -- "$cur")); return ;;`)
+  const perCommand = (name: string) =>
+    COMMANDS.filter((c) => valuesOf(c, name))
+      .map((c) => `${c.name}) w=${quote(valuesOf(c, name)!.join(' '))} ;; `)
+      .join('');
+  const valueCases = Object.keys(VALUES)
+    .map((name) => `    ${spellings(name).join('|')}) local w=''; case \${COMP_WORDS[1]} in ${perCommand(name)}esac; COMPREPLY=($(compgen -W "$w" -- "$cur")); return ;;`)
     .join('\n');
   const withChoices = new Set(Object.keys(VALUES).flatMap(spellings));
   const freeValues = [...new Set(COMMANDS.flatMap(valueOptions))].filter((o) => !withChoices.has(o));
@@ -119,8 +129,12 @@ function zshScript(): string {
   const commandCases = COMMANDS.map(
     (c) => `    ${c.name}) opts=(${optionWords(c).map(quote).join(' ')}); args=(${(c.words ?? []).map(quote).join(' ')}); files=${c.files ? 1 : 0} ;;`,
   ).join('\n');
-  const valueCases = Object.entries(VALUES)
-    .map(([name, values]) => `    ${spellings(name).join('|')}) compadd -- ${values.map(quote).join(' ')}; return ;;`)
+  const perCommand = (name: string) =>
+    COMMANDS.filter((c) => valuesOf(c, name))
+      .map((c) => `${c.name}) compadd -- ${valuesOf(c, name)!.map(quote).join(' ')} ;; `)
+      .join('');
+  const valueCases = Object.keys(VALUES)
+    .map((name) => `    ${spellings(name).join('|')}) case \${words[2]} in ${perCommand(name)}esac; return ;;`)
     .join('\n');
   return `#compdef mx-doctor
 # mx-doctor zsh completion: source <(mx-doctor completion zsh)
@@ -159,7 +173,7 @@ function fishScript(): string {
     for (const [name, spec] of Object.entries(command.options)) {
       if (NOT_OFFERED.has(name)) continue;
       const short = spec.short ? ` -s ${spec.short}` : '';
-      const values = VALUES[name];
+      const values = valuesOf(command, name);
       const takes = spec.type === 'string' ? (values ? ` -x -a ${quote(values.join(' '))}` : ' -r') : '';
       lines.push(`complete -c mx-doctor ${when} -l ${name}${short}${takes}`);
       if (spec.type === 'boolean' && name !== 'help' && command.name !== 'lsp') lines.push(`complete -c mx-doctor ${when} -l no-${name}`);
