@@ -3,6 +3,7 @@
  * run (see BENCHMARKS.md for recorded results and the machine they came from).
  */
 import { startTestDns } from '../test/dns/fixture.js';
+import { benchBulk, bulkMarkdown } from './bulk.js';
 import { benchLint, PROXY_CA_LABEL } from './lint.js';
 import { benchLsp } from './lsp.js';
 import { benchPopup } from './popup.js';
@@ -11,10 +12,12 @@ import { benchRoundTrips } from './round-trips.js';
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
-const dns = await startTestDns();
+// The fleet benchmark brings its own world (BIND + Unbound); the others share the test fixture.
+const needsFixture = ['check', 'lint', 'lsp', 'popup'].some(wanted);
+const dns = needsFixture ? await startTestDns() : undefined;
 try {
   if (wanted('check')) {
-    const { delayMs, domain, results } = await benchRoundTrips(dns);
+    const { delayMs, domain, results } = await benchRoundTrips(dns!);
     console.log(`\n## check: critical path in round trips (${domain}, 5 MX hosts, +${delayMs} ms per DoH request)\n`);
     console.log('| order | wall time | wall ÷ delay (round trips) | queries |');
     console.log('|---|---:|---:|---:|');
@@ -49,7 +52,8 @@ try {
     }
   }
   if (wanted('lsp')) await benchLsp(); // prints its own table
-  if (wanted('popup')) console.log(`\n## popup: size and speed\n\n${(await benchPopup(dns)).markdown}`);
+  if (wanted('popup')) console.log(`\n## popup: size and speed\n\n${(await benchPopup(dns!)).markdown}`);
+  if (wanted('bulk')) console.log(`\n## bulk: check --from through a local Unbound (fleet world)\n\n${bulkMarkdown(await benchBulk())}`);
 } finally {
-  await dns.stop();
+  await dns?.stop();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +10,12 @@ import { boundedLines, NoLineBreakError } from '../src/fleet/line-reader.js';
 import { domainSource } from '../src/fleet/domain-source.js';
 import { csvField } from '../src/fleet/csv.js';
 import { AdaptiveConcurrency } from '../src/fleet/adaptive-concurrency.js';
-import { FleetSummary } from '../src/fleet/fleet-summary.js';
+import { FleetSummary, renderSummaryText } from '../src/fleet/fleet-summary.js';
 import { escapeHtml, renderSummaryHtml } from '../src/render/summary-html.js';
 import { readResumeFile } from '../src/fleet/resume.js';
+import { runFleet } from '../src/fleet/run-fleet.js';
+import { TroubleCounter } from '../src/fleet/trouble-counter.js';
+import type { DomainReport, LookupResult, Resolver } from '@mx-doctor/core';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -120,6 +124,14 @@ describe('summary', () => {
     expect(data.couldNotCheck).toEqual({ count: 1, first: ['b.test'] });
     expect(data.withErrors).toBe(1);
   });
+  it('the text summary keeps every verdict count in one column, however long the label', () => {
+    const summary = new FleetSummary();
+    summary.add({ domain: 'a.test', verdict: 'null-mx', findings: [] });
+    summary.add({ domain: 'b.test', verdict: 'receives-mail', findings: [] });
+    const rows = renderSummaryText(summary.data()).split('\n').filter((line) => /^ {2}\S.*\s\d+\s+[\d.]+%$/.test(line));
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(rows.map((row) => row.search(/\d+\s+[\d.]+%$/) + row.match(/\d+(?=\s+[\d.]+%$)/)![0].length)).size).toBe(1);
+  });
   it('the HTML page escapes DNS data and loads nothing', () => {
     const summary = new FleetSummary();
     summary.add({ domain: '<img src=x onerror=alert(1)>.test', verdict: 'could-not-check', findings: [{ id: '<script>alert(1)</script>', severity: 'error' }] });
@@ -143,5 +155,99 @@ describe('--resume file', () => {
     expect(state.truncatedBytes).toBe(20);
     expect(readFileSync(file, 'utf8').endsWith('not json\n')).toBe(true);
     expect((await readResumeFile(join(dir, 'missing.jsonl'))).done.size).toBe(0);
+  });
+
+  it("checks an incomplete report's domain again (could not check, lookup-failed), unless a later line has it complete", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mxd-resume-'));
+    const file = join(dir, 'out.jsonl');
+    const line = (domain: string, verdict: string, ids: string[] = []) => JSON.stringify({ domain, verdict, findings: ids.map((id) => ({ id, severity: 'error' })) });
+    writeFileSync(
+      file,
+      [line('a.test', 'could-not-check'), line('b.test', 'could-not-check'), line('b.test', 'receives-mail'), line('c.test', 'problems'), line('d.test', 'receives-mail', ['lookup-failed']), ''].join('\n'),
+    );
+    const state = await readResumeFile(file);
+    expect([...state.done].sort()).toEqual(['b.test', 'c.test']);
+    expect(state.summary.data().domains).toBe(2);
+  });
+});
+
+describe('runFleet gives up when no resolver answers', () => {
+  const report = (domain: string, verdict: DomainReport['verdict']): DomainReport => ({ domain, verdict, findings: [] }) as unknown as DomainReport;
+  async function* domains(count: number) {
+    for (let i = 1; i <= count; i++) yield { kind: 'domain' as const, domain: `d${i}.test`, input: `d${i}.test` };
+  }
+
+  it('stops taking domains after giveUpAfter unreachable domains in a row; a reachable one resets the count', async () => {
+    const written: string[] = [];
+    // Domains 1-20 fine, 21-30 unreachable, 31 fine, 32 on unreachable.
+    const unreachable = (n: number) => (n >= 21 && n <= 30) || n >= 32;
+    const result = await runFleet({
+      source: domains(1000),
+      concurrency: 1,
+      giveUpAfter: 15,
+      check: async (domain) => {
+        const n = Number(domain.slice(1, -5));
+        const down = unreachable(n);
+        return { report: report(domain, down ? 'could-not-check' : 'receives-mail'), resolverTrouble: down, resolverUnreachable: down, unreachableDetail: 'connection refused' };
+      },
+      write: async (r) => void written.push(r.domain),
+      invalid: () => {},
+    });
+    expect(result.gaveUp).toEqual({ after: 15, detail: 'connection refused' });
+    expect(written).toHaveLength(31 + 15);
+    expect(written.at(-1)).toBe('d46.test');
+  });
+
+  it('never gives up without giveUpAfter, nor on domains that were answered', async () => {
+    const result = await runFleet({
+      source: domains(200),
+      concurrency: 4,
+      giveUpAfter: 10,
+      check: async (domain) => ({ report: report(domain, 'could-not-check'), resolverTrouble: true, resolverUnreachable: false }),
+      write: async () => {},
+      invalid: () => {},
+    });
+    expect(result.gaveUp).toBeUndefined();
+    expect(result.summary.data().domains).toBe(200);
+  });
+});
+
+describe('TroubleCounter', () => {
+  const failing = (reason: 'network' | 'servfail'): Resolver => ({
+    lookup: async (name, type) => ({ kind: 'failed', question: { name, type }, reason, detail: `${reason} for ${name}` }) as LookupResult,
+  });
+
+  it('counts "no resolver there" apart from SERVFAIL (often the fault of the domain itself)', async () => {
+    const down = new TroubleCounter(failing('network'));
+    await down.lookup('a.test', 'MX');
+    expect(down.unreachable).toBe(1);
+    expect(down.lastUnreachable).toBe('network for a.test');
+    const lame = new TroubleCounter(failing('servfail'));
+    await lame.lookup('a.test', 'MX');
+    expect(lame.trouble).toBe(1);
+    expect(lame.unreachable).toBe(0);
+  });
+
+  it('the interrupt cancels a lookup in flight and leaves no listener behind', async () => {
+    const interrupt = new AbortController();
+    let seen: AbortSignal | undefined;
+    const slow: Resolver = {
+      lookup: (name, type, options) =>
+        new Promise((resolve) => {
+          seen = options?.signal;
+          options?.signal?.addEventListener('abort', () => resolve({ kind: 'failed', question: { name, type }, reason: 'aborted', detail: 'cancelled' } as LookupResult));
+        }),
+    };
+    const counter = new TroubleCounter(slow, interrupt.signal);
+    const pending = counter.lookup('a.test', 'MX');
+    interrupt.abort();
+    expect((await pending).kind).toBe('failed');
+    expect(seen?.aborted).toBe(true);
+    // Finished lookups leave no listener on the run-long signal.
+    const runLong = new AbortController().signal;
+    const quick = new TroubleCounter({ lookup: async (name, type) => ({ kind: 'records', question: { name, type }, records: [] }) as unknown as LookupResult }, runLong);
+    for (let i = 0; i < 100; i++) await quick.lookup(`d${i}.test`, 'MX');
+    expect(quick.answered).toBe(100);
+    expect(getEventListeners(runLong, 'abort')).toHaveLength(0);
   });
 });

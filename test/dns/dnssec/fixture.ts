@@ -148,7 +148,7 @@ export async function startDnssecWorld(options: { keepTempDir?: boolean; /** 443
       const { start, end } = validity(signing, now);
       const signed = join(dir, `${name}.signed`);
       // -P: no post-signing verification (it refuses the expired zone); -z: the one key signs everything.
-      await run(programs.signzone, ['-q', '-P', '-z', '-s', signzoneTime(start), '-e', signzoneTime(end), '-o', zone, '-f', signed, source, join(dir, key)]);
+      await run(programs.signzone, ['-q', '-P', '-z', '-d', dir, '-s', signzoneTime(start), '-e', signzoneTime(end), '-o', zone, '-f', signed, source, join(dir, key)]);
       return signed;
     };
     for (const spec of ordered) {

@@ -5,20 +5,24 @@
  *   const world = await startFleetWorld({ domains: 10_000 });
  *   world.resolverUrl   // dns://127.0.0.1:P → Unbound → BIND
  *   await world.stopResolver();   // Unbound goes away mid-run ("a resolver that fails half-way")
+ *   await world.startResolver();  // and comes back
  *   await world.stop();
  *
  * Needs `bind9 unbound`. Nothing is contacted but the two servers on 127.0.0.1: the zones'
  * addresses are DNS data only (the fleet tests run without the SMTP probe and the authority step).
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { freePort, installExitHook, running, startChild, stopChild, waitUntilReady, which } from '../fixture.js';
 import type { Child } from '../fixture.js';
 import { queryDns } from '../authority/dns-query.js';
 import { fleetDomain, fleetZones } from './world.js';
 
 const NS = 'ns.root.';
+const run = promisify(execFile);
 
 export interface FleetWorld {
   readonly resolverUrl: string;
@@ -26,8 +30,12 @@ export interface FleetWorld {
   readonly authPort: number;
   readonly domains: number;
   readonly dir: string;
+  /** `unbound-control` with the given arguments (only with `control: true`); its output. */
+  control(...args: string[]): Promise<string>;
   /** Stops Unbound (SIGKILL: questions after it get "connection refused", as from a crashed resolver). */
   stopResolver(): Promise<void>;
+  /** Starts Unbound again on the same port, with an empty cache ("the resolver is back"). */
+  startResolver(): Promise<void>;
   logs(): Record<string, string>;
   stop(): Promise<void>;
 }
@@ -37,8 +45,21 @@ function zoneFile(zone: string, records: readonly string[]): string {
   return [`$TTL 3600`, `$ORIGIN ${origin}`, `@ IN SOA ${NS} hostmaster.root. 2026120301 3600 600 604800 300`, `@ IN NS ${NS}`, ...records, ''].join('\n');
 }
 
-export async function startFleetWorld(options: { readonly domains: number; readonly keepTempDir?: boolean }): Promise<FleetWorld> {
-  const programs = { named: which('named', ['/usr/sbin/named']), unbound: which('unbound', ['/usr/sbin/unbound']) };
+export interface FleetWorldOptions {
+  readonly domains: number;
+  readonly keepTempDir?: boolean;
+  /** Unbound's remote control on a socket in the world's folder, for `control()` (statistics, options). */
+  readonly control?: boolean;
+  /** Unbound logs every question it is asked to `queries.log` in the world's folder (the benchmark's question mix). */
+  readonly logQueries?: boolean;
+}
+
+export async function startFleetWorld(options: FleetWorldOptions): Promise<FleetWorld> {
+  const programs = {
+    named: which('named', ['/usr/sbin/named']),
+    unbound: which('unbound', ['/usr/sbin/unbound']),
+    unboundControl: which('unbound-control', ['/usr/sbin/unbound-control']),
+  };
   const dir = mkdtempSync(join(tmpdir(), 'mx-doctor-fleet-'));
   const children: Child[] = [];
   let stopped = false;
@@ -96,8 +117,10 @@ export async function startFleetWorld(options: { readonly domains: number; reado
         '  chroot: ""',
         '  username: ""',
         '  use-syslog: no',
-        '  logfile: ""',
+        `  logfile: "${options.logQueries ? join(dir, 'queries.log') : ''}"`,
         '  verbosity: 0',
+        `  log-queries: ${options.logQueries ? 'yes' : 'no'}`,
+        '  extended-statistics: yes',
         '  num-threads: 1',
         '  so-reuseport: no',
         `  interface: 127.0.0.1@${unboundPort}`,
@@ -118,7 +141,7 @@ export async function startFleetWorld(options: { readonly domains: number; reado
         '  name: "."',
         `  forward-addr: 127.0.0.1@${authPort}`,
         'remote-control:',
-        '  control-enable: no',
+        ...(options.control ? ['  control-enable: yes', `  control-interface: "${join(dir, 'unbound.ctl')}"`, '  control-use-cert: no'] : ['  control-enable: no']),
         '',
       ].join('\n'),
     );
@@ -129,18 +152,30 @@ export async function startFleetWorld(options: { readonly domains: number; reado
       const answers = await Promise.all(['.', 'test', ...reverseZones].map((zone) => queryDns('127.0.0.1', authPort, zone, 'SOA', { timeoutMs: 300 })));
       return answers.every((answer) => answer.rcode === 'NOERROR' && (answer.answers?.length ?? 0) > 0);
     });
-    const unbound = spawnTracked('unbound', programs.unbound, ['-d', '-p', '-c', join(dir, 'unbound.conf')]);
-    await waitFor('Unbound', async () => (await queryDns('127.0.0.1', unboundPort, fleetDomain(1), 'MX', { recursionDesired: true, timeoutMs: 300 })).rcode === 'NOERROR');
+    const startUnbound = async (deadline: number) => {
+      const child = spawnTracked('unbound', programs.unbound, ['-d', '-p', '-c', join(dir, 'unbound.conf')]);
+      await waitUntilReady('Unbound', async () => (await queryDns('127.0.0.1', unboundPort, fleetDomain(1), 'MX', { recursionDesired: true, timeoutMs: 300 })).rcode === 'NOERROR', [child], deadline);
+      return child;
+    };
+    let unbound = await startUnbound(deadline);
     return {
       resolverUrl: `dns://127.0.0.1:${unboundPort}`,
       unboundPort,
       authPort,
       domains: options.domains,
       dir,
+      control: async (...args: string[]) => {
+        if (!options.control) throw new Error('startFleetWorld: control() needs { control: true }');
+        return (await run(programs.unboundControl, ['-c', join(dir, 'unbound.conf'), ...args])).stdout;
+      },
       stopResolver: async () => {
         if (unbound.done) return;
         unbound.process.kill('SIGKILL');
         await unbound.exited;
+      },
+      startResolver: async () => {
+        if (!unbound.done) return;
+        unbound = await startUnbound(Date.now() + 30_000);
       },
       logs: () => Object.fromEntries(children.map((child) => [child.name, child.output.join('')])),
       stop,

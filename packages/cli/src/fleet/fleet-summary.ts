@@ -86,9 +86,9 @@ function verdictLabel(verdict: string): string {
 export function renderSummaryText(data: FleetSummaryData, options: { readonly topIds?: number } = {}): string {
   const topIds = options.topIds ?? 10;
   const lines = [`${data.domains.toLocaleString('en')} domain${data.domains === 1 ? '' : 's'} checked`];
-  for (const [verdict, count] of Object.entries(data.verdicts)) {
-    lines.push(`  ${verdictLabel(verdict).padEnd(22)} ${String(count).padStart(8)}  ${percent(count, data.domains).padStart(6)}`);
-  }
+  const verdicts = Object.entries(data.verdicts).map(([verdict, count]) => [verdictLabel(verdict).slice(0, 60), count] as const);
+  const width = Math.max(22, ...verdicts.map(([label]) => label.length));
+  for (const [label, count] of verdicts) lines.push(`  ${label.padEnd(width)} ${String(count).padStart(8)}  ${percent(count, data.domains).padStart(6)}`);
   if (data.ids.length > 0) {
     lines.push(`Most frequent findings (domains):`);
     for (const { id, severity, domains } of data.ids.slice(0, topIds)) lines.push(`  ${escapeControls(id).padEnd(30)} ${severity.padEnd(8)} ${String(domains).padStart(8)}`);

@@ -3,6 +3,9 @@
  * wrote. Every complete line's domain counts as done; a last line without its newline is what a
  * kill cut short, so it is cut off the file before new reports are appended after it. A line that
  * is not a report (edited by hand, from elsewhere) is reported and its domain checked again.
+ * A domain whose report is incomplete ("could not check", or a `lookup-failed` finding: the
+ * resolver was down, the run gave up) is checked again too; its new report is appended
+ * (`summarize` takes a domain's last report).
  */
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -35,6 +38,11 @@ export function reportFromLine(text: string): SummarisedReport | undefined {
   if (typeof domain !== 'string' || typeof verdict !== 'string' || !Array.isArray(findings)) return undefined;
   const valid = findings.every((f) => typeof f === 'object' && f !== null && typeof (f as { id?: unknown }).id === 'string' && typeof (f as { severity?: unknown }).severity === 'string');
   return valid ? { domain, verdict, findings: findings as SummarisedReport['findings'] } : undefined;
+}
+
+/** A report some of whose answers never came: a resumed run checks its domain again. */
+export function incomplete(report: SummarisedReport): boolean {
+  return report.verdict === 'could-not-check' || report.findings.some((finding) => finding.id === 'lookup-failed');
 }
 
 /** Cuts a last line without a newline off `path`; returns how many bytes went. */
@@ -89,6 +97,8 @@ export async function readResumeFile(path: string): Promise<ResumeState> {
       skipped.push(`${path}:${line.number}: not a report`);
       continue;
     }
+    // Not done: checked again, its new report appended (a later complete line makes it done).
+    if (incomplete(report)) continue;
     if (done.has(report.domain)) continue;
     done.add(report.domain);
     summary.add(report);

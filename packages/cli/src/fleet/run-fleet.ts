@@ -4,6 +4,10 @@
  * memory holds the reports in flight and nothing else. The source is pulled only when a slot is
  * free, so a list of millions is read as it is checked. An interrupt stops new domains at once;
  * reports of domains still in flight are dropped (a resumed run checks them), never half-written.
+ *
+ * When `giveUpAfter` domains in a row found no resolver answering at all, the run stops taking new
+ * domains (those in flight are still written): with the resolver gone, every further domain would
+ * only wait out its timeouts and be reported "could not check". `--resume` checks those again.
  */
 import type { DomainReport } from '@mx-doctor/core';
 import { AdaptiveConcurrency } from './adaptive-concurrency.js';
@@ -14,6 +18,10 @@ export interface CheckedDomain {
   readonly report: DomainReport;
   /** Whether the resolvers failed (not the domain): the run then keeps fewer domains in flight. */
   readonly resolverTrouble: boolean;
+  /** No lookup of the domain was answered, because no resolver answered (not because of the domain). */
+  readonly resolverUnreachable?: boolean;
+  /** Evidence for the message when the run gives up. */
+  readonly unreachableDetail?: string;
 }
 
 export interface FleetRunOptions {
@@ -26,6 +34,8 @@ export interface FleetRunOptions {
   readonly interrupt?: AbortSignal;
   /** Counts carried over (`--resume`'s earlier reports). */
   readonly summary?: FleetSummary;
+  /** Stop taking new domains after this many in a row found no resolver answering (default: never). */
+  readonly giveUpAfter?: number;
   /** Called after every report, for a progress display. */
   readonly progress?: (summary: FleetSummary, inFlight: number) => void;
 }
@@ -35,6 +45,8 @@ export interface FleetRunResult {
   readonly interrupted: boolean;
   /** Warnings in the reports written this run (for `--max-warnings`). */
   readonly warnings: number;
+  /** Set when the run stopped early because no resolver answered `giveUpAfter` domains in a row. */
+  readonly gaveUp?: { readonly after: number; readonly detail: string };
 }
 
 export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult> {
@@ -51,15 +63,21 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
   const stopped = (): boolean => options.interrupt?.aborted === true;
   let warnings = 0;
   let exhausted = false;
+  let unreachableStreak = 0;
+  let gaveUp: FleetRunResult['gaveUp'];
   /** A check that threw (a bug of ours): the run stops and the error goes up. */
   let failure: { error: unknown } | undefined;
 
   const start = (domain: string, input: string): void => {
     const round = limiter.started();
     const task = (async () => {
-      const { report, resolverTrouble } = await options.check(domain, input);
+      const { report, resolverTrouble, resolverUnreachable, unreachableDetail } = await options.check(domain, input);
       if (stopped()) return;
       limiter.finished(round, resolverTrouble);
+      unreachableStreak = resolverUnreachable === true ? unreachableStreak + 1 : 0;
+      if (options.giveUpAfter !== undefined && unreachableStreak >= options.giveUpAfter && gaveUp === undefined) {
+        gaveUp = { after: unreachableStreak, detail: unreachableDetail ?? 'no resolver answered' };
+      }
       summary.add(report);
       for (const finding of report.findings) if (finding.severity === 'warning') warnings++;
       await options.write(report);
@@ -81,7 +99,7 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
 
   try {
     while (!stopped() && failure === undefined) {
-      while (!exhausted && !stopped() && inFlight.size < limiter.limit) {
+      while (!exhausted && !stopped() && gaveUp === undefined && inFlight.size < limiter.limit) {
         const next = await iterator.next();
         if (next.done === true) {
           exhausted = true;
@@ -105,5 +123,5 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRunResult
     if (!exhausted) await iterator.return?.(undefined);
   }
   if (failure !== undefined) throw failure.error;
-  return { summary, interrupted: stopped(), warnings };
+  return { summary, interrupted: stopped(), warnings, ...(gaveUp && { gaveUp }) };
 }

@@ -88,6 +88,13 @@ type Failed = Extract<LookupResult, { kind: 'failed' }>;
  * RCODE such as NOTIMP, a redirect) moves straight to the next resolver; a caller's abort stops at
  * once. Answers and NXDOMAIN are returned as they are.
  */
+/** How evidence names a resolver: its URL (DoH, `dns://`), else its place in the list. */
+function resolverLabel(resolver: Resolver, index: number): string {
+  if (resolver instanceof DohResolver) return resolver.url;
+  const url = (resolver as { readonly url?: unknown }).url;
+  return typeof url === 'string' && url !== '' ? url : `resolver ${index + 1}`;
+}
+
 export class FailoverResolver implements Resolver {
   readonly resolvers: readonly Resolver[];
   readonly budgetMs: number;
@@ -134,7 +141,7 @@ export class FailoverResolver implements Resolver {
       search: for (const index of this.order()) {
         const resolver = this.resolvers[index]!;
         const health = this.health[index]!;
-        const label = resolver instanceof DohResolver ? resolver.url : `resolver ${index + 1}`;
+        const label = resolverLabel(resolver, index);
         const attempts = this.isDemoted(health) ? 1 : 2;
         for (let attempt = 0; attempt < attempts; attempt++) {
           if (callerSignal?.aborted) return cancelled();
