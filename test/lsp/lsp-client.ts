@@ -29,6 +29,8 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Workspace folders (paths); default none, with the fixtures as `rootUri`. */
   readonly workspaceFolders?: readonly string[];
+  /** The `mx-doctor` script to run (default: the workspace's build), e.g. one installed from the npm tarball. */
+  readonly bin?: string;
 }
 
 export interface LspSession {
@@ -48,7 +50,7 @@ export interface LspSession {
 }
 
 export async function startLsp(options: StartOptions = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [CLI_BIN, 'lsp', '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [options.bin ?? CLI_BIN, 'lsp', '--stdio'], { stdio: 'pipe' });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));

@@ -32,8 +32,9 @@ Only for check:
                              for a local resolver such as dns://127.0.0.1:53)
   --shard I/N                check only shard I of N (a stable hash of each domain), so N
                              machines split one list with no domain twice
-  --resume OUT.jsonl         skip the domains OUT.jsonl already reports, append the rest
-                             to it (after Ctrl-C or a crash: run the same command again)
+  --resume OUT.jsonl         skip the domains OUT.jsonl already reports in full, append the
+                             rest to it (after Ctrl-C, a crash or a resolver outage: run the
+                             same command again; incomplete reports are checked again)
   --smtp                     also connect to each MX host on port 25 (EHLO, STARTTLS?, QUIT)
   --no-authoritative         skip asking the zone's name servers directly (delegation,
                              consistency, propagation: the ns-* findings)

@@ -1,10 +1,13 @@
 /**
  * Loads web-tree-sitter and the Terraform grammar (both wasm) once per process. The paths are
  * injectable because the VS Code extension bundles the wasm files next to its own bundle, where
- * `node_modules` does not exist.
+ * `node_modules` does not exist; by default a wasm file beside this module is taken first (the
+ * CLI's npm package is one bundle with the two files beside it), else the one in `node_modules`.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
 
 export interface TerraformReaderOptions {
@@ -18,7 +21,8 @@ let runtime: Promise<void> | undefined;
 const languages = new Map<string, Promise<Language>>();
 
 function defaultPath(specifier: string): string {
-  return createRequire(import.meta.url).resolve(specifier);
+  const beside = fileURLToPath(new URL(`./${specifier.split('/').pop()!}`, import.meta.url));
+  return existsSync(beside) ? beside : createRequire(import.meta.url).resolve(specifier);
 }
 
 /** A parser for Terraform files; the runtime and each grammar file are loaded only once. */
