@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CLI_BIN, runCli, type CliRun } from './run-cli.js';
@@ -44,7 +44,8 @@ beforeAll(async () => {
   prefix = join(root, 'prefix');
   work = join(root, 'work');
   cpSync(EXAMPLES, work, { recursive: true });
-  npmEnv = { PATH: process.env['PATH'], HOME: root, npm_config_cache: join(root, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+  // This Node first on PATH: the bin's `#!/usr/bin/env node` (and npx) run on the Node under test (20, 22, 24).
+  npmEnv = { PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`, HOME: root, npm_config_cache: join(root, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
   if (process.env['NODE_EXTRA_CA_CERTS']) npmEnv['NODE_EXTRA_CA_CERTS'] = process.env['NODE_EXTRA_CA_CERTS'];
   for (const name of ['npm_config_registry', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy']) if (process.env[name]) npmEnv[name] = process.env[name];
   await exec('npm', ['install', '--global', '--prefix', prefix, TARBALL], { env: npmEnv, cwd: root });
@@ -70,6 +71,11 @@ describe('the npm package', () => {
     expect(manifest['homepage']).toMatch(/^https:\/\//);
     expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
     expect(readFileSync(join(installed, 'README.md'), 'utf8')).toContain('npm install -g @mx-doctor/cli');
+  });
+
+  it('runs on the Node under test', async () => {
+    expect((await run(installedBin, ['--version'], work)).code).toBe(0);
+    expect((await run('node', ['--version'], work)).stdout.trim()).toBe(process.version);
   });
 
   it('lint: the same output as the workspace build, from a folder outside the workspace', async () => {
