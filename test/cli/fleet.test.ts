@@ -35,6 +35,24 @@ function args(...extra: string[]): string[] {
   return ['check', '--from', list, '--resolver', world.resolverUrl, '--no-authoritative', '--qps', '0', '--concurrency', '32', ...extra];
 }
 
+/** Resolves once `file` has more than `count` lines (polled: it is written by another process). */
+function linesIn(file: string, count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const poll = setInterval(() => {
+      let lines = 0;
+      try {
+        lines = readFileSync(file, 'utf8').split('\n').length;
+      } catch {
+        // not created yet
+      }
+      if (lines > count) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 10);
+  });
+}
+
 function reportsOf(jsonl: string): { domain: string; verdict: string; findings: { id: string }[] }[] {
   return jsonl.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line));
 }
@@ -66,21 +84,8 @@ describe('check --from', () => {
   it('--resume after a kill completes the file without checking a domain twice', async () => {
     const out = join(dir, 'resumed.jsonl');
     const child = spawn(process.execPath, [CLI_BIN, ...args('--resume', out, '--concurrency', '4')], { stdio: 'ignore' });
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        let lines = 0;
-        try {
-          lines = readFileSync(out, 'utf8').split('\n').length;
-        } catch {
-          // not created yet
-        }
-        if (lines > 3000) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-          resolve();
-        }
-      }, 20);
-    });
+    await linesIn(out, 3000);
+    child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const before = reportsOf(readFileSync(out, 'utf8').replace(/[^\n]*$/, '')).length;
     expect(before).toBeGreaterThan(0);
@@ -117,20 +122,9 @@ describe('check --from', () => {
     const child = spawn(process.execPath, [CLI_BIN, ...shortArgs], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const poll = setInterval(() => {
-      let lines = 0;
-      try {
-        lines = readFileSync(out, 'utf8').split('\n').length;
-      } catch {
-        // not created yet
-      }
-      if (lines > 60) {
-        clearInterval(poll);
-        void world.stopResolver();
-      }
-    }, 10);
+    const resolverGone = linesIn(out, 60).then(() => world.stopResolver());
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    clearInterval(poll);
+    await resolverGone;
     const reports = reportsOf(readFileSync(out, 'utf8'));
     expect(new Set(reports.map((r) => r.domain)).size).toBe(reports.length);
     expect(reports.length).toBeLessThan(SHORT);

@@ -5,13 +5,13 @@
  * lint, check and serve LSP exactly as the workspace's build does; `npx file:<tarball>` too.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { CLI_BIN, runCli, type CliRun } from './run-cli.js';
+import { CLI_BIN, runCli, runProgram, type CliRun } from './run-cli.js';
 import { startLsp } from '../lsp/lsp-client.js';
 
 const CLI_PACKAGE = fileURLToPath(new URL('../../packages/cli/', import.meta.url));
@@ -26,17 +26,7 @@ let prefix: string;
 let work: string;
 let installedBin: string;
 
-function run(program: string, args: readonly string[], cwd: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { cwd, env: { ...npmEnv, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (program: string, args: readonly string[], cwd: string): Promise<CliRun> => runProgram(program, args, { cwd, env: { ...npmEnv, NO_COLOR: '1' } });
 
 beforeAll(async () => {
   if (!existsSync(TARBALL)) throw new Error(`${TARBALL} is missing: run pnpm build (it packs the CLI)`);

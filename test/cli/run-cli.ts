@@ -11,8 +11,13 @@ export interface CliRun {
 }
 
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runProgram(process.execPath, [CLI_BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+}
+
+/** Runs `program` with exactly `env` (default: this process's) in `cwd`, and collects what it printed. */
+export function runProgram(program: string, args: readonly string[], options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(program, args, { ...(options.cwd && { cwd: options.cwd }), env: options.env ?? process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -16,7 +16,7 @@ import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleCli, writeCodeCache } from './bundle-cli.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const workspace = join(root, '..', '..');
@@ -28,22 +28,7 @@ const workspaceManifest = JSON.parse(await readFile(join(workspace, 'package.jso
 
 await rm(stage, { recursive: true, force: true });
 await mkdir(join(stage, 'dist', 'bundle'), { recursive: true });
-await esbuild.build({
-  absWorkingDir: root,
-  entryPoints: ['dist/main.js'],
-  outfile: join(stage, 'dist', 'bundle', 'mx-doctor.cjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: EXTERNAL,
-  define: { 'import.meta.url': '__mxdModuleUrl' },
-  supported: { 'dynamic-import': false },
-  banner: { js: "const __mxdModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  sourcemap: false,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await bundleCli({ outfile: join(stage, 'dist', 'bundle', 'mx-doctor.cjs'), external: EXTERNAL });
 
 // The grammar's wasm file, from where the Terraform package resolves it.
 const terraformRequire = createRequire(createRequire(join(root, 'package.json')).resolve('@mx-doctor/terraform'));
@@ -76,11 +61,7 @@ const manifest = {
 await writeFile(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
 // Node 20's code cache for the bundle (Node >= 22.1 uses its own compile cache, see bin/).
-const { loadBundle, CACHE } = createRequire(join(stage, 'bin', 'x.cjs'))('./load-bundle.cjs');
-const { exports, script } = loadBundle();
-const discard = { write: () => true, isTTY: false };
-for (const format of ['text', 'json', 'sarif']) await exports.main(['lint', join(workspace, 'examples'), '--format', format], { stdout: discard, stderr: discard });
-await writeFile(CACHE, script.createCachedData());
+await writeCodeCache(join(stage, 'bin'));
 
 const packed = execFileSync('npm', ['pack', '--pack-destination', join(root, 'dist'), '--silent'], { cwd: stage, encoding: 'utf8' }).trim().split('\n').pop();
 console.log(`packed dist/${packed}`);
