@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine with Node 20 and npm: system packages the tests use (BIND,
-# dnsdist, Unbound, dnsperf, Chromium, Firefox ESR, Xvfb, xdotool, ImageMagick, Neovim), pnpm, the workspace's dependencies, and a build.
+# dnsdist, Unbound, dnsperf, Chromium, Firefox ESR, Xvfb, xdotool, ImageMagick, Neovim, zsh and fish), pnpm, the workspace's dependencies, and a build.
 # Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PNPM_VERSION=12.21.0
-APT_PACKAGES=(bind9 bind9-dnsutils dnsdist unbound dnsperf neovim chromium firefox-esr xvfb xdotool imagemagick unzip fonts-dejavu-core)
+APT_PACKAGES=(bind9 bind9-dnsutils dnsdist unbound dnsperf zsh fish neovim chromium firefox-esr xvfb xdotool imagemagick unzip fonts-dejavu-core)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
