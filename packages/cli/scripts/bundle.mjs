@@ -40,7 +40,7 @@ const { loadBundle, CACHE } = createRequire(import.meta.url)('../bin/load-bundle
 const { exports, script } = loadBundle();
 const discard = { write: () => true, isTTY: false };
 const examples = join(root, '..', '..', 'examples');
-for (const format of ['text', 'json', 'sarif']) {
+for (const format of ['text', 'json', 'sarif', 'gitlab']) {
   await exports.main(['lint', examples, '--format', format], { stdout: discard, stderr: discard });
 }
 await writeFile(CACHE, script.createCachedData());
