@@ -185,3 +185,43 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(lookAlike.stdout).toBe('');
   });
 });
+
+describe('README, "In CI"', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## In CI\n'), readme.indexOf('\n## ', readme.indexOf('\n## In CI\n') + 1));
+  const snippets = [...section.matchAll(/```yaml\n# (\S+)\n([\s\S]*?)```/g)].map((m) => ({ file: m[1]!, yaml: parse(m[2]!) as unknown }));
+
+  it('has one snippet each for GitHub Actions, pre-commit and GitLab CI', () => {
+    expect(snippets.map((s) => s.file)).toEqual(['.github/workflows/mx-doctor.yml', '.pre-commit-config.yaml', '.gitlab-ci.yml']);
+  });
+
+  it('GitHub: uses this repository as an action, with inputs it declares, and may upload', () => {
+    const workflow = snippets[0]!.yaml as { permissions: Record<string, string>; jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
+    const step = Object.values(workflow.jobs)[0]!.steps.find((s) => s.uses?.startsWith('mx-doctor/mx-doctor@'))!;
+    for (const name of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), name).toContain(name);
+    expect(FAIL_ON_LEVELS).toContain(step.with!['fail-on']);
+    expect(workflow.permissions['security-events']).toBe('write');
+  });
+
+  it('pre-commit: names this repository and its hook', () => {
+    const config = snippets[1]!.yaml as { repos: { repo: string; hooks: { id: string }[] }[] };
+    expect(config.repos[0]!.repo).toBe('https://github.com/mx-doctor/mx-doctor');
+    expect(config.repos[0]!.hooks.map((h) => h.id)).toEqual(hooks.map((h) => h.id));
+  });
+
+  it('GitLab: its lint command writes the Code Quality report its artifact names', () => {
+    const job = Object.values(snippets[2]!.yaml as Record<string, { script: string[]; artifacts: { reports: { codequality: string } } }>)[0]!;
+    const [clone, lint] = job.script;
+    expect(clone).toContain('bash /tmp/mx-doctor/scripts/ci/build-cli.sh');
+    const report = job.artifacts.reports.codequality;
+    expect(lint).toContain(`--format gitlab`);
+    expect(lint!.endsWith(`> ${report}`)).toBe(true);
+    // Run it, with this checkout standing in for the clone.
+    const dir = workspace({ 'zones/faults.zone': FAULTS_ZONE });
+    const run = spawnSync('bash', ['-c', lint!.replaceAll('/tmp/mx-doctor/', ROOT)], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const issues = JSON.parse(readFileSync(join(dir, report), 'utf8')) as { location: { path: string } }[];
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues[0]!.location.path).toBe('zones/faults.zone');
+  });
+});
