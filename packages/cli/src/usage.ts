@@ -49,8 +49,8 @@ Only for lint:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no errors, 1 error findings (lint: findings at --fail-on or worse; or more
-warnings than --max-warnings),
-2 bad usage, an unreadable file, a domain that could not be checked or a list line
-that names none, 3 an internal error (MXD_DEBUG=1 shows its stack), 130 interrupted.
+Exit status: 0 no errors, 1 error findings (lint: findings at --fail-on or worse) or more
+warnings than --max-warnings, 2 bad usage, an unreadable file, a domain that could not be
+checked or a list line that names none, 3 an internal error (MXD_DEBUG=1 shows its stack),
+130 interrupted.
 `;
