@@ -153,7 +153,9 @@ describe('mx-doctor completion', () => {
     expect(offered(['mx-doctor', 'check', '--s'])).toEqual(['--shard', '--smtp']);
     expect(offered(['mx-doctor', 'lint', '--l'])).toEqual(['--live']);
     expect(offered(['mx-doctor', 'check', '--format', ''])).toEqual(['csv', 'json', 'jsonl', 'sarif', 'text']);
-    expect(offered(['mx-doctor', 'lint', '--format', ''])).toEqual(['json', 'sarif', 'text']);
+    expect(offered(['mx-doctor', 'lint', '--format', ''])).toEqual(['gitlab', 'json', 'sarif', 'text']);
+    expect(offered(['mx-doctor', 'lint', '--fail-on', ''])).toEqual(['error', 'info', 'none', 'warning']);
+    expect(offered(['mx-doctor', 'check', '--fail-on', ''])).toEqual([]);
     expect(offered(['mx-doctor', 'summarize', '-f', ''])).toEqual(['html', 'json', 'text']);
   });
   it('zsh and fish scripts are printed (and parse, where those shells are installed)', async () => {

@@ -40,6 +40,6 @@ export async function writeCodeCache(binDir) {
   const { loadBundle, CACHE } = createRequire(join(binDir, 'load-bundle.cjs'))('./load-bundle.cjs');
   const { exports, script } = loadBundle();
   const discard = { write: () => true, isTTY: false };
-  for (const format of ['text', 'json', 'sarif']) await exports.main(['lint', examples, '--format', format], { stdout: discard, stderr: discard });
+  for (const format of ['text', 'json', 'sarif', 'gitlab']) await exports.main(['lint', examples, '--format', format], { stdout: discard, stderr: discard });
   await writeFile(CACHE, script.createCachedData());
 }

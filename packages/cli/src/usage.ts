@@ -40,6 +40,9 @@ Only for check:
                              consistency, propagation: the ns-* findings)
 
 Only for lint:
+  --format gitlab            also: a GitLab Code Quality report (artifacts: reports: codequality)
+  --fail-on LEVEL            exit 1 on a finding of LEVEL or worse: error (default), warning,
+                             info, or none (report only; unreadable files still exit 2)
   --origin NAME              origin for zone files that name none ($ORIGIN, SOA, file name)
   --live                     also look up MX targets outside the file's zone, and compare the
                              file's MX and SPF with what its zone's name servers serve now
@@ -47,7 +50,8 @@ Only for lint:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no errors, 1 error findings (or more warnings than --max-warnings),
-2 bad usage, an unreadable file, a domain that could not be checked or a list line
-that names none, 3 an internal error (MXD_DEBUG=1 shows its stack), 130 interrupted.
+Exit status: 0 no errors, 1 error findings (lint: findings at --fail-on or worse) or more
+warnings than --max-warnings, 2 bad usage, an unreadable file, a domain that could not be
+checked or a list line that names none, 3 an internal error (MXD_DEBUG=1 shows its stack),
+130 interrupted.
 `;

@@ -9,6 +9,7 @@ export { CATALOGUE, FINDING_IDS, checkOf, sortFindings, type FindingId } from '.
 export { syntaxCheck } from './checks/file/syntax.js';
 export { mxTargetUnresolvedExpressionCheck } from './checks/file/mx-target-unresolved-expression.js';
 export { finding, plainFinding, type Finding, type Position, type SourceRange } from './findings/finding.js';
+export { FINDINGS_DOCS_URL, REPOSITORY_URL, findingDocsUrl } from './findings/docs-links.js';
 
 // DNS: types, the DoH client, failover, cache
 export { normalizeName, recordsOf, type DnsRecord, type FailureReason, type LookupOptions, type LookupResult, type MxData, type Question, type RecordOf, type RecordType, type Resolver } from './dns/types.js';

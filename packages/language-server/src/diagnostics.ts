@@ -4,13 +4,13 @@
  * (the CNAME an MX target hits, the first of a duplicate). Grouped per file, since a Terraform
  * module's findings may sit in any of its files and a zone's in an `$INCLUDE`d one.
  */
-import { severityRank, tableOf, type Finding, type FileCheck, type ReadResult, type Severity, type SourceRange } from '@mx-doctor/core';
+import { FINDINGS_DOCS_URL, severityRank, tableOf, type Finding, type FileCheck, type ReadResult, type Severity, type SourceRange } from '@mx-doctor/core';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Location } from 'vscode-languageserver';
 import { uriOfFile } from './documents.js';
 import { DIAGNOSTIC_SOURCE } from './protocol.js';
 
 /** Where the catalogue lives; each id is an anchor there. */
-export const CHECKS_DOCS_URL = 'https://github.com/mx-doctor/mx-doctor/blob/main/docs/findings.md';
+export const CHECKS_DOCS_URL = FINDINGS_DOCS_URL;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -83,7 +83,7 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
 
   const shown = quiet ? reports.map((report) => ({ ...report, findings: shownFindings(report.findings, true) })) : reports;
   if (format === 'json') io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
-  else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(shown.flatMap((r) => r.findings)), cliVersion())}\n`);
+  else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(shown.flatMap((r) => r.findings)), { version: cliVersion() })}\n`);
   else {
     const unreachable = progress.noResolverReached();
     const noResolver = unreachable === undefined ? undefined : { resolvers: urls.length > 0 ? urls : DEFAULT_RESOLVERS, error: unreachable };

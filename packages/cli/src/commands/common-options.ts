@@ -18,7 +18,9 @@ export const COMMON_OPTIONS = {
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
 /** `check` also streams: one JSON object per line, or CSV rows (fleet runs). */
 export const CHECK_FORMATS = [...OUTPUT_FORMATS, 'jsonl', 'csv'] as const;
-export type OutputFormat = (typeof CHECK_FORMATS)[number];
+/** `lint` also writes a GitLab Code Quality report. */
+export const LINT_FORMATS = [...OUTPUT_FORMATS, 'gitlab'] as const;
+export type OutputFormat = (typeof CHECK_FORMATS)[number] | (typeof LINT_FORMATS)[number];
 
 function formatList(formats: readonly string[]): string {
   return `${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}`;

@@ -3,7 +3,8 @@
  * own option tables (CHECK_OPTIONS, LINT_OPTIONS), so it cannot drift from what they accept.
  */
 import { CHECK_OPTIONS } from './check.js';
-import { CHECK_FORMATS, OUTPUT_FORMATS } from './common-options.js';
+import { CHECK_FORMATS, LINT_FORMATS } from './common-options.js';
+import { FAIL_ON_LEVELS } from './fail-on.js';
 import { SUMMARIZE_FORMATS, SUMMARIZE_OPTIONS } from './summarize.js';
 import type { Io } from '../io.js';
 import { LINT_OPTIONS } from './lint.js';
@@ -20,8 +21,8 @@ type Shell = (typeof SHELLS)[number];
 /** Options for tests only (see check.ts): accepted, not offered. */
 const NOT_OFFERED: ReadonlySet<string> = new Set(['smtp-port']);
 
-/** Values an option takes, where there is a fixed set: `--format`'s, which differ by command. */
-const VALUES: Readonly<Record<string, true>> = { format: true };
+/** Options that take one of a fixed set of values: `--format`'s differ by command, `--fail-on` is lint's. */
+const VALUES: Readonly<Record<string, true>> = { format: true, 'fail-on': true };
 
 interface CommandSpec {
   readonly name: string;
@@ -32,15 +33,17 @@ interface CommandSpec {
   readonly words?: readonly string[];
   /** What its `--format` takes. */
   readonly formats?: readonly string[];
+  /** What its other fixed-value options take (see VALUES). */
+  readonly choices?: Readonly<Record<string, readonly string[]>>;
 }
 
 function valuesOf(command: CommandSpec, option: string): readonly string[] | undefined {
-  return option === 'format' ? command.formats : undefined;
+  return option === 'format' ? command.formats : command.choices?.[option];
 }
 
 const COMMANDS: readonly CommandSpec[] = [
   { name: 'check', options: CHECK_OPTIONS, files: false, formats: CHECK_FORMATS },
-  { name: 'lint', options: LINT_OPTIONS, files: true, formats: OUTPUT_FORMATS },
+  { name: 'lint', options: LINT_OPTIONS, files: true, formats: LINT_FORMATS, choices: { 'fail-on': FAIL_ON_LEVELS } },
   { name: 'summarize', options: SUMMARIZE_OPTIONS, files: true, formats: SUMMARIZE_FORMATS },
   // lsp takes a transport, not a parseArgs table (see lsp.ts).
   { name: 'lsp', options: { stdio: { type: 'boolean' }, 'node-ipc': { type: 'boolean' } }, files: false },

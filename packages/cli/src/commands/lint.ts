@@ -1,7 +1,6 @@
 /** `mx-doctor lint`: the file checks over zone files and Terraform, offline unless `--live`. */
 import { statSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   checkFile,
   escapeControls,
@@ -24,10 +23,13 @@ import { authoritativeQuerier, createLiveResolver, fetchMtaStsPolicy, findZoneAn
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
-import { COMMON_OPTIONS, commonSettings, shownFindings, tooManyWarnings, usageErrors } from './common-options.js';
+import { COMMON_OPTIONS, LINT_FORMATS, commonSettings, shownFindings, tooManyWarnings, usageErrors } from './common-options.js';
+import { failsOn, parseFailOn } from './fail-on.js';
 import type { Io } from '../io.js';
 import { writeJsonArray } from '../render/json-array.js';
 import { renderLintText } from '../render/lint-text.js';
+import { renderCodeQuality } from '../render/gitlab-code-quality.js';
+import { reportPaths } from '../render/report-paths.js';
 import { renderSarif } from '../render/sarif.js';
 import { USAGE, UsageError } from '../usage.js';
 import { cliVersion } from '../version.js';
@@ -39,7 +41,8 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('lint needs at least one file or directory');
-  const { format, urls, timeoutMs, quiet, maxWarnings } = commonSettings(values);
+  const { format, urls, timeoutMs, quiet, maxWarnings } = commonSettings(values, LINT_FORMATS);
+  const failOn = parseFailOn(values['fail-on']);
   installSuffixList();
   // Passed as written: the reader reads `.` as the root zone (stripping its dot would leave no origin).
   const origin = values.origin;
@@ -127,14 +130,15 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   const shown = shownFindings(sorted, quiet);
 
   if (format === 'json') writeJsonArray(shown, plainFinding, (text) => io.stdout.write(text));
-  else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(shown), cliVersion(), (file) => relative(process.cwd(), file) || pathToFileURL(file).href)}\n`);
+  else if (format === 'sarif') io.stdout.write(`${renderSarif(sortFindings(shown), { version: cliVersion(), files: { paths: reportPaths(), textOf: (file) => texts.get(file) } })}\n`);
+  else if (format === 'gitlab') io.stdout.write(`${renderCodeQuality(shown, { paths: reportPaths(), textOf: (file) => texts.get(file) })}\n`);
   else io.stdout.write(renderLintText(shown, { files: files.length, readText, paint: painter(colourWanted(io.stdout, values.color)), showSource: io.stdout.isTTY === true, ...(quiet && { beforeQuiet: sorted }) }));
 
   if (files.length === 0 && unreadable === 0) io.stderr.write('mx-doctor: no zone or Terraform files found\n');
   const overLimit = tooManyWarnings(sorted, maxWarnings);
   if (overLimit) (format === 'text' ? io.stdout : io.stderr).write(overLimit);
   if (unreadable > 0 || files.length === 0) return 2;
-  return overLimit || sorted.some((f) => f.severity === 'error') ? 1 : 0;
+  return overLimit || failsOn(sorted, failOn) ? 1 : 0;
 }
 
 /**
@@ -190,7 +194,7 @@ function sortByPlace(findings: readonly Finding[]): Finding[] {
 }
 
 /** The options of `lint` (also what `mx-doctor completion` offers). */
-export const LINT_OPTIONS = { ...COMMON_OPTIONS, origin: { type: 'string' }, live: { type: 'boolean' } } as const;
+export const LINT_OPTIONS = { ...COMMON_OPTIONS, origin: { type: 'string' }, live: { type: 'boolean' }, 'fail-on': { type: 'string' } } as const;
 
 function parseLintArgs(args: readonly string[]) {
   return usageErrors(() => parseArgs({ args: [...args], allowPositionals: true, allowNegative: true, options: LINT_OPTIONS }));
