@@ -158,18 +158,12 @@ describe('mx-doctor completion', () => {
     expect(offered(['mx-doctor', 'check', '--fail-on', ''])).toEqual([]);
     expect(offered(['mx-doctor', 'summarize', '-f', ''])).toEqual(['html', 'json', 'text']);
   });
-  it('zsh and fish scripts are printed (and parse, where those shells are installed)', async () => {
+  // Run in the real shells in completion-shells.test.ts.
+  it('zsh and fish scripts are printed', async () => {
     for (const shell of ['zsh', 'fish']) {
       const run = await runCli(['completion', shell]);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('max-warnings');
-      let installed = true;
-      try {
-        execFileSync('sh', ['-c', `command -v ${shell}`]);
-      } catch {
-        installed = false;
-      }
-      if (installed) execFileSync(shell, ['-n'], { input: run.stdout });
     }
   });
   it('refuses an unknown shell', async () => {
