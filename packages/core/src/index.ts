@@ -9,6 +9,14 @@ export { CATALOGUE, FINDING_IDS, checkOf, sortFindings, type FindingId } from '.
 export { syntaxCheck } from './checks/file/syntax.js';
 export { mxTargetUnresolvedExpressionCheck } from './checks/file/mx-target-unresolved-expression.js';
 export { finding, plainFinding, type Finding, type Position, type SourceRange } from './findings/finding.js';
+export { closestId } from './findings/closest-id.js';
+
+// Suppression comments and a project's rule settings, applied after the checks
+export { DISABLE_DIRECTIVE, DISABLE_NEXT_LINE_DIRECTIVE, findSuppressions, type CommentSyntax, type SuppressedId, type Suppression } from './suppressions/suppression-comments.js';
+export { applySuppressions, type ApplySuppressionsOptions, type SuppressionOutcome } from './suppressions/apply-suppressions.js';
+export { applyRuleSettings, applyRuleSettingsToReport, RULE_SETTINGS, type RuleSetting } from './suppressions/rule-settings.js';
+export { disableNextLineEdit, type DisableLineRequest } from './suppressions/disable-comment-edit.js';
+export { commentSyntaxOf, filterFileFindings, type FileFindingsFilter } from './suppressions/filter-file-findings.js';
 
 // DNS: types, the DoH client, failover, cache
 export { normalizeName, recordsOf, type DnsRecord, type FailureReason, type LookupOptions, type LookupResult, type MxData, type Question, type RecordOf, type RecordType, type Resolver } from './dns/types.js';
