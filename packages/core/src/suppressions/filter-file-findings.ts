@@ -14,6 +14,8 @@ export interface FileFindingsFilter {
   readonly textOf: (file: string) => string | undefined;
   /** The files whose comments are read even where no finding sits (so unused ones are reported). */
   readonly files: Iterable<string>;
+  /** A file's comment syntax; default {@link commentSyntaxOf} (by its name). */
+  readonly syntaxOf?: (file: string) => CommentSyntax;
   /** The rule settings for findings in `file` (undefined: a finding without a range). */
   readonly rulesOf?: (file: string | undefined) => ReadonlyMap<string, RuleSetting>;
   /** See `ApplySuppressionsOptions.liveChecksRan`. */
@@ -29,9 +31,10 @@ export function filterFileFindings(findings: readonly Finding[], filter: FileFin
   const files = new Set(filter.files);
   for (const found of findings) if (found.range) files.add(found.range.file);
   const suppressions: Suppression[] = [];
+  const syntaxOf = filter.syntaxOf ?? commentSyntaxOf;
   for (const file of files) {
     const text = filter.textOf(file);
-    if (text !== undefined) for (const suppression of findSuppressions(text, file, commentSyntaxOf(file))) suppressions.push(suppression);
+    if (text !== undefined) for (const suppression of findSuppressions(text, file, syntaxOf(file))) suppressions.push(suppression);
   }
   const { kept, unused } = applySuppressions(findings, suppressions, { liveChecksRan: filter.liveChecksRan === true });
   const all = unused.length > 0 ? [...kept, ...unused] : kept;
