@@ -102,7 +102,9 @@ describe('suppressions in the language server', () => {
     const root = project({ 'db.example.test': ZONE, '.mx-doctor.json': '{"rules":{"mx-single":"error"}}' });
     session = await startLsp({ settings: { liveChecks: false }, workspaceFolders: [root] });
     const logged: string[] = [];
-    session.connection.onNotification(lsp.LogMessageNotification.type, (params) => logged.push(params.message));
+    session.connection.onNotification(lsp.LogMessageNotification.type, (params) => {
+      logged.push(params.message);
+    });
     const uri = session.open(join(root, 'db.example.test'), 'dns-zone');
     expect((await session.waitFor(uri, (d) => d.length > 0)).filter((d) => d.code === 'mx-single').map((d) => d.severity)).toEqual([1, 1]);
 

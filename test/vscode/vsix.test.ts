@@ -28,6 +28,7 @@ interface Manifest {
     grammars: { language: string; scopeName: string; path: string }[];
     commands: { command: string; title: string; category?: string }[];
     configuration: { properties: Record<string, unknown> };
+    jsonValidation: { fileMatch: string; url: string }[];
   };
   devDependencies: Record<string, string>;
 }
@@ -50,7 +51,7 @@ afterAll(() => {
 });
 
 describe('the .vsix contents', () => {
-  it('holds the two bundles, the wasm files, the grammar and nothing from node_modules or src', () => {
+  it('holds the two bundles, the wasm files, the .mx-doctor.json schema, the grammar and nothing from node_modules or src', () => {
     expect(entries.filter((entry) => entry.includes('node_modules'))).toEqual([]);
     const files = entries.filter((entry) => entry.startsWith('extension/')).sort();
     expect(files).toEqual(
@@ -63,11 +64,17 @@ describe('the .vsix contents', () => {
         'extension/dist/server.js',
         'extension/dist/tree-sitter-terraform.wasm',
         'extension/dist/web-tree-sitter.wasm',
+        'extension/dist/mx-doctor.schema.json',
         'extension/language-configuration.json',
         'extension/package.json',
         'extension/syntaxes/dns-zone.tmLanguage.json',
       ].sort(),
     );
+  });
+
+  it('validates .mx-doctor.json with the schema it ships', () => {
+    expect(manifest.contributes.jsonValidation).toEqual([{ fileMatch: '.mx-doctor.json', url: './dist/mx-doctor.schema.json' }]);
+    expect(readFileSync(join(unpacked, 'extension', 'dist', 'mx-doctor.schema.json'), 'utf8')).toBe(readFileSync(new URL('../../schemas/mx-doctor.schema.json', import.meta.url), 'utf8'));
   });
 
   it('declares name, publisher, entry point and an engine that vscode-languageclient 11 accepts', () => {

@@ -11,12 +11,11 @@ export { mxTargetUnresolvedExpressionCheck } from './checks/file/mx-target-unres
 export { finding, plainFinding, type Finding, type Position, type SourceRange } from './findings/finding.js';
 export { closestId } from './findings/closest-id.js';
 
-// Suppression comments and a project's rule settings, applied after the checks
-export { DISABLE_DIRECTIVE, DISABLE_NEXT_LINE_DIRECTIVE, findSuppressions, type CommentSyntax, type SuppressedId, type Suppression } from './suppressions/suppression-comments.js';
-export { applySuppressions, type ApplySuppressionsOptions, type SuppressionOutcome } from './suppressions/apply-suppressions.js';
-export { applyRuleSettings, applyRuleSettingsToReport, RULE_SETTINGS, type RuleSetting } from './suppressions/rule-settings.js';
+// Suppression comments and a project's rule settings, applied after the checks (suppressions/)
+export type { CommentSyntax } from './suppressions/suppression-comments.js';
+export { filterFileFindings, type FileFindingsFilter } from './suppressions/filter-file-findings.js';
+export { applyRuleSettingsToReport, RULE_SETTINGS, type RuleSetting } from './suppressions/rule-settings.js';
 export { disableNextLineEdit, type DisableLineRequest } from './suppressions/disable-comment-edit.js';
-export { commentSyntaxOf, filterFileFindings, type FileFindingsFilter } from './suppressions/filter-file-findings.js';
 
 // DNS: types, the DoH client, failover, cache
 export { normalizeName, recordsOf, type DnsRecord, type FailureReason, type LookupOptions, type LookupResult, type MxData, type Question, type RecordOf, type RecordType, type Resolver } from './dns/types.js';
