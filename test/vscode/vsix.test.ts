@@ -163,7 +163,7 @@ describe('the .vsix contents', () => {
 describe('ready to publish (vsce and ovsx, nothing published)', () => {
   const bin = (name: string): string => join(EXTENSION_DIR, 'node_modules/.bin', name);
 
-  it('`vsce ls` lists exactly what ships: bundles, wasm, grammar, icon, README, CHANGELOG, LICENSE', () => {
+  it('`vsce ls` lists exactly what ships: bundles, wasm, the .mx-doctor.json schema, grammar, icon, README, CHANGELOG, LICENSE', () => {
     const listed = execFileSync(bin('vsce'), ['ls', '--no-dependencies'], { cwd: EXTENSION_DIR, encoding: 'utf8', timeout: 60_000 })
       .split('\n')
       .map((line) => line.trim())
@@ -178,6 +178,7 @@ describe('ready to publish (vsce and ovsx, nothing published)', () => {
         'dist/server.js',
         'dist/tree-sitter-terraform.wasm',
         'dist/web-tree-sitter.wasm',
+        'dist/mx-doctor.schema.json',
         'icon.png',
         'language-configuration.json',
         'package.json',
