@@ -46,4 +46,6 @@ const wasmFiles = [
   terraformRequire.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'),
 ];
 for (const file of wasmFiles) await copyFile(file, join(dist, file.split(/[\\/]/).pop()));
-console.log(`built dist/extension.js, dist/server.js and ${wasmFiles.length} wasm files`);
+// The schema of .mx-doctor.json (contributes.jsonValidation), generated from the catalogue.
+await copyFile(join(root, '..', 'schemas', 'mx-doctor.schema.json'), join(dist, 'mx-doctor.schema.json'));
+console.log(`built dist/extension.js, dist/server.js, ${wasmFiles.length} wasm files and the .mx-doctor.json schema`);

@@ -10,8 +10,8 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  return runProgram(process.execPath, [CLI_BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, options: { readonly cwd?: string } = {}): Promise<CliRun> {
+  return runProgram(process.execPath, [CLI_BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, ...(options.cwd !== undefined && { cwd: options.cwd }) });
 }
 
 /** Runs `program` with exactly `env` (default: this process's) in `cwd`, and collects what it printed. */

@@ -28,6 +28,7 @@ interface Manifest {
     grammars: { language: string; scopeName: string; path: string }[];
     commands: { command: string; title: string; category?: string }[];
     configuration: { properties: Record<string, unknown> };
+    jsonValidation: { fileMatch: string; url: string }[];
   };
   devDependencies: Record<string, string>;
 }
@@ -50,7 +51,7 @@ afterAll(() => {
 });
 
 describe('the .vsix contents', () => {
-  it('holds the two bundles, the wasm files, the grammar and nothing from node_modules or src', () => {
+  it('holds the two bundles, the wasm files, the .mx-doctor.json schema, the grammar and nothing from node_modules or src', () => {
     expect(entries.filter((entry) => entry.includes('node_modules'))).toEqual([]);
     const files = entries.filter((entry) => entry.startsWith('extension/')).sort();
     expect(files).toEqual(
@@ -63,11 +64,17 @@ describe('the .vsix contents', () => {
         'extension/dist/server.js',
         'extension/dist/tree-sitter-terraform.wasm',
         'extension/dist/web-tree-sitter.wasm',
+        'extension/dist/mx-doctor.schema.json',
         'extension/language-configuration.json',
         'extension/package.json',
         'extension/syntaxes/dns-zone.tmLanguage.json',
       ].sort(),
     );
+  });
+
+  it('validates .mx-doctor.json with the schema it ships', () => {
+    expect(manifest.contributes.jsonValidation).toEqual([{ fileMatch: '.mx-doctor.json', url: './dist/mx-doctor.schema.json' }]);
+    expect(readFileSync(join(unpacked, 'extension', 'dist', 'mx-doctor.schema.json'), 'utf8')).toBe(readFileSync(new URL('../../schemas/mx-doctor.schema.json', import.meta.url), 'utf8'));
   });
 
   it('declares name, publisher, entry point and an engine that vscode-languageclient 11 accepts', () => {
@@ -156,7 +163,7 @@ describe('the .vsix contents', () => {
 describe('ready to publish (vsce and ovsx, nothing published)', () => {
   const bin = (name: string): string => join(EXTENSION_DIR, 'node_modules/.bin', name);
 
-  it('`vsce ls` lists exactly what ships: bundles, wasm, grammar, icon, README, CHANGELOG, LICENSE', () => {
+  it('`vsce ls` lists exactly what ships: bundles, wasm, the .mx-doctor.json schema, grammar, icon, README, CHANGELOG, LICENSE', () => {
     const listed = execFileSync(bin('vsce'), ['ls', '--no-dependencies'], { cwd: EXTENSION_DIR, encoding: 'utf8', timeout: 60_000 })
       .split('\n')
       .map((line) => line.trim())
@@ -171,6 +178,7 @@ describe('ready to publish (vsce and ovsx, nothing published)', () => {
         'dist/server.js',
         'dist/tree-sitter-terraform.wasm',
         'dist/web-tree-sitter.wasm',
+        'dist/mx-doctor.schema.json',
         'icon.png',
         'language-configuration.json',
         'package.json',

@@ -22,6 +22,9 @@ Options for check and lint:
   --color / --no-color       force colour on or off (default: on a terminal, unless NO_COLOR)
   -q, --quiet                show error findings only (text, JSON and SARIF)
   --max-warnings N           exit 1 when there are more than N warnings, even without errors
+  --config PATH              project settings from PATH instead of the nearest .mx-doctor.json
+                             (above each file for lint, above the current folder for check)
+  --no-config                read no .mx-doctor.json
 
 Only for check:
   --format jsonl|csv         also: one JSON report per line, or one CSV row per domain
@@ -49,6 +52,10 @@ Only for lint:
 
   -h, --help                 show this help
   -v, --version              show the version
+
+Suppress a finding with a comment above its line, "; mx-doctor-disable-next-line ID" in a zone
+file or "# mx-doctor-disable-next-line ID" in Terraform, or in the whole file with
+"mx-doctor-disable ID"; .mx-doctor.json sets rules (off|info|warning|error), zoneFiles, resolvers.
 
 Exit status: 0 no errors, 1 error findings (lint: findings at --fail-on or worse) or more
 warnings than --max-warnings, 2 bad usage, an unreadable file, a domain that could not be

@@ -10,6 +10,13 @@ export { syntaxCheck } from './checks/file/syntax.js';
 export { mxTargetUnresolvedExpressionCheck } from './checks/file/mx-target-unresolved-expression.js';
 export { finding, plainFinding, type Finding, type Position, type SourceRange } from './findings/finding.js';
 export { FINDINGS_DOCS_URL, REPOSITORY_URL, findingDocsUrl } from './findings/docs-links.js';
+export { closestId } from './findings/closest-id.js';
+
+// Suppression comments and a project's rule settings, applied after the checks (suppressions/)
+export type { CommentSyntax } from './suppressions/suppression-comments.js';
+export { filterFileFindings, type FileFindingsFilter } from './suppressions/filter-file-findings.js';
+export { applyRuleSettingsToReport, RULE_SETTINGS, type RuleSetting } from './suppressions/rule-settings.js';
+export { disableNextLineEdit, type DisableLineRequest } from './suppressions/disable-comment-edit.js';
 
 // DNS: types, the DoH client, failover, cache
 export { normalizeName, recordsOf, type DnsRecord, type FailureReason, type LookupOptions, type LookupResult, type MxData, type Question, type RecordOf, type RecordType, type Resolver } from './dns/types.js';

@@ -16,7 +16,7 @@ const SIGNATURE_TYPES = new Set([
   'DnsRecord', 'FailureReason', 'LookupOptions', 'MxData', 'Question', 'RecordOf',
   // Options and results of exported functions.
   'CheckDomainOptions', 'CreateResolverOptions', 'DohResolverOptions', 'DomainInput', 'ReadZoneOptions', 'ReadInclude',
-  'EscapeControlsOptions', 'MarkdownCodeSpanOptions', 'FindingId', 'CatalogueEntry',
+  'EscapeControlsOptions', 'MarkdownCodeSpanOptions', 'FindingId', 'CatalogueEntry', 'FileFindingsFilter', 'DisableLineRequest',
 ]);
 
 function exportedNames(text: string): string[] {

@@ -17,6 +17,8 @@ export interface Analysis {
   readonly read: ReadResult;
   /** Every file of the unit (URIs), to publish to and to clear. */
   readonly uris: readonly string[];
+  /** The text of each file read (by file name): their suppression comments are read from it. */
+  readonly texts: ReadonlyMap<string, string>;
 }
 
 /** Open documents' text by file name (see `fileOfUri`). */
@@ -44,6 +46,7 @@ export const readBuffers = new ReadBuffers();
 export function analyseZone(uri: string, text: string, openText: OpenText, workspaceFolders: readonly string[] = []): Analysis {
   const file = fileOfUri(uri);
   const files = new Set<string>([file]);
+  const texts = new Map<string, string>([[file, text]]);
   const rule = includeRule(file, workspaceFolders, openText);
   const read = readZone(text, {
     file,
@@ -54,10 +57,11 @@ export function analyseZone(uri: string, text: string, openText: OpenText, works
       // to; refused ones are not.
       const allowed = allowedIncludePath(path, fromFile, rule);
       if ('full' in allowed && ('text' in result || result.error === 'ENOENT')) files.add(allowed.full);
+      if ('text' in result) texts.set(result.file, result.text);
       return result;
     },
   });
-  return { kind: 'zone', key: uri, read, uris: [...files].map(uriOfFile) };
+  return { kind: 'zone', key: uri, read, uris: [...files].map(uriOfFile), texts };
 }
 
 /** The module of a `.tf` document: open `.tf` documents of its directory plus the others on disk. */
@@ -85,5 +89,5 @@ export function analyseTerraform(uri: string, text: string, openText: OpenText, 
     }
   }
   const read = reader.readModule([...sources].map(([f, t]) => ({ file: f, text: t })));
-  return { kind: 'terraform', key: unitKey('terraform', uri), read, uris: [...sources.keys()].map(uriOfFile) };
+  return { kind: 'terraform', key: unitKey('terraform', uri), read, uris: [...sources.keys()].map(uriOfFile), texts: sources };
 }

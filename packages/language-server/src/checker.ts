@@ -4,9 +4,12 @@
  * coalesced into one run 150 ms after its last keystroke); every run carries a generation number
  * and publishes only if no newer edit came in meanwhile. Offline findings are published first;
  * live ones (targets outside the zone, trusted workspaces only) follow when their lookups finish.
+ * Before publishing, the files' suppression comments and the project's `.mx-doctor.json` (the
+ * nearest above the document, re-read when it changes) apply, as in `mx-doctor lint`.
  */
-import { dirname } from 'node:path';
-import { SetCheckCache, checkFile, liveRRsetsOf, mailOwners, type FileCheck, type Finding, type LiveZone, type PolicyFetch, type ReadResult, type TargetFacts } from '@mx-doctor/core';
+import { dirname, isAbsolute } from 'node:path';
+import { SetCheckCache, checkFile, filterFileFindings, liveRRsetsOf, mailOwners, type FileCheck, type Finding, type LiveZone, type PolicyFetch, type ReadResult, type TargetFacts } from '@mx-doctor/core';
+import { NO_PROJECT_CONFIG, ProjectConfigCache, type ProjectConfig } from '@mx-doctor/node-files';
 import type { TerraformReader } from '@mx-doctor/terraform';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -66,11 +69,26 @@ export class Checker {
   private readonly idle = new IdleCollector();
   /** Resolves when no run is pending or in progress (tests, benchmarks). */
   private running = 0;
+  private readonly configs = new ProjectConfigCache();
 
   constructor(private readonly deps: CheckerDeps) {}
 
   kindOf(document: TextDocument): DocumentKind | undefined {
-    return documentKind({ uri: document.uri, languageId: document.languageId, text: document.getText() }, this.deps.settings().zoneFilePatterns);
+    const patterns = this.deps.settings().zoneFilePatterns;
+    const extra = this.projectConfigOf(fileOfUri(document.uri)).zoneFiles;
+    return documentKind({ uri: document.uri, languageId: document.languageId, text: document.getText() }, extra.length === 0 ? patterns : [...patterns, ...extra]);
+  }
+
+  /**
+   * The `.mx-doctor.json` that applies to `file` (none for a document that is not a file). Each
+   * call checks the file's modification time, so an edit to it applies at the next analysis; its
+   * mistakes go to the client's log once per version of the file.
+   */
+  projectConfigOf(file: string): ProjectConfig {
+    if (!isAbsolute(file)) return NO_PROJECT_CONFIG;
+    const loaded = this.configs.forDirectory(dirname(file));
+    if (loaded.fresh) for (const problem of loaded.problems) this.deps.connection.console.warn(`mx-doctor: ${problem}`);
+    return loaded.config;
   }
 
   /** A document was opened or changed (or settings/trust changed: `reason` 'refresh'). */
@@ -158,7 +176,7 @@ export class Checker {
       analysis = analyseTerraform(document.uri, document.getText(), openText, reader, openTf);
     }
 
-    const settings = this.deps.settings();
+    const settings = withProjectResolvers(this.deps.settings(), this.projectConfigOf(fileOfUri(document.uri)));
     const liveWanted = settings.liveChecks && this.deps.trusted();
     // One offline pass also tells which targets need live lookups.
     const offline = checkFile(analysis.read, { cache: unit.cache });
@@ -168,9 +186,9 @@ export class Checker {
     const known = liveWanted ? this.deps.live.knownNow(names) : new Map<string, TargetFacts>();
     this.publish(unit, analysis, known.size > 0 ? known : undefined, [], known.size > 0 ? undefined : offline);
     // Beside the targets: the zone's own name servers (hover "live on N of M", file-differs-from-live).
-    if (liveWanted && unit.kind === 'zone') void this.liveZone(unit, analysis, current);
+    if (liveWanted && unit.kind === 'zone') void this.liveZone(unit, analysis, settings, current);
     // And the MTA-STS policy of each domain the file writes MX records for (mta-sts-mx-mismatch).
-    if (liveWanted) void this.livePolicies(unit, analysis, current);
+    if (liveWanted) void this.livePolicies(unit, analysis, settings, current);
     if (names.length === 0 || known.size === names.length) {
       if (liveWanted && settings.smtpProbe && known.size > 0) await this.probe(unit, analysis, known, current);
       return;
@@ -183,19 +201,18 @@ export class Checker {
   }
 
   /** The name servers of a zone file's zone, asked what they serve at its mail owners: hover and file-differs-from-live. */
-  private async liveZone(unit: Unit, analysis: Analysis, current: () => boolean): Promise<void> {
+  private async liveZone(unit: Unit, analysis: Analysis, settings: Settings, current: () => boolean): Promise<void> {
     const zone = analysis.read.origin;
     if (zone === undefined || zone === '') return;
     const owners = mailOwners(analysis.read).filter((owner) => owner === zone || owner.endsWith(`.${zone}`));
     if (owners.length === 0) return;
-    const live = await this.deps.live.liveZone(zone, owners, this.deps.settings());
+    const live = await this.deps.live.liveZone(zone, owners, settings);
     if (!current() || live === undefined || unit.view === undefined) return;
     this.publish(unit, analysis, unit.view.liveTargets, [], undefined, live);
   }
 
   /** The live MTA-STS policies of the file's MX owners (at most 16), then the diagnostics again. */
-  private async livePolicies(unit: Unit, analysis: Analysis, current: () => boolean): Promise<void> {
-    const settings = this.deps.settings();
+  private async livePolicies(unit: Unit, analysis: Analysis, settings: Settings, current: () => boolean): Promise<void> {
     const owners = mailOwners(analysis.read).filter((owner) => owner !== '').slice(0, 16);
     const fetched = await Promise.all(owners.map(async (owner) => [owner, await this.deps.live.livePolicy(owner, settings)] as const));
     const policies = new Map(fetched.flatMap(([owner, policy]) => (policy === undefined ? [] : [[owner, policy] as const])));
@@ -221,7 +238,14 @@ export class Checker {
   ): void {
     const livePolicies = unit.policies?.analysis === analysis ? unit.policies.policies : undefined;
     const check = offline ?? checkFile(analysis.read, { cache: unit.cache, ...(liveTargets && { liveTargets }), ...(liveZone && { liveZone: liveRRsetsOf(liveZone) }), ...(livePolicies && { livePolicies }) });
-    const findings = [...check.findings, ...extra];
+    // Suppression comments and the project's rule settings, as `mx-doctor lint` applies them.
+    const findings = filterFileFindings([...check.findings, ...extra], {
+      files: analysis.texts.keys(),
+      textOf: (file) => this.openDocumentByFile(file)?.getText() ?? analysis.texts.get(file),
+      syntaxOf: () => analysis.kind,
+      rulesOf: (file) => this.projectConfigOf(file ?? fileOfUri(unit.trigger)).rules,
+      liveChecksRan: liveTargets !== undefined,
+    });
     unit.view = { analysis, read: analysis.read, check, findings, liveTargets, ...(liveZone && { liveZone }), ...(livePolicies && { livePolicies }) };
     const byUri = diagnosticsByUri(findings, analysis.read, check, analysis.uris);
     for (const uri of unit.published) if (!byUri.has(uri)) byUri.set(uri, []);
@@ -236,4 +260,9 @@ export class Checker {
   private openDocumentByFile(file: string): TextDocument | undefined {
     return this.deps.documents.all().find((doc) => fileOfUri(doc.uri) === file);
   }
+}
+
+/** The settings with the project's resolvers when the editor names none (`mxDoctor.resolvers` empty). */
+function withProjectResolvers(settings: Settings, config: ProjectConfig): Settings {
+  return settings.resolvers.length === 0 && config.resolvers.length > 0 ? { ...settings, resolvers: config.resolvers } : settings;
 }

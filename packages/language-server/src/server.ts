@@ -8,7 +8,8 @@ import { useRegistrableDomain } from '@mx-doctor/core';
 import { join } from 'node:path';
 import type { TerraformReader } from '@mx-doctor/terraform';
 import { createTerraformReader } from '@mx-doctor/terraform';
-import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { PROJECT_CONFIG_NAME } from '@mx-doctor/node-files';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Checker } from './checker.js';
 import { codeActionsFor } from './code-actions.js';
@@ -50,6 +51,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return reader;
   };
   let workspaceFolders: readonly string[] = [];
+  let canWatchFiles = false;
   const checker = new Checker({ connection, documents, settings: () => settings!.get(), ready: () => settingsReady, trusted: () => trusted, live, smtp, terraformReader, workspaceFolders: () => workspaceFolders });
 
   connection.onInitialize((params): InitializeResult => {
@@ -59,6 +61,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folderUris.filter((uri) => uri.startsWith('file:')).map(fileOfUri);
     settings = new SettingsStore(connection, params.capabilities.workspace?.configuration === true, init.settings);
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -73,6 +76,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     void settings!.refresh().finally(markReady);
+    // A changed .mx-doctor.json re-checks the open documents at once (each analysis also checks its
+    // modification time, for clients that cannot watch files).
+    if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_CONFIG_NAME}` }] });
+  });
+  connection.onDidChangeWatchedFiles((change) => {
+    if (change.changes.some((event) => event.uri.endsWith(`/${PROJECT_CONFIG_NAME}`))) checker.refreshAll();
   });
   connection.onDidChangeConfiguration((change) => {
     void settingsReady.then(() => settings!.refresh(change.settings)).then(() => checker.refreshAll());
@@ -95,7 +104,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const document = documents.get(params.textDocument.uri);
     const view = checker.viewFor(params.textDocument.uri);
     if (!document || !view) return [];
-    return codeActionsFor(document, fileOfUri(document.uri), params.context.diagnostics, view, view.liveTargets);
+    return codeActionsFor(document, fileOfUri(document.uri), params.context.diagnostics, view, view.liveTargets, checker.kindOf(document) ?? view.analysis.kind);
   });
   connection.onDocumentSymbol((params) => {
     const view = checker.viewFor(params.textDocument.uri);

@@ -10,8 +10,12 @@ import { codeActionsFor } from '../src/code-actions.js';
 import { checkTerraform, checkZone, only, type Checked } from './editor-helpers.js';
 
 const at = (line: number, from: number, to = from) => ({ start: { line, character: from }, end: { line, character: to } });
+const syntaxOf = (checked: Checked) => (checked.file.endsWith('.tf') ? 'terraform' : 'zone');
+/** The checks' own fixes ("Disable <id> for this line", offered after them, is tested on its own below). */
 const actionsFor = (checked: Checked, diagnostics: readonly Diagnostic[], live?: ReadonlyMap<string, TargetFacts>, document = checked.document) =>
-  codeActionsFor(document, checked.file, diagnostics, checked, live);
+  codeActionsFor(document, checked.file, diagnostics, checked, live, syntaxOf(checked)).filter((action) => !action.title.startsWith('Disable '));
+const disableActionsFor = (checked: Checked, diagnostics: readonly Diagnostic[]) =>
+  codeActionsFor(checked.document, checked.file, diagnostics, checked, undefined, syntaxOf(checked)).filter((action) => action.title.startsWith('Disable '));
 /** What a client applies: title, kind, the diagnostic it fixes, and the edits to this document. */
 const applied = (checked: Checked, actions: CodeAction[]) =>
   actions.map((action) => ({ title: action.title, kind: action.kind, fixes: action.diagnostics?.map((d) => d.code), edits: action.edit?.changes?.[checked.uri] }));
@@ -136,5 +140,26 @@ describe('quick fixes in Terraform', () => {
     const duplicate = tf.diagnostics.filter((d) => d.code === 'mx-duplicate');
     expect(duplicate.map((d) => d.range.start.line)).toEqual([10]);
     expect(actionsFor(tf, duplicate)).toEqual([]);
+  });
+});
+
+describe('"Disable <id> for this line"', () => {
+  const zone = checkZone(['$ORIGIN example.com.', '@ 3600 IN MX 10 mail.example.com', '\tIN MX 20 192.0.2.1', 'mail IN A 192.0.2.10']);
+
+  it('comes after the fixes, for every finding, and inserts the comment above with the line\'s indentation', () => {
+    const relative = only(zone, 'mx-target-relative');
+    const all = codeActionsFor(zone.document, zone.file, [relative], zone, undefined, 'zone');
+    expect(all.map((action) => action.title)).toEqual(['Add the trailing dot: mail.example.com.', 'Disable mx-target-relative for this line']);
+    expect(all.map((action) => action.isPreferred)).toEqual([true, undefined]);
+    const actions = disableActionsFor(zone, [relative]);
+    expect(applied(zone, actions)).toEqual([{ title: 'Disable mx-target-relative for this line', kind: 'quickfix', fixes: ['mx-target-relative'], edits: [{ range: at(1, 0), newText: '; mx-doctor-disable-next-line mx-target-relative\n' }] }]);
+    // An indented line (the owner continued): the comment keeps its tab.
+    const literal = only(zone, 'mx-target-ip-literal');
+    expect(literal.range.start.line).toBe(2);
+    expect(afterEdits(zone, disableActionsFor(zone, [literal])[0]!).split('\n').slice(2, 4)).toEqual(['\t; mx-doctor-disable-next-line mx-target-ip-literal', '\tIN MX 20 192.0.2.1']);
+  });
+
+  it('offers nothing for another tool\'s diagnostic', () => {
+    expect(disableActionsFor(zone, [{ ...only(zone, 'mx-target-relative'), source: 'other-linter' }])).toEqual([]);
   });
 });

@@ -76,9 +76,10 @@ const SKIP_DIRS = new Set(['node_modules', '.terraform', '.git', '.hg', '.svn', 
 /**
  * The zone and Terraform files under `dir` (sorted by name in each folder), regular files only:
  * a FIFO named like a zone would block the reader for ever. Each folder is searched once, by its
- * real path, so symbolic links that loop (`a -> .`) cannot make the search endless.
+ * real path, so symbolic links that loop (`a -> .`) cannot make the search endless. Zone files are
+ * those matching `zoneFilePatterns` (a project's `.mx-doctor.json` may add to the built-in ones).
  */
-export function findZoneAndTerraformFiles(dir: string, out: FoundFile[] = [], seen = new Set<string>()): FoundFile[] {
+export function findZoneAndTerraformFiles(dir: string, out: FoundFile[] = [], zoneFilePatterns: readonly string[] = ZONE_FILE_PATTERNS, seen = new Set<string>()): FoundFile[] {
   let real: string;
   let entries: string[];
   try {
@@ -98,11 +99,11 @@ export function findZoneAndTerraformFiles(dir: string, out: FoundFile[] = [], se
       continue;
     }
     if (stat.isDirectory()) {
-      if (!SKIP_DIRS.has(name)) findZoneAndTerraformFiles(path, out, seen);
+      if (!SKIP_DIRS.has(name)) findZoneAndTerraformFiles(path, out, zoneFilePatterns, seen);
       continue;
     }
     if (!stat.isFile()) continue;
-    const kind = fileKind(name, () => readFileHead(path));
+    const kind = fileKind(name, () => readFileHead(path), zoneFilePatterns);
     if (kind !== undefined) out.push({ path, kind });
   }
   return out;

@@ -17,3 +17,5 @@ export {
 } from './file-kinds.js';
 export { authoritativePort, authoritativeQuerier, checkDomainLive, createLiveResolver, validateLiveResolverUrl, type CheckDomainLiveOptions, type LiveResolvers, type SmtpProbeSetting } from './live-check.js';
 export { fetchMtaStsPolicy, policyPort } from './policy-fetch.js';
+export { NO_PROJECT_CONFIG, parseProjectConfig, PROJECT_CONFIG_NAME, type ParsedProjectConfig, type ProjectConfig } from './project-config.js';
+export { findProjectConfig, loadProjectConfig, MAX_PROJECT_CONFIG_BYTES, ProjectConfigCache, type CachedProjectConfig } from './find-project-config.js';

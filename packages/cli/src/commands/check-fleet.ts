@@ -5,7 +5,7 @@
  * array, one SARIF log, "no resolver could be reached" said once).
  */
 import { checkDomainLive, type LiveResolvers, type SmtpProbeSetting } from '@mx-doctor/node-files';
-import { escapeControls, type AuthoritativeQuerier, type DomainReport } from '@mx-doctor/core';
+import { applyRuleSettingsToReport, escapeControls, type AuthoritativeQuerier, type DomainReport, type RuleSetting } from '@mx-doctor/core';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { once, setMaxListeners } from 'node:events';
@@ -41,6 +41,8 @@ export interface FleetCheckSettings {
   readonly resolvers: LiveResolvers;
   readonly authoritative?: AuthoritativeQuerier;
   readonly smtp: SmtpProbeSetting;
+  /** The project's rule settings (`.mx-doctor.json`), applied to each report. */
+  readonly rules?: ReadonlyMap<string, RuleSetting>;
 }
 
 /** Input lines named in messages one by one; the rest are counted in the summary. */
@@ -160,12 +162,13 @@ export async function runFleetCheck(settings: FleetCheckSettings, io: Io): Promi
       ...(resumed && { summary: resumed.summary }),
       check: async (domain, input) => {
         const counter = new TroubleCounter(settings.resolvers.resolver, interrupt.signal);
-        const report = await checkDomainLive(domain, {
+        const checked = await checkDomainLive(domain, {
           resolvers: settings.resolvers,
           resolver: counter,
           smtp: settings.smtp,
           ...(settings.authoritative && { authoritative: settings.authoritative }),
         });
+        const report = settings.rules ? applyRuleSettingsToReport(checked, settings.rules) : checked;
         return {
           report: input.toLowerCase() === domain ? report : { ...report, input },
           resolverTrouble: counter.trouble > 0,

@@ -1,5 +1,5 @@
 /** `mx-doctor check`: live mail-DNS checks of one or more domains over DNS-over-HTTPS. */
-import { DEFAULT_RESOLVERS, parseDomainInput, sortFindings, type DomainReport } from '@mx-doctor/core';
+import { applyRuleSettingsToReport, DEFAULT_RESOLVERS, parseDomainInput, sortFindings, type DomainReport } from '@mx-doctor/core';
 import { authoritativeQuerier, checkDomainLive, createLiveResolver } from '@mx-doctor/node-files';
 import { parseArgs } from 'node:util';
 import { colourWanted, painter } from '../color.js';
@@ -9,6 +9,7 @@ import { runFleetCheck, type FleetFormat } from './check-fleet.js';
 import { parseShard } from '../fleet/shard.js';
 import type { Io } from '../io.js';
 import { ProgressResolver } from '../progress.js';
+import { CONFIG_OPTIONS, RunConfig } from '../project-config.js';
 import { renderCheckText } from '../render/check-text.js';
 import { renderSarif } from '../render/sarif.js';
 import { USAGE, UsageError } from '../usage.js';
@@ -22,7 +23,10 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
   }
   const from = values.from;
   if (positionals.length === 0 && from === undefined) throw new UsageError('check needs a domain, e-mail address or URL (or --from FILE)');
-  const { format, urls, timeoutMs, quiet, maxWarnings } = commonSettings(values, CHECK_FORMATS);
+  const { format, urls: given, timeoutMs, quiet, maxWarnings } = commonSettings(values, CHECK_FORMATS);
+  // The project's settings, from the nearest .mx-doctor.json above the current folder.
+  const config = RunConfig.fromOptions(values, io).forDirectory(process.cwd());
+  const urls = given.length > 0 ? given : config.resolvers;
   installSuffixList();
   const smtpPort = values['smtp-port'] === undefined ? 25 : Number(values['smtp-port']);
   if (!Number.isInteger(smtpPort) || smtpPort < 1 || smtpPort > 65535) throw new UsageError('--smtp-port must be a port number');
@@ -53,6 +57,7 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
         resolvers,
         ...(authoritative && { authoritative }),
         smtp: { enabled: values.smtp === true, port: smtpPort },
+        ...(config.rules.size > 0 && { rules: config.rules }),
       },
       io,
     );
@@ -74,7 +79,8 @@ export async function runCheck(args: readonly string[], io: Io): Promise<number>
   for (const parsed of domains) {
     progress.start(parsed.domain);
     try {
-      const report = await checkDomainLive(parsed.domain, { resolvers, resolver: progress, smtp: { enabled: values.smtp === true, port: smtpPort }, ...(authoritative && { authoritative }) });
+      const checked = await checkDomainLive(parsed.domain, { resolvers, resolver: progress, smtp: { enabled: values.smtp === true, port: smtpPort }, ...(authoritative && { authoritative }) });
+      const report = applyRuleSettingsToReport(checked, config.rules);
       reports.push(parsed.input.toLowerCase() === parsed.domain ? report : { ...report, input: parsed.input });
     } finally {
       progress.stop();
@@ -112,6 +118,7 @@ function wholeNumber(text: string | undefined, option: string, fallback: number,
 /** The options of `check` (also what `mx-doctor completion` offers). */
 export const CHECK_OPTIONS = {
   ...COMMON_OPTIONS,
+  ...CONFIG_OPTIONS,
   // A list of domains, one per line; `-` reads stdin.
   from: { type: 'string' },
   concurrency: { type: 'string' },

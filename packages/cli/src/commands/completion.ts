@@ -58,13 +58,13 @@ export function runCompletion(args: readonly string[], io: Io): number {
   return 0;
 }
 
-/** The words for a command's options: `--name`, `-s`, and `--no-name` for switches (parseArgs allowNegative). */
+/** The words for a command's options: `--name`, `-s`, and `--no-name` for switches (parseArgs allowNegative) that are not negations already (`--no-config`). */
 function optionWords(command: CommandSpec): string[] {
   const words: string[] = [];
   for (const [name, spec] of Object.entries(command.options)) {
     if (NOT_OFFERED.has(name)) continue;
     words.push(`--${name}`);
-    if (spec.type === 'boolean' && name !== 'help' && command.name !== 'lsp') words.push(`--no-${name}`);
+    if (spec.type === 'boolean' && name !== 'help' && !name.startsWith('no-') && command.name !== 'lsp') words.push(`--no-${name}`);
   }
   return words;
 }
@@ -179,7 +179,7 @@ function fishScript(): string {
       const values = valuesOf(command, name);
       const takes = spec.type === 'string' ? (values ? ` -x -a ${quote(values.join(' '))}` : ' -r') : '';
       lines.push(`complete -c mx-doctor ${when} -l ${name}${short}${takes}`);
-      if (spec.type === 'boolean' && name !== 'help' && command.name !== 'lsp') lines.push(`complete -c mx-doctor ${when} -l no-${name}`);
+      if (spec.type === 'boolean' && name !== 'help' && !name.startsWith('no-') && command.name !== 'lsp') lines.push(`complete -c mx-doctor ${when} -l no-${name}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -4,6 +4,7 @@ import { dirname, relative } from 'node:path';
 import {
   checkFile,
   escapeControls,
+  filterFileFindings,
   gatherLivePolicy,
   gatherLiveZone,
   liveRRsetsOf,
@@ -25,6 +26,7 @@ import { colourWanted, painter } from '../color.js';
 import { installSuffixList } from '../suffix-list.js';
 import { COMMON_OPTIONS, LINT_FORMATS, commonSettings, shownFindings, tooManyWarnings, usageErrors } from './common-options.js';
 import { failsOn, parseFailOn } from './fail-on.js';
+import { CONFIG_OPTIONS, RunConfig, zoneFilePatternsOf } from '../project-config.js';
 import type { Io } from '../io.js';
 import { writeJsonArray } from '../render/json-array.js';
 import { renderLintText } from '../render/lint-text.js';
@@ -46,6 +48,8 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   installSuffixList();
   // Passed as written: the reader reads `.` as the root zone (stripping its dot would leave no origin).
   const origin = values.origin;
+  // Each file's project settings: the nearest .mx-doctor.json above it (or --config, --no-config).
+  const configs = RunConfig.fromOptions(values, io);
 
   let unreadable = 0;
   const files: FoundFile[] = [];
@@ -60,7 +64,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
       unreadable++;
       continue;
     }
-    if (stat.isDirectory()) findZoneAndTerraformFiles(arg, files);
+    if (stat.isDirectory()) findZoneAndTerraformFiles(arg, files, zoneFilePatternsOf(configs.forDirectory(arg)));
     else {
       files.push({ path: arg, kind: kindOfNamedFile(arg) });
       named.add(arg);
@@ -82,18 +86,20 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   };
 
   const reads: ReadResult[] = [];
+  // The folder whose project settings apply to each read: its zone file's, its module's.
+  const folderOf = new Map<ReadResult, string>();
   for (const file of files.filter((f) => f.kind === 'zone')) {
     const text = readText(file.path);
     if (text === undefined) continue;
-    reads.push(
-      readZone(text, {
-        file: file.path,
-        ...(origin !== undefined && { origin }),
-        // Beside the including file, and only regular files inside the zone's folder (see node-files).
-        readInclude: (path, fromFile) =>
-          readIncludeFile(path, fromFile, { roots: [dirname(file.path)], rootsName: "the zone's folder", fileName: (full) => relative(process.cwd(), full) || full }),
-      }),
-    );
+    const read = readZone(text, {
+      file: file.path,
+      ...(origin !== undefined && { origin }),
+      // Beside the including file, and only regular files inside the zone's folder (see node-files).
+      readInclude: (path, fromFile) =>
+        readIncludeFile(path, fromFile, { roots: [dirname(file.path)], rootsName: "the zone's folder", fileName: (full) => relative(process.cwd(), full) || full }),
+    });
+    reads.push(read);
+    folderOf.set(read, dirname(file.path));
   }
   const terraformFiles = files.filter((f) => f.kind === 'terraform');
   if (terraformFiles.length > 0) {
@@ -110,22 +116,43 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
       if (module) module.push({ text, file: file.path });
       else byDir.set(dir, [{ text, file: file.path }]);
     }
-    for (const module of byDir.values()) reads.push(reader.readModule(module));
+    for (const [dir, module] of byDir) {
+      const read = reader.readModule(module);
+      reads.push(read);
+      folderOf.set(read, dir);
+    }
   }
 
-  let resolver: Resolver | undefined;
-  if (values.live) resolver = createLiveResolver({ urls, timeoutMs }).resolver;
+  // With --live: the resolvers named by --resolver, else the file's project's, else the defaults.
+  const resolvers = new Map<string, Resolver>();
+  const resolverFor = (read: ReadResult): Resolver | undefined => {
+    if (!values.live) return undefined;
+    const chosen = urls.length > 0 ? urls : configs.forDirectory(folderOf.get(read) ?? process.cwd()).resolvers;
+    const key = JSON.stringify(chosen);
+    let resolver = resolvers.get(key);
+    if (!resolver) resolvers.set(key, (resolver = createLiveResolver({ urls: chosen, timeoutMs }).resolver));
+    return resolver;
+  };
   // With --live, the zone's name servers are asked what they serve now (file-differs-from-live).
   const querier = values.live ? authoritativeQuerier({ timeoutMs }) : undefined;
-  const findings: Finding[] = [];
+  const checked: Finding[] = [];
   for (const read of reads) {
+    const resolver = resolverFor(read);
     const liveTargets = resolver ? await lookupExternalTargets(read, resolver) : undefined;
     const liveZone = resolver && querier ? await liveZoneOf(read, resolver, querier) : undefined;
     const livePolicies = resolver ? await livePoliciesOf(read, resolver) : undefined;
     // Findings only: each RRset is dropped once checked (see FileCheckOptions.keepMxSets).
     // A loop, not push(...): a spread of ~130,000 findings overflows the stack.
-    for (const found of checkFile(read, { keepMxSets: false, ...(liveTargets && { liveTargets }), ...(liveZone && { liveZone }), ...(livePolicies && { livePolicies }) }).findings) findings.push(found);
+    for (const found of checkFile(read, { keepMxSets: false, ...(liveTargets && { liveTargets }), ...(liveZone && { liveZone }), ...(livePolicies && { livePolicies }) }).findings) checked.push(found);
   }
+  // Suppression comments (and unused ones reported), then the project's rule settings.
+  const findings = filterFileFindings(checked, {
+    files: texts.keys(),
+    // An $INCLUDEd file a finding sits in was read (and allowed) by the reader: its comments count too.
+    textOf: (file) => texts.get(file) ?? includedText(file),
+    rulesOf: (file) => configs.forDirectory(file === undefined ? process.cwd() : dirname(file)).rules,
+    liveChecksRan: values.live === true,
+  });
   const sorted = sortByPlace(findings);
   const shown = shownFindings(sorted, quiet);
 
@@ -183,6 +210,12 @@ function singleZoneOf(read: ReadResult): string | undefined {
   return zone;
 }
 
+/** An included file's text, for its suppression comments; undefined when it cannot be read now. */
+function includedText(file: string): string | undefined {
+  const read = readTextFile(file);
+  return 'text' in read ? read.text : undefined;
+}
+
 /** File order, then position: how a compiler lists problems. */
 function sortByPlace(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => {
@@ -194,7 +227,7 @@ function sortByPlace(findings: readonly Finding[]): Finding[] {
 }
 
 /** The options of `lint` (also what `mx-doctor completion` offers). */
-export const LINT_OPTIONS = { ...COMMON_OPTIONS, origin: { type: 'string' }, live: { type: 'boolean' }, 'fail-on': { type: 'string' } } as const;
+export const LINT_OPTIONS = { ...COMMON_OPTIONS, ...CONFIG_OPTIONS, origin: { type: 'string' }, live: { type: 'boolean' }, 'fail-on': { type: 'string' } } as const;
 
 function parseLintArgs(args: readonly string[]) {
   return usageErrors(() => parseArgs({ args: [...args], allowPositionals: true, allowNegative: true, options: LINT_OPTIONS }));

@@ -1,7 +1,8 @@
 /**
  * The catalogue: every check MX Doctor has, in the contract's order (`docs/checks.md`, the copy of
  * `shared/checks.md`; a test keeps them equal), which is also the order findings of equal severity
- * are listed in. Each check is its own catalogue row (its module says severity, title, rule and
+ * are listed in. Last come the ids about MX Doctor's own input (suppression comments), which are
+ * not mail-DNS findings and so not in the contract: `docs/configuration.md` lists them. Each check is its own catalogue row (its module says severity, title, rule and
  * scope). The runners, the file checks' placement and the editor's quick fixes read this list, so a
  * new id is its module, its test, its line here and its section of the docs.
  */
@@ -83,6 +84,7 @@ import { nsSerialMismatchCheck } from './authority/ns-serial-mismatch.js';
 import { nsSingleCheck } from './authority/ns-single.js';
 import { mxPropagationPendingCheck } from './authority/mx-propagation-pending.js';
 import { fileDiffersFromLiveCheck } from './authority/file-differs-from-live.js';
+import { suppressionUnusedCheck } from './suppression/suppression-unused.js';
 
 export const CHECKS = [
   domainNxdomainCheck,
@@ -160,6 +162,8 @@ export const CHECKS = [
   mxPriorityRangeCheck,
   mxTargetRelativeCheck,
   mxTargetUnresolvedExpressionCheck,
+  // Outside the contract (docs/configuration.md): about MX Doctor's own suppression comments.
+  suppressionUnusedCheck,
 ] as const;
 
 type AnyCheck = (typeof CHECKS)[number];

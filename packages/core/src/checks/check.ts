@@ -103,7 +103,9 @@ export type FileVariant =
   /** Each RRset of `type` (one owner's records of that type), for types no other variant reads. */
   | { readonly on: 'rrset'; readonly type: string; readonly run: (owner: string, records: readonly FileRdata[]) => Finding[] }
   /** Found while the file is read (the zone reader, the Terraform reader, the MX record reader). */
-  | { readonly on: 'reading' };
+  | { readonly on: 'reading' }
+  /** Found in the file's comments once the other findings are known (the suppression filter, `suppressions/`). */
+  | { readonly on: 'comments' };
 
 /** One owner's mail records in a file: its MX entries (with ranges) and its SPF texts. */
 export interface FileMailRRsets {
