@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMxTable } from '../../src/checks/mx/mx-table.js';
 import { addressFacts, failed, nxdomain, publicV4, snapshot, target, withTarget } from './helpers.js';
+import { snapshot as policySnapshot } from '../policies/facts.js';
 
 const D = 'example.com';
 
@@ -51,5 +52,20 @@ describe('buildMxTable', () => {
 
   it('is empty for NXDOMAIN', () => {
     expect(buildMxTable(snapshot(D, nxdomain(D, 'MX')))).toEqual([]);
+  });
+
+  it('marks a host the MTA-STS policy (testing or enforce) does not cover as a problem: the finding is about the domain', () => {
+    const snap = snapshot(D, ['10 mx1.example.com', '20 mx2.example.com']);
+    const withPolicy = (mode: string) => ({
+      ...snap,
+      policy: {
+        ...policySnapshot().policy!,
+        mtaStsPolicy: { kind: 'fetched' as const, url: `https://mta-sts.${D}/.well-known/mta-sts.txt`, address: '127.0.0.1', contentType: 'text/plain', body: `version: STSv1\r\nmode: ${mode}\r\nmx: mx1.${D}\r\nmax_age: 86400\r\n` },
+      },
+    });
+    const statuses = (s: Parameters<typeof buildMxTable>[0]) => buildMxTable(s).map((row) => [row.exchange, row.status]);
+    expect(statuses(snap)).toEqual([['mx1.example.com', 'ok'], ['mx2.example.com', 'ok']]);
+    for (const mode of ['enforce', 'testing']) expect(statuses(withPolicy(mode))).toEqual([['mx1.example.com', 'ok'], ['mx2.example.com', 'problem']]);
+    expect(statuses(withPolicy('none'))).toEqual([['mx1.example.com', 'ok'], ['mx2.example.com', 'ok']]);
   });
 });

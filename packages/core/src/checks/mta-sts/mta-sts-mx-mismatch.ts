@@ -14,16 +14,23 @@ import { defineCheck } from '../check.js';
 import { acceptsNoMail, listWords } from '../dnssec/dnssec-state.js';
 import { isNullMx, mxEntriesFrom } from '../mx/mx-entry.js';
 import { matchingPattern } from './mx-pattern.js';
-import { parseStsPolicy } from './sts-policy.js';
+import { parseStsPolicy, type StsPolicy } from './sts-policy.js';
 
-export function mtaStsMxMismatch(snapshot: MailDnsSnapshot): Finding[] {
+/** The MX hosts the fetched policy (testing or enforce mode) covers with no `mx:` pattern, with the policy; also what the MX table marks. */
+export function mtaStsUnmatchedHosts(snapshot: MailDnsSnapshot): { readonly hosts: readonly string[]; readonly unmatched: readonly string[]; readonly policy: StsPolicy; readonly fetched: PolicyFetch & { kind: 'fetched' } } | undefined {
   const fetched = snapshot.policy?.mtaStsPolicy;
-  if (fetched?.kind !== 'fetched' || acceptsNoMail(snapshot)) return [];
+  if (fetched?.kind !== 'fetched' || acceptsNoMail(snapshot)) return undefined;
   const { policy } = parseStsPolicy(fetched.body, fetched.contentType);
-  if (policy === undefined || policy.mode === 'none') return [];
+  if (policy === undefined || policy.mode === 'none') return undefined;
   const hosts = [...new Set(mxEntriesFrom(snapshot.mx, snapshot.domain).filter((entry) => !isNullMx(entry)).map((entry) => entry.exchange))];
   const unmatched = hosts.filter((host) => matchingPattern(host, policy.mx) === undefined);
-  if (unmatched.length === 0) return [];
+  return { hosts, unmatched, policy, fetched };
+}
+
+export function mtaStsMxMismatch(snapshot: MailDnsSnapshot): Finding[] {
+  const coverage = mtaStsUnmatchedHosts(snapshot);
+  if (coverage === undefined || coverage.unmatched.length === 0) return [];
+  const { hosts, unmatched, policy, fetched } = coverage;
   const enforce = policy.mode === 'enforce';
   const all = unmatched.length === hosts.length;
   const consequence = enforce

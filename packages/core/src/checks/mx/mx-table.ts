@@ -1,8 +1,9 @@
 /**
  * The MX table the CLI and the popup show: one row per MX record, sorted by preference then name
  * (RFC 5321 §5.1 order), with the provider, the addresses and their PTR names, and a status taken
- * from the findings about that host: `problem` for any warning or error, `unknown` when a lookup it
- * needs failed (rule zero) or it was not looked up, else `ok`.
+ * from the findings about that host: `problem` for any warning or error (and for a host the MTA-STS
+ * policy does not cover: `mta-sts-mx-mismatch` is about the domain and names its hosts), `unknown`
+ * when a lookup it needs failed (rule zero) or it was not looked up, else `ok`.
  *
  * Bounded: the hosts a check looks up (the `MAX_MX_HOSTS` most preferred, see
  * `mx-hosts-truncated`, whose finding beside the table says how many more there are) and the
@@ -17,6 +18,7 @@ import { hasUsableTarget } from './host-name.js';
 import { mxEntriesFrom, sortEntries } from './mx-entry.js';
 import { MAX_MX_HOSTS, mxHostsToExamine } from './mx-hosts-truncated.js';
 import { runLiveMxChecks } from './run-mx-checks.js';
+import { mtaStsUnmatchedHosts } from '../mta-sts/mta-sts-mx-mismatch.js';
 
 export interface MxTableAddress {
   readonly address: string;
@@ -44,6 +46,7 @@ export function buildMxTable(snapshot: MailDnsSnapshot, findings: readonly Findi
   const examined = new Set(mxHostsToExamine(entries));
   const shown = entries.filter((entry) => examined.has(entry.exchange) || !hasUsableTarget(entry)).slice(0, MAX_MX_TABLE_ROWS);
   const rows: MxTableRow[] = [];
+  const notCoveredBySts = new Set(mtaStsUnmatchedHosts(snapshot)?.unmatched ?? []);
   for (const entry of shown) {
     const provider = entry.exchange === '' ? undefined : matchProvider(entry.exchange);
     const target = snapshot.targets.find((facts) => facts.name === entry.exchange);
@@ -57,7 +60,7 @@ export function buildMxTable(snapshot: MailDnsSnapshot, findings: readonly Findi
     let status: MxTableRow['status'];
     if (entry.exchange === '') {
       status = entries.length > 1 || entry.preference !== 0 ? 'problem' : 'ok';
-    } else if (about.some((item) => item.severity !== 'info') || !hasUsableTarget(entry)) {
+    } else if (about.some((item) => item.severity !== 'info') || !hasUsableTarget(entry) || notCoveredBySts.has(entry.exchange)) {
       status = 'problem';
     } else if (
       target === undefined ||
