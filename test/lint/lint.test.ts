@@ -193,4 +193,15 @@ describe('mx-doctor lint --live: targets outside the zone, against the BIND fixt
     const { findings } = await lintJson([zone()]);
     expect(findings).toEqual([]);
   });
+
+  it('looks up at most 64 external targets of a file, and says how many it left to the file checks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mxd-live-many-'));
+    const path = join(dir, 'many.zone');
+    // 100 owners, each with a missing external target: only the first 64 can be known missing.
+    writeFileSync(path, ['$ORIGIN many.test.', ...Array.from({ length: 100 }, (_, i) => `h${i} IN MX 10 mx-target-nxdomain-missing-${i}.broken.test.`), ''].join('\n'));
+    const { findings, stderr } = await lintJson([path, '--live', '--resolver', inject('dohUrl')]);
+    expect(stderr).toContain('--live looked up the first 64 MX targets outside the file\'s zone; 36 more got the file\'s own checks only');
+    const missing = new Set(findings.filter((f) => f.id === 'mx-target-nxdomain').map((f) => f.range.start.line));
+    expect(missing).toEqual(new Set(Array.from({ length: 64 }, (_, i) => i + 1)));
+  });
 });

@@ -56,7 +56,7 @@ export { looksLikeZoneText, ZONE_SNIFF_CHARS, ReadBuffers, readZone, type ReadZo
 export { checkFile, externalTargets, mailOwners, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
 export { gatherLiveZone, liveRRsetsOf, mxPublishedOn, type LiveZone } from './plan/gather-live-zone.js';
 export { gatherLivePolicy } from './plan/gather.js';
-export { lookupExternalTargets } from './plan/live-targets.js';
+export { lookupExternalTargets, liveTargetNames, MAX_LIVE_TARGETS } from './plan/live-targets.js';
 export { SetCheckCache } from './checks/file/set-check-cache.js';
 export type { FileMxRecord } from './checks/file/file-mx.js';
 export { gatherTarget } from './plan/gather.js';

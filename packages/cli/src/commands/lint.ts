@@ -9,6 +9,7 @@ import {
   gatherLiveZone,
   liveRRsetsOf,
   lookupExternalTargets,
+  MAX_LIVE_TARGETS,
   mailOwners,
   plainFinding,
   readZone,
@@ -138,7 +139,11 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   const checked: Finding[] = [];
   for (const read of reads) {
     const resolver = resolverFor(read);
-    const liveTargets = resolver ? await lookupExternalTargets(read, resolver) : undefined;
+    const external = resolver ? await lookupExternalTargets(read, resolver) : undefined;
+    const liveTargets = external?.targets;
+    if (external && external.skipped > 0) {
+      io.stderr.write(`mx-doctor: --live looked up the first ${MAX_LIVE_TARGETS} MX targets outside the file's zone; ${external.skipped} more got the file's own checks only\n`);
+    }
     const liveZone = resolver && querier ? await liveZoneOf(read, resolver, querier) : undefined;
     const livePolicies = resolver ? await livePoliciesOf(read, resolver) : undefined;
     // Findings only: each RRset is dropped once checked (see FileCheckOptions.keepMxSets).
