@@ -197,6 +197,19 @@ describe('live checks against the BIND fixture', () => {
     expect(text).toContain('`185.101.10.20`');
   });
 
+  it('looks up at most 64 external targets of a file, and says so in the log once', async () => {
+    session = await startLsp({ settings: { resolvers: [inject('dohUrl')] } });
+    const logged: string[] = [];
+    session.connection.onNotification(lsp.LogMessageNotification.type, (params) => void logged.push(params.message));
+    const text = ['$ORIGIN many.test.', '$TTL 300', ...Array.from({ length: 100 }, (_, i) => `h${i} IN MX 10 mx-target-nxdomain-missing-${i}.broken.test.`), ''].join('\n');
+    const uri = session.open(fixturePath('many-external.zone'), 'dns-zone', text);
+    const live = await session.waitFor(uri, (diagnostics) => diagnostics.some((d) => d.code === 'mx-target-nxdomain'));
+    expect(new Set(live.filter((d) => d.code === 'mx-target-nxdomain').map((d) => d.range.start.line)).size).toBe(64);
+    session.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '; edited\n' }]);
+    await session.waitFor(uri, (_, params) => params.version === 2);
+    expect(logged.filter((line) => line.includes('live checks looked up the first 64 MX targets'))).toHaveLength(1);
+  });
+
   it('reports only lookup-failed when the resolver is down', async () => {
     session = await startLsp({ settings: { resolvers: ['http://127.0.0.1:9/dns-query'], timeoutMs: 1000 } });
     const uri = session.open('live.zone', 'dns-zone');

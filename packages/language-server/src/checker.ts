@@ -8,7 +8,7 @@
  * nearest above the document, re-read when it changes) apply, as in `mx-doctor lint`.
  */
 import { dirname, isAbsolute } from 'node:path';
-import { SetCheckCache, checkFile, filterFileFindings, liveRRsetsOf, mailOwners, type FileCheck, type Finding, type LiveZone, type PolicyFetch, type ReadResult, type TargetFacts } from '@mx-doctor/core';
+import { MAX_LIVE_TARGETS, SetCheckCache, checkFile, filterFileFindings, liveRRsetsOf, liveTargetNames, mailOwners, type FileCheck, type Finding, type LiveZone, type PolicyFetch, type ReadResult, type TargetFacts } from '@mx-doctor/core';
 import { NO_PROJECT_CONFIG, ProjectConfigCache, type ProjectConfig } from '@mx-doctor/node-files';
 import type { TerraformReader } from '@mx-doctor/terraform';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
@@ -70,6 +70,8 @@ export class Checker {
   /** Resolves when no run is pending or in progress (tests, benchmarks). */
   private running = 0;
   private readonly configs = new ProjectConfigCache();
+  /** Per open document: how many external targets the log was last told were left out. */
+  private readonly toldSkipped = new Map<string, number>();
 
   constructor(private readonly deps: CheckerDeps) {}
 
@@ -129,6 +131,7 @@ export class Checker {
 
   /** A document was closed: drop its unit (or re-run its module without it). */
   close(uri: string): void {
+    this.toldSkipped.delete(uri);
     for (const [key, unit] of this.units) {
       if (unit.trigger !== uri) continue;
       const other = this.deps.documents.all().find((doc) => doc.uri !== uri && unitKey(unit.kind, doc.uri) === key && this.kindOf(doc) === unit.kind);
@@ -180,7 +183,13 @@ export class Checker {
     const liveWanted = settings.liveChecks && this.deps.trusted();
     // One offline pass also tells which targets need live lookups.
     const offline = checkFile(analysis.read, { cache: unit.cache });
-    const names = liveWanted ? offline.external : [];
+    // At most MAX_LIVE_TARGETS live target lookups per file, as `lint --live` (said once per file and count).
+    const { asked, skipped } = liveTargetNames(liveWanted ? offline.external : []);
+    const names = asked;
+    if (skipped > 0 && this.toldSkipped.get(document.uri) !== skipped) {
+      this.toldSkipped.set(document.uri, skipped);
+      this.deps.connection.console.info(`mx-doctor: ${fileOfUri(document.uri)}: live checks looked up the first ${MAX_LIVE_TARGETS} MX targets outside the file's zone; ${skipped} more get the file's own checks only`);
+    }
     // Facts already known (and fresh) go into the first publication, so live diagnostics do not
     // flicker away and back on every keystroke.
     const known = liveWanted ? this.deps.live.knownNow(names) : new Map<string, TargetFacts>();
