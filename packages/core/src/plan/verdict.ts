@@ -18,6 +18,11 @@ function addressUnknown(target: Pick<TargetFacts, 'a' | 'aaaa'>): boolean {
 export function verdictOf(mx: LookupResult, findings: readonly Finding[], targets: readonly Pick<TargetFacts, 'a' | 'aaaa'>[] = []): Verdict {
   if (mx.kind === 'failed') return 'could-not-check';
   if (targets.length > 0 && targets.every(addressUnknown)) return 'could-not-check';
+  return verdictOfFindings(findings);
+}
+
+/** The verdict of a domain whose lookups answered, from its findings alone (also after a project's rule settings). */
+export function verdictOfFindings(findings: readonly Finding[]): Exclude<Verdict, 'could-not-check'> {
   if (findings.some((f) => f.severity === 'error')) return 'problems';
   if (findings.some((f) => f.id === 'mx-null')) return 'no-mail';
   return 'receives-mail';

@@ -7,6 +7,7 @@ import { sortFindings } from '../checks/catalogue.js';
 import type { Severity } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
 import type { DomainReport } from '../plan/report.js';
+import { verdictOfFindings } from '../plan/verdict.js';
 
 /** What a project may set an id to. */
 export type RuleSetting = Severity | 'off';
@@ -35,6 +36,5 @@ export function applyRuleSettingsToReport(report: DomainReport, rules: ReadonlyM
   // Worst first again: a severity may have changed.
   const findings = sortFindings(applyRuleSettings(report.findings, rules));
   if (report.verdict === 'could-not-check') return { ...report, findings };
-  const verdict = findings.some((f) => f.severity === 'error') ? 'problems' : findings.some((f) => f.id === 'mx-null') ? 'no-mail' : 'receives-mail';
-  return { ...report, findings, verdict };
+  return { ...report, findings, verdict: verdictOfFindings(findings) };
 }
