@@ -51,6 +51,20 @@ const ZONE = (lines: { before1?: string; before2?: string; end?: string } = {}) 
   ].join('\n');
 
 describe('suppression comments', () => {
+  it("an $INCLUDEd file's comments hide its own findings (its text as the reader read it)", async () => {
+    const included = ['www  IN MX 10 192.0.2.1', ''].join('\n');
+    const root = project({
+      'db.example.test': ['$ORIGIN example.test.', '$TTL 3600', '@    IN MX 10 mail', 'mail IN A 185.1.1.1', '$INCLUDE hosts.inc', ''].join('\n'),
+      'hosts.inc': included,
+    });
+    const control = await lint([join(root, 'db.example.test')]);
+    expect(control.findings.filter((f) => f.id === 'mx-target-ip-literal').map((f) => f.range?.file)).toEqual([expect.stringMatching(/hosts\.inc$/)]);
+    writeFileSync(join(root, 'hosts.inc'), `; mx-doctor-disable-next-line mx-target-ip-literal\n${included}`);
+    const { findings } = await lint([join(root, 'db.example.test')]);
+    expect(findings.map((f) => f.id)).not.toContain('mx-target-ip-literal');
+    expect(findings.map((f) => f.id)).not.toContain('suppression-unused');
+  });
+
   it('the zone file as it is: both faults (the control for the tests below)', async () => {
     const root = project({ 'db.example.test': ZONE() });
     const { code, findings } = await lint([join(root, 'db.example.test')]);

@@ -89,6 +89,8 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   const reads: ReadResult[] = [];
   // The folder whose project settings apply to each read: its zone file's, its module's.
   const folderOf = new Map<ReadResult, string>();
+  // $INCLUDEd files' texts as the reader read them, by the name its findings give (their suppression comments).
+  const includedTexts = new Map<string, string>();
   for (const file of files.filter((f) => f.kind === 'zone')) {
     const text = readText(file.path);
     if (text === undefined) continue;
@@ -96,8 +98,11 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
       file: file.path,
       ...(origin !== undefined && { origin }),
       // Beside the including file, and only regular files inside the zone's folder (see node-files).
-      readInclude: (path, fromFile) =>
-        readIncludeFile(path, fromFile, { roots: [dirname(file.path)], rootsName: "the zone's folder", fileName: (full) => relative(process.cwd(), full) || full }),
+      readInclude: (path, fromFile) => {
+        const included = readIncludeFile(path, fromFile, { roots: [dirname(file.path)], rootsName: "the zone's folder", fileName: (full) => relative(process.cwd(), full) || full });
+        if ('text' in included) includedTexts.set(included.file, included.text);
+        return included;
+      },
     });
     reads.push(read);
     folderOf.set(read, dirname(file.path));
@@ -154,7 +159,7 @@ export async function runLint(args: readonly string[], io: Io): Promise<number> 
   const findings = filterFileFindings(checked, {
     files: texts.keys(),
     // An $INCLUDEd file a finding sits in was read (and allowed) by the reader: its comments count too.
-    textOf: (file) => texts.get(file) ?? includedText(file),
+    textOf: (file) => texts.get(file) ?? includedTexts.get(file),
     rulesOf: (file) => configs.forDirectory(file === undefined ? process.cwd() : dirname(file)).rules,
     liveChecksRan: values.live === true,
   });
@@ -213,12 +218,6 @@ function singleZoneOf(read: ReadResult): string | undefined {
     zone = origin;
   }
   return zone;
-}
-
-/** An included file's text, for its suppression comments; undefined when it cannot be read now. */
-function includedText(file: string): string | undefined {
-  const read = readTextFile(file);
-  return 'text' in read ? read.text : undefined;
 }
 
 /** File order, then position: how a compiler lists problems. */
