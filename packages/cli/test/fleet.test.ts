@@ -245,9 +245,10 @@ describe('TroubleCounter', () => {
     expect(seen?.aborted).toBe(true);
     // Finished lookups leave no listener on the run-long signal.
     const runLong = new AbortController().signal;
-    const quick = new TroubleCounter({ lookup: async (name, type) => ({ kind: 'records', question: { name, type }, records: [] }) as unknown as LookupResult }, runLong);
-    for (let i = 0; i < 100; i++) await quick.lookup(`d${i}.test`, 'MX');
-    expect(quick.answered).toBe(100);
+    let answered = 0;
+    const quick = new TroubleCounter({ lookup: async (name, type) => (answered++, { kind: 'records', question: { name, type }, records: [] }) as unknown as LookupResult }, runLong);
+    for (let i = 0; i < 100; i++) expect((await quick.lookup(`d${i}.test`, 'MX')).kind).toBe('records');
+    expect(answered).toBe(100);
     expect(getEventListeners(runLong, 'abort')).toHaveLength(0);
   });
 });

@@ -5,7 +5,7 @@
  * free, so a list of millions is read as it is checked. An interrupt stops new domains at once;
  * reports of domains still in flight are dropped (a resumed run checks them), never half-written.
  *
- * When `giveUpAfter` domains in a row found no resolver answering at all, the run stops taking new
+ * When `giveUpAfter` domains in a row could not be checked for want of a resolver, the run stops taking new
  * domains (those in flight are still written): with the resolver gone, every further domain would
  * only wait out its timeouts and be reported "could not check". `--resume` checks those again.
  */
@@ -18,7 +18,7 @@ export interface CheckedDomain {
   readonly report: DomainReport;
   /** Whether the resolvers failed (not the domain): the run then keeps fewer domains in flight. */
   readonly resolverTrouble: boolean;
-  /** No lookup of the domain was answered, because no resolver answered (not because of the domain). */
+  /** The domain could not be checked because no resolver was there (not because of the domain itself). */
   readonly resolverUnreachable?: boolean;
   /** Evidence for the message when the run gives up. */
   readonly unreachableDetail?: string;

@@ -16,8 +16,6 @@ const RESOLVER_UNREACHABLE: ReadonlySet<FailureReason> = new Set<FailureReason>(
 
 export class TroubleCounter implements Resolver {
   trouble = 0;
-  /** Lookups answered (records, NXDOMAIN, no data…; from the cache too). */
-  answered = 0;
   /** Lookups that failed because no resolver was there for us (not SERVFAIL: often one domain's own fault). */
   unreachable = 0;
   /** The last "resolver not there" failure's evidence, for the message when the run gives up. */
@@ -47,8 +45,7 @@ export class TroubleCounter implements Resolver {
         callerSignal?.removeEventListener('abort', abort);
       }
     }
-    if (result.kind !== 'failed') this.answered++;
-    else {
+    if (result.kind === 'failed') {
       if (RESOLVER_TROUBLE.has(result.reason)) this.trouble++;
       if (RESOLVER_UNREACHABLE.has(result.reason)) {
         this.unreachable++;
