@@ -53,7 +53,7 @@ export { cnameChain } from './plan/follow-chain.js';
 
 // File checks (zone files, Terraform)
 export { looksLikeZoneText, ZONE_SNIFF_CHARS, ReadBuffers, readZone, type ReadZoneOptions, type ReadInclude, type IncludeResult } from './readers/zone/index.js';
-export { checkFile, externalTargets, mailOwners, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
+export { checkFile, mailOwners, type FileCheck, type FileCheckOptions } from './checks/file/check-file.js';
 export { gatherLiveZone, liveRRsetsOf, mxPublishedOn, type LiveZone } from './plan/gather-live-zone.js';
 export { gatherLivePolicy } from './plan/gather.js';
 export { lookupExternalTargets, liveTargetNames, MAX_LIVE_TARGETS } from './plan/live-targets.js';

@@ -184,8 +184,7 @@ export class Checker {
     // One offline pass also tells which targets need live lookups.
     const offline = checkFile(analysis.read, { cache: unit.cache });
     // At most MAX_LIVE_TARGETS live target lookups per file, as `lint --live` (said once per file and count).
-    const { asked, skipped } = liveTargetNames(liveWanted ? offline.external : []);
-    const names = asked;
+    const { asked: names, skipped } = liveTargetNames(liveWanted ? offline.external : []);
     if (skipped > 0 && this.toldSkipped.get(document.uri) !== skipped) {
       this.toldSkipped.set(document.uri, skipped);
       this.deps.connection.console.info(`mx-doctor: ${fileOfUri(document.uri)}: live checks looked up the first ${MAX_LIVE_TARGETS} MX targets outside the file's zone; ${skipped} more get the file's own checks only`);

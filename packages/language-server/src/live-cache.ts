@@ -5,7 +5,7 @@
  * Failures are not cached by the resolver (rule zero); the memo keeps them briefly so that typing
  * next to a dead resolver does not hammer it, then asks again.
  */
-import { detached, gatherLivePolicy, gatherLiveZone, gatherTarget, liveTargetNames, type LiveZone, type PolicyFetch, type Resolver, type TargetFacts } from '@mx-doctor/core';
+import { detached, gatherLivePolicy, gatherLiveZone, gatherTarget, type LiveZone, type PolicyFetch, type Resolver, type TargetFacts } from '@mx-doctor/core';
 import { authoritativeQuerier, createLiveResolver, fetchMtaStsPolicy } from '@mx-doctor/node-files';
 import type { LiveResolvers } from '@mx-doctor/node-files';
 import type { Settings } from './settings.js';
@@ -45,13 +45,12 @@ export class LiveTargets {
   }
 
   /**
-   * Facts for the external targets `names` of a read (`FileCheck.external`, or `externalTargets`),
+   * Facts for the external targets `names` of a read (`FileCheck.external` as `liveTargetNames` bounds it),
    * keyed by name: what `checkFile` takes as `liveTargets`.
    */
   async lookup(names: readonly string[], settings: Settings): Promise<Map<string, TargetFacts>> {
     const { resolver } = this.resolverFor(settings);
-    // The first MAX_LIVE_TARGETS in file order, as `lint --live` (a file may name thousands).
-    const facts = await Promise.all(liveTargetNames(names).asked.map((name) => this.target(name, resolver)));
+    const facts = await Promise.all(names.map((name) => this.target(name, resolver)));
     return new Map(facts.map((target) => [target.name, target]));
   }
 
