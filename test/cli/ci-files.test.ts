@@ -4,11 +4,12 @@
  * their scripts are run here as GitHub and pre-commit would run them, against the built CLI.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { gitWorkTree } from '../git-work-tree.js';
 import { describe, expect, it } from 'vitest';
 import { ZONE_FILE_PATTERNS, isTerraformName, matchesPattern } from '../../packages/node-files/src/file-kinds.js';
 import { LINT_FORMATS } from '../../packages/cli/src/commands/common-options.js';
@@ -47,16 +48,8 @@ const actionText = readFileSync(join(ROOT, 'action.yml'), 'utf8');
 const action = parse(actionText) as Action;
 const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
 
-/** A work tree (a `.git` folder) holding `zones/` with the given files. */
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mxd-ci-files-'));
-  mkdirSync(join(dir, '.git'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+/** A work tree (a `.git` folder) holding the given files. */
+const workspace = (files: Record<string, string>): string => gitWorkTree('mxd-ci-files-', files);
 
 /** `${{ inputs.NAME }}` → the input's value (or its default), as GitHub evaluates it. */
 function evaluate(text: string, inputs: Record<string, string>): string {

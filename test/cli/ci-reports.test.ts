@@ -4,7 +4,7 @@
  * runs and unrelated edits; GitLab Code Quality with the same properties; `lint --fail-on`.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -13,6 +13,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, inject, it } from 'vitest';
 import { CATALOGUE } from '@mx-doctor/core';
 import { CLI_BIN, runCli } from './run-cli.js';
+import { gitWorkTree } from '../git-work-tree.js';
 
 // CommonJS packages whose module.exports is the class or plugin (their types describe `.default`).
 const require = createRequire(import.meta.url);
@@ -49,11 +50,7 @@ interface CodeQualityIssue {
 
 /** A folder that is a git work tree (a `.git` folder is what the CLI looks for), holding `zones/faults.zone`. */
 function repoWithZone(text = readFileSync(FAULTS_ZONE, 'utf8')): string {
-  const repo = mkdtempSync(join(tmpdir(), 'mxd-ci-'));
-  mkdirSync(join(repo, '.git'));
-  mkdirSync(join(repo, 'zones'));
-  writeFileSync(join(repo, 'zones', 'faults.zone'), text);
-  return repo;
+  return gitWorkTree('mxd-ci-', { 'zones/faults.zone': text });
 }
 
 function lintIn(cwd: string, args: readonly string[]): { code: number | null; stdout: string; stderr: string } {

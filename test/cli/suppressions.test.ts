@@ -5,11 +5,11 @@
  * `--config` / `--no-config`. Each project is a temporary folder with its own `.git`, so no
  * `.mx-doctor.json` above it can leak in.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { gitWorkTree } from '../git-work-tree.js';
 
 interface JsonFinding {
   id: string;
@@ -19,15 +19,7 @@ interface JsonFinding {
 }
 
 /** A project folder with `files` written in it (paths relative to it). */
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'mxd-supp-'));
-  mkdirSync(join(root, '.git'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(root, name, '..'), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
-  return root;
-}
+const project = (files: Record<string, string>): string => gitWorkTree('mxd-supp-', files);
 
 async function lint(args: string[], cwd?: string): Promise<{ code: number | null; findings: JsonFinding[]; stderr: string }> {
   const run = await runCli(['lint', '--format', 'json', ...args], {}, cwd === undefined ? {} : { cwd });

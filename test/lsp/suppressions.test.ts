@@ -6,12 +6,12 @@
  * (didChangeWatchedFiles), and Terraform gets `#` comments. Each project is a temporary folder with
  * its own `.git`, so no `.mx-doctor.json` above it leaks in.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { brief, lsp, startLsp, type Diagnostic, type LspSession } from './lsp-client.js';
+import { gitWorkTree } from '../git-work-tree.js';
 
 let session: LspSession | undefined;
 afterEach(async () => {
@@ -19,12 +19,7 @@ afterEach(async () => {
   session = undefined;
 });
 
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'mxd-lsp-supp-'));
-  mkdirSync(join(root, '.git'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
-  return root;
-}
+const project = (files: Record<string, string>): string => gitWorkTree('mxd-lsp-supp-', files);
 
 const ZONE = [
   '$ORIGIN example.test.', // 0
